@@ -34,3 +34,30 @@ export const TEXTS = {
   reconstruction:
     'A reconstruction fund financed by frozen assets pays for rebuilding homes and power plants.',
 };
+
+/** Two versions with per-party statuses, and packages `early` (doc:v1) and `late` (doc:v2 + plan:v2). */
+export const statusScenario = (): Scenario =>
+  scenarioWithVersions(
+    [
+      version('v1', '2025-01-01', [
+        point(1, 'Ceasefire', TEXTS.ceasefire, { status: { a: 'agreed', b: 'bracketed' } }),
+        point(2, 'Monitors', TEXTS.monitors, { status: { a: 'agreed', b: 'agreed' } }),
+      ]),
+      version(
+        'v2',
+        '2025-02-01',
+        [
+          point(1, 'Ceasefire', TEXTS.ceasefire, { from: 'v1#1', status: { a: 'agreed', b: 'agreed' } }),
+          point(2, 'Monitors', TEXTS.monitors, { from: 'v1#2', status: { a: 'agreed', b: 'agreed' } }),
+          point(3, 'Sanctions', TEXTS.sanctions, { status: { a: 'rejected', m: 'agreed' } }),
+        ],
+        { basedOn: ['v1'] },
+      ),
+    ],
+    {
+      packages: [
+        { id: 'early', label: 'Early', proposedBy: [], versions: ['doc:v1'] },
+        { id: 'late', label: 'Late', proposedBy: [], versions: ['doc:v2', 'plan:v2'] },
+      ],
+    },
+  );

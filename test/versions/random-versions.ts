@@ -30,8 +30,9 @@ const STATUSES = ['agreed', 'bracketed', 'open', 'rejected'] as const;
  * v3 based on v2, on v1, or on nothing. Later versions' points may carry `from:` links into the version they are
  * based on. Texts come from a small vocabulary, so matches by similarity and containment happen often.
  */
-export function arbitraryVersionedScenario(): fc.Arbitrary<Scenario> {
-  return arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, adjustments: true, redLines: true }).chain(
+export function arbitraryVersionedScenario(options: { adjustments?: boolean } = {}): fc.Arbitrary<Scenario> {
+  const adjustments = options.adjustments ?? true;
+  return arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, adjustments, redLines: true }).chain(
     (scenario) => {
       const issues = scenario.issues;
       const settles = fc

@@ -39,7 +39,10 @@ export interface DiffOptions extends MatchOptions {
 }
 
 export interface PointDiff extends PointChange {
-  /** Word diff of the texts (joined by a line break when several points), when they differ and a WordDiff was given. */
+  /**
+   * Word diff of the texts when they differ and a WordDiff was given; several points' texts are joined by a
+   * line break, their titles by " / ".
+   */
   textDiff?: WordDiffPart[];
   titleDiff?: WordDiffPart[];
 }
@@ -71,13 +74,11 @@ export interface VersionDiff {
 export function addTextDiffs(changes: PointChange[], wordDiff: WordDiff | undefined): PointDiff[] {
   return changes.map((change): PointDiff => {
     if (!wordDiff || change.before.length === 0 || change.after.length === 0) return change;
-    const join = (field: 'title' | 'text', side: PointChange['before']) =>
-      side.map((p) => p[field]).join('\n');
+    const texts = (side: PointChange['before']) => side.map((p) => p.text).join('\n');
+    const titles = (side: PointChange['before']) => side.map((p) => p.title).join(' / ');
     const result: PointDiff = { ...change };
-    if (change.textChanged)
-      result.textDiff = wordDiff(join('text', change.before), join('text', change.after));
-    if (change.titleChanged)
-      result.titleDiff = wordDiff(join('title', change.before), join('title', change.after));
+    if (change.textChanged) result.textDiff = wordDiff(texts(change.before), texts(change.after));
+    if (change.titleChanged) result.titleDiff = wordDiff(titles(change.before), titles(change.after));
     return result;
   });
 }

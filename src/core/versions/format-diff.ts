@@ -122,7 +122,7 @@ function formatPoints(points: PointDiff[], lines: string[], max: number): void {
       lines.push(
         `  ${numbers(p.before)} → ${numbers(p.after)} ${title} (${KIND_WORDS[p.kind]}; ${matchedBy(p)})`,
       );
-      if (p.titleDiff) lines.push(`    title: ${formatWordDiff(p.titleDiff)}`);
+      if (p.titleDiff) lines.push(`    title: ${formatWordDiff(p.titleDiff).replace(/\n/g, ' ')}`);
       else if (p.titleChanged)
         lines.push(`    title: ${p.before.map((x) => x.title).join(' / ')} → ${title}`);
       if (p.textDiff) lines.push(`    text: ${formatWordDiff(p.textDiff).replace(/\n/g, ' ¶ ')}`);
@@ -199,6 +199,8 @@ function rangeText(s: { min: number; max: number; scalar: number }): string {
     : `${num(s.min)}–${num(s.max)} (mid ${num(s.scalar)})`;
 }
 
+const fromTo = (x: string, y: string) => (x === y ? `${y} (unchanged)` : `${x} → ${y}`);
+
 function formatImpact(impact: Impact, issues: IssueChange[], lines: string[]): void {
   const names = new Map(impact.parties.map((p) => [p.party, p.name]));
   lines.push(
@@ -225,10 +227,13 @@ function formatImpact(impact: Impact, issues: IssueChange[], lines: string[]): v
     for (const c of a.changes) {
       const issue = issues[c.change];
       const shares = c.shares
-        .map(
-          (s) =>
-            `${names.get(s.party) ?? s.party} ${signed(s.value)}${s.standardError !== undefined ? ` ±${s.standardError.toFixed(2)}` : ''}`,
-        )
+        .map((s) => {
+          const error =
+            s.standardError !== undefined && s.standardError >= 0.005
+              ? ` (±${s.standardError.toFixed(2)})`
+              : '';
+          return `${names.get(s.party) ?? s.party} ${signed(s.value)}${error}`;
+        })
         .join(', ');
       lines.push(`  ${issue.title} ${stateText(issue.before)} → ${stateText(issue.after)}: ${shares}`);
     }
@@ -250,7 +255,7 @@ function formatImpact(impact: Impact, issues: IssueChange[], lines: string[]): v
   const v = impact.verdict;
   lines.push(
     '',
-    `Verdict (acceptable to every signatory): ${v.before === v.after ? `${v.after} (unchanged)` : `${v.before} → ${v.after}`}; under uncertainty ${v.beforeUnderUncertainty} → ${v.afterUnderUncertainty}`,
+    `Verdict (acceptable to every signatory): ${fromTo(v.before, v.after)}; under uncertainty ${fromTo(v.beforeUnderUncertainty, v.afterUnderUncertainty)}`,
   );
   for (const r of v.reasonsAfter) lines.push(`  ${r}`);
   if (impact.frontier) {
