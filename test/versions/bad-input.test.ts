@@ -46,6 +46,17 @@ describe('bad input gets a typed error naming the ids, with a suggestion', () =>
     expect(caught(() => packageAgreement(compiled.scenario, 'p2')).suggestion).toBe('p1');
   });
 
+  it('a package naming a version that does not exist, reported where it is written', () => {
+    const s = tinyScenario();
+    s.packages[1].versions = ['plan:v2', 'annex:x2'];
+    const e = caught(() => diffPackages(compileScenario(s), 'p1', 'clash'));
+    expect(e.code).toBe('unknown-version');
+    expect(e.path).toBe('packages[1].versions[1]');
+    expect(e.message).toBe(
+      "'annex:x2' names version 'x2', which document 'annex' does not have (versions: x1) (at packages[1].versions[1]); did you mean 'x1'?",
+    );
+  });
+
   it('a from: link to a missing point', () => {
     const s = scenarioWithVersions([
       version('v1', '2025-01-01', [point(1, 'A', 'a a a'), point(2, 'B', 'b b b')]),

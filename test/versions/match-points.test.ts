@@ -279,6 +279,41 @@ describe('lineage through intermediate versions', () => {
     ]);
   });
 
+  it('diffs plan-28 → plan-20 when plan-20 links only to the intermediate geneva text', () => {
+    const s = scenarioWithVersions([
+      version('plan-28', '2025-11-20', [
+        point(1, 'Ceasefire', TEXTS.ceasefire),
+        point(2, 'Monitors', TEXTS.monitors),
+        point(3, 'Sanctions', TEXTS.sanctions),
+        point(4, 'Fund', TEXTS.reconstruction),
+      ]),
+      version(
+        'geneva',
+        '2025-11-23',
+        [
+          point(1, 'Security', 'Ceasefire with monitoring.', { from: ['plan-28#1', 'plan-28#2'] }),
+          point(2, 'Sanctions', TEXTS.sanctions, { from: 'plan-28#3' }),
+          point(3, 'Fund', TEXTS.reconstruction, { from: 'plan-28#4' }),
+        ],
+        { basedOn: ['plan-28'] },
+      ),
+      version(
+        'plan-20',
+        '2025-12-01',
+        [
+          point(1, 'Security', 'A ceasefire, monitored.', { from: 'geneva#1' }),
+          point(2, 'Economy', 'Sanctions and reconstruction.', { from: ['geneva#2', 'geneva#3'] }),
+          point(3, 'Elections', TEXTS.elections),
+        ],
+        { basedOn: ['geneva'] },
+      ),
+    ]);
+    const m = matchPoints(s, 'doc:plan-28', 'doc:plan-20');
+    expect(kinds(m)).toEqual(['merged:1+2>1', 'merged:3+4>2', 'added:>3']);
+    expect(m.changes[0].links.every((l) => l.basis === 'lineage' && l.confidence === 1)).toBe(true);
+    expect(m.relation).toBe('ancestor');
+  });
+
   it('matches diverging versions through their common ancestor and says so', () => {
     const s = scenarioWithVersions([
       v1,
