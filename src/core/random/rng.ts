@@ -20,6 +20,21 @@ export interface Rng {
 const TWO_32 = 4_294_967_296;
 const TWO_NEG_53 = 2 ** -53;
 
+// Hashing a string label costs a mix per character; the same few labels (party ids) recur in every sample.
+const labelHashes = new Map<string, Word64>();
+const LABEL_CACHE_LIMIT = 4096;
+
+function labelHash(label: string | number): Word64 {
+  if (typeof label === 'number') return hashKey(label);
+  let hash = labelHashes.get(label);
+  if (hash === undefined) {
+    if (labelHashes.size >= LABEL_CACHE_LIMIT) labelHashes.clear();
+    hash = hashKey(label);
+    labelHashes.set(label, hash);
+  }
+  return hash;
+}
+
 class SeededRng implements Rng {
   private readonly generator: Xoshiro128;
 
@@ -52,7 +67,7 @@ class SeededRng implements Rng {
   }
 
   fork(label: string | number): Rng {
-    return new SeededRng(mix64(xor64(this.key, hashKey(label))));
+    return new SeededRng(mix64(xor64(this.key, labelHash(label))));
   }
 }
 
