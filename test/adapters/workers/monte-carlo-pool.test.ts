@@ -47,62 +47,65 @@ describe('splitting samples into chunks', () => {
 });
 
 // Worker threads run the compiled worker in dist/ (see monte-carlo-pool.ts); `npm test` builds it first.
-describe.skipIf(!existsSync(workerFile))('Monte Carlo across worker threads', () => {
-  it('gives results identical to the serial run, however the samples are chunked', async () => {
-    const scenario = syntheticScenario();
-    const packages = syntheticPackages(scenario);
-    const expected = serial(scenario, packages, 300, 17);
-    const pool = createMonteCarloPool({ threads: 2 });
-    try {
-      expect(pool.threads).toBe(2);
-      for (const chunks of [undefined, 1, 5, 7]) {
-        expect(await pool.run(scenario, packages, { samples: 300, seed: 17, chunks })).toEqual(expected);
+describe.skipIf(!existsSync(workerFile))(
+  'Monte Carlo across worker threads (skipped unless built: runs dist/adapters/workers/monte-carlo-worker.js)',
+  () => {
+    it('gives results identical to the serial run, however the samples are chunked', async () => {
+      const scenario = syntheticScenario();
+      const packages = syntheticPackages(scenario);
+      const expected = serial(scenario, packages, 300, 17);
+      const pool = createMonteCarloPool({ threads: 2 });
+      try {
+        expect(pool.threads).toBe(2);
+        for (const chunks of [undefined, 1, 5, 7]) {
+          expect(await pool.run(scenario, packages, { samples: 300, seed: 17, chunks })).toEqual(expected);
+        }
+      } finally {
+        await pool.destroy();
       }
-    } finally {
-      await pool.destroy();
-    }
-    await expect(pool.run(scenario, packages, { samples: 1, seed: 1 })).rejects.toThrow(/destroyed/);
-  });
-
-  it('passes the date and package forms through, and loads solver modules in the workers', async () => {
-    const scenario = tinyScenario();
-    const packages: PackageSpec[] = ['p1', 'clash', { id: 'share', assignments: { land: 'share' } }];
-    const { default: utilitarian } = (await import(solverUrl)) as { default: SolveFn };
-    const compiled = compileScenario(scenario, { at: '2025-03-01' });
-    const expected = runMonteCarlo(compiled, resolveCandidates(compiled, packages), {
-      samples: 120,
-      seed: 'dated',
-      solvers: { utilitarian },
+      await expect(pool.run(scenario, packages, { samples: 1, seed: 1 })).rejects.toThrow(/destroyed/);
     });
-    const parallel = await runMonteCarloParallel(scenario, packages, {
-      samples: 120,
-      seed: 'dated',
-      at: '2025-03-01',
-      threads: 2,
-      chunks: 3,
-      solvers: [{ name: 'utilitarian', module: fileURLToPath(solverUrl) }],
-    });
-    expect(parallel).toEqual(expected);
-    expect(parallel.solutions[0].stability.trials).toBe(120);
-    // The date matters: on 2025-03-01 Alpha's BATNA is uncertain (40..60), before it is 30.
-    expect(parallel.parties[0].batna.min).toBeGreaterThan(40);
-  });
 
-  it('reports bad packages and bad solver modules clearly', async () => {
-    const scenario = tinyScenario();
-    await expect(
-      runMonteCarloParallel(scenario, ['nope'], { samples: 10, seed: 1, threads: 1 }),
-    ).rejects.toThrow(/unknown package 'nope'/);
-    await expect(
-      runMonteCarloParallel(scenario, ['p1'], {
-        samples: 10,
-        seed: 1,
-        threads: 1,
-        solvers: [{ name: 'x', module: fileURLToPath(solverUrl), exportName: 'missing' }],
-      }),
-    ).rejects.toThrow(/no function export 'missing'/);
-    await expect(
-      runMonteCarloParallel(scenario, ['p1'], { samples: 0, seed: 1, threads: 1 }),
-    ).rejects.toThrow(/samples must be a positive integer/);
-  });
-});
+    it('passes the date and package forms through, and loads solver modules in the workers', async () => {
+      const scenario = tinyScenario();
+      const packages: PackageSpec[] = ['p1', 'clash', { id: 'share', assignments: { land: 'share' } }];
+      const { default: utilitarian } = (await import(solverUrl)) as { default: SolveFn };
+      const compiled = compileScenario(scenario, { at: '2025-03-01' });
+      const expected = runMonteCarlo(compiled, resolveCandidates(compiled, packages), {
+        samples: 120,
+        seed: 'dated',
+        solvers: { utilitarian },
+      });
+      const parallel = await runMonteCarloParallel(scenario, packages, {
+        samples: 120,
+        seed: 'dated',
+        at: '2025-03-01',
+        threads: 2,
+        chunks: 3,
+        solvers: [{ name: 'utilitarian', module: fileURLToPath(solverUrl) }],
+      });
+      expect(parallel).toEqual(expected);
+      expect(parallel.solutions[0].stability.trials).toBe(120);
+      // The date matters: on 2025-03-01 Alpha's BATNA is uncertain (40..60), before it is 30.
+      expect(parallel.parties[0].batna.min).toBeGreaterThan(40);
+    });
+
+    it('reports bad packages and bad solver modules clearly', async () => {
+      const scenario = tinyScenario();
+      await expect(
+        runMonteCarloParallel(scenario, ['nope'], { samples: 10, seed: 1, threads: 1 }),
+      ).rejects.toThrow(/unknown package 'nope'/);
+      await expect(
+        runMonteCarloParallel(scenario, ['p1'], {
+          samples: 10,
+          seed: 1,
+          threads: 1,
+          solvers: [{ name: 'x', module: fileURLToPath(solverUrl), exportName: 'missing' }],
+        }),
+      ).rejects.toThrow(/no function export 'missing'/);
+      await expect(
+        runMonteCarloParallel(scenario, ['p1'], { samples: 0, seed: 1, threads: 1 }),
+      ).rejects.toThrow(/samples must be a positive integer/);
+    });
+  },
+);

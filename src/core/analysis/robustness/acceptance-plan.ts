@@ -1,19 +1,42 @@
 import type { UtilityFunction } from '../../evaluate/utility-function.js';
 import type { PartyModel } from '../../model/party-model.js';
+import type { CompiledRule } from '../../model/rule.js';
 import { holds, ruleIssues, truthExact, truthKleene } from '../../model/rule.js';
 import { forEachCompletion, type Subspace } from '../../model/subspace.js';
 
 /**
- * Above this many combinations of interacting open issues (issues tied together by an undecided adjustment or
- * by a red line the package leaves undecided), a plan stops enumerating and uses enclosing bounds instead.
+ * Above this many combinations in one group of interacting open issues, a plan stops enumerating that group
+ * and uses enclosing bounds for it instead.
  */
 export const COMBINATION_LIMIT = 100_000;
 
 /**
+ * A group of open issues tied together by undecided adjustments or undecided red lines (connected through
+ * shared rules), with every combination of their options enumerated once: which of the group's adjustments
+ * hold in it and whether it crosses one of the group's red lines.
+ */
+export interface CoupledGroup {
+  issues: number[];
+  adjustments: number[];
+  /** null when the group has more than the limit of combinations: then bounds are used. */
+  combinations: {
+    count: number;
+    /** count x issues.length option indices. */
+    options: Int32Array;
+    /** Adjustments that hold in combination j: adjustmentList[adjustmentStart[j] .. adjustmentStart[j+1]). */
+    adjustmentStart: Int32Array;
+    adjustmentList: Int32Array;
+    /** 1 when combination j crosses a red line. */
+    crossed: Uint8Array;
+  } | null;
+}
+
+/**
  * Everything about one party and one package that does not depend on the sampled numbers, worked out once so
- * that each draw only adds up utilities. Issues the package fixes contribute a constant; open issues that no
- * undecided adjustment or red line ties to another are optimised one by one; the tied ("coupled") open issues
- * are enumerated together, exactly, up to COMBINATION_LIMIT combinations.
+ * that each draw only adds up utilities. Issues the package fixes contribute a constant; an open issue in no
+ * undecided rule is optimised on its own; the others form groups, each enumerated exactly. A red line or an
+ * adjustment lies within one group, so the worst (best, best without crossing a red line) completion is the
+ * sum over groups of each group's worst (best, best without crossing).
  */
 export interface AcceptancePlan {
   /** crossed: some red line is crossed by every completion; respected: none by any; depends: otherwise. */
@@ -22,20 +45,8 @@ export interface AcceptancePlan {
   fixedOptions: Int32Array;
   separable: number[];
   alwaysAdjustments: number[];
-  undecidedAdjustments: number[];
-  coupled: number[];
-  /** Enumerated combinations of the coupled issues, or null when there are too many (bounds are used). */
-  combinations: {
-    count: number;
-    /** count x coupled.length option indices. */
-    options: Int32Array;
-    /** Undecided adjustments that hold in combination j: adjustmentList[adjustmentStart[j] .. adjustmentStart[j+1]). */
-    adjustmentStart: Int32Array;
-    adjustmentList: Int32Array;
-    /** 1 when combination j crosses a red line. */
-    crossed: Uint8Array;
-  } | null;
-  /** False when the combinations were not enumerated: see PlanValues. */
+  groups: CoupledGroup[];
+  /** False when some group was bounded rather than enumerated: see PlanValues. */
   exact: boolean;
 }
 
@@ -49,6 +60,28 @@ export interface PlanValues {
   worst: number;
   best: number;
   bestRespecting: number;
+}
+
+/** Groups of open issues connected by rules (union-find over the open issues each rule mentions). */
+function connect(rules: CompiledRule[], open: Set<number>): number[][] {
+  const parent = new Map<number, number>();
+  const find = (i: number): number => {
+    let root = i;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(i, root);
+    return root;
+  };
+  for (const rule of rules) {
+    const issues = [...ruleIssues(rule)].filter((i) => open.has(i));
+    for (const i of issues) if (!parent.has(i)) parent.set(i, i);
+    for (let k = 1; k < issues.length; k++) parent.set(find(issues[k]), find(issues[0]));
+  }
+  const groups = new Map<number, number[]>();
+  for (const i of [...parent.keys()].sort((p, q) => p - q)) {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  }
+  return [...groups.values()];
 }
 
 export function planAcceptance(
@@ -74,26 +107,31 @@ export function planAcceptance(
     redLines === 'depends' ? model.redLines.filter((_, k) => lineTruths[k] === 'depends') : [];
 
   const alwaysAdjustments: number[] = [];
-  const undecidedAdjustments: number[] = [];
-  const coupledSet = new Set<number>();
+  const undecided: number[] = [];
   model.adjustments.forEach((adjustment, k) => {
     const truth = truthKleene(adjustment.when, subspace);
     if (truth === 'true') alwaysAdjustments.push(k);
-    else if (truth === 'depends') {
-      undecidedAdjustments.push(k);
-      ruleIssues(adjustment.when, coupledSet);
-    }
+    else if (truth === 'depends') undecided.push(k);
   });
-  for (const line of dependingLines) ruleIssues(line.crossedWhen, coupledSet);
-  const coupled = [...coupledSet].filter((i) => open.has(i)).sort((p, q) => p - q);
-  const separable = [...open].filter((i) => !coupledSet.has(i)).sort((p, q) => p - q);
 
-  let count = 1;
-  for (const i of coupled) count *= subspace.allowed[i].length;
-  const exact = count <= limit;
-  let combinations: AcceptancePlan['combinations'] = null;
-  if (exact) {
-    const options = new Int32Array(count * coupled.length);
+  const issueGroups = connect(
+    [...undecided.map((k) => model.adjustments[k].when), ...dependingLines.map((l) => l.crossedWhen)],
+    open,
+  );
+  const groupOf = new Map<number, number>();
+  issueGroups.forEach((issues, g) => {
+    for (const i of issues) groupOf.set(i, g);
+  });
+  // Every rule here mentions at least one open issue (else it would be decided), and all of them share a group.
+  const home = (rule: CompiledRule) => groupOf.get([...ruleIssues(rule)].find((i) => open.has(i))!)!;
+
+  const groups = issueGroups.map((issues, g): CoupledGroup => {
+    const adjustments = undecided.filter((k) => home(model.adjustments[k].when) === g);
+    const lines = dependingLines.filter((line) => home(line.crossedWhen) === g);
+    let count = 1;
+    for (const i of issues) count *= subspace.allowed[i].length;
+    if (count > limit) return { issues, adjustments, combinations: null };
+    const options = new Int32Array(count * issues.length);
     const adjustmentStart = new Int32Array(count + 1);
     const adjustmentList: number[] = [];
     const crossed = new Uint8Array(count);
@@ -101,33 +139,35 @@ export function planAcceptance(
     forEachCompletion(
       subspace,
       (outcome) => {
-        for (let t = 0; t < coupled.length; t++) options[j * coupled.length + t] = outcome[coupled[t]];
-        for (const k of undecidedAdjustments)
-          if (holds(model.adjustments[k].when, outcome)) adjustmentList.push(k);
+        for (let t = 0; t < issues.length; t++) options[j * issues.length + t] = outcome[issues[t]];
+        for (const k of adjustments) if (holds(model.adjustments[k].when, outcome)) adjustmentList.push(k);
         adjustmentStart[j + 1] = adjustmentList.length;
-        crossed[j] = dependingLines.some((line) => holds(line.crossedWhen, outcome)) ? 1 : 0;
+        crossed[j] = lines.some((line) => holds(line.crossedWhen, outcome)) ? 1 : 0;
         j++;
       },
-      coupled,
+      issues,
     );
-    combinations = {
-      count,
-      options,
-      adjustmentStart,
-      adjustmentList: Int32Array.from(adjustmentList),
-      crossed,
+    return {
+      issues,
+      adjustments,
+      combinations: {
+        count,
+        options,
+        adjustmentStart,
+        adjustmentList: Int32Array.from(adjustmentList),
+        crossed,
+      },
     };
-  }
+  });
+
   return {
     redLines,
     fixedIssues: Int32Array.from(fixedIssues),
     fixedOptions: Int32Array.from(fixedIssues, (i) => subspace.allowed[i][0]),
-    separable,
+    separable: [...open].filter((i) => !groupOf.has(i)).sort((p, q) => p - q),
     alwaysAdjustments,
-    undecidedAdjustments,
-    coupled,
-    combinations,
-    exact,
+    groups,
+    exact: groups.every((g) => g.combinations !== null),
   };
 }
 
@@ -147,44 +187,52 @@ export function evaluatePlan(plan: AcceptancePlan, fn: UtilityFunction, subspace
   let base = 0;
   for (let t = 0; t < plan.fixedIssues.length; t++) base += c[plan.fixedIssues[t]][plan.fixedOptions[t]];
   for (const k of plan.alwaysAdjustments) base += fn.adjustments[k].delta;
-  let low = base;
-  let high = base;
+  let worst = base;
+  let best = base;
   for (const i of plan.separable) {
     const [mn, mx] = extremes(c[i], subspace.allowed[i]);
-    low += mn;
-    high += mx;
+    worst += mn;
+    best += mx;
   }
+  let bestRespecting = best;
 
-  const combos = plan.combinations;
-  if (combos === null) {
-    let coupledLow = 0;
-    let coupledHigh = 0;
-    for (const i of plan.coupled) {
-      const [mn, mx] = extremes(c[i], subspace.allowed[i]);
-      coupledLow += mn;
-      coupledHigh += mx;
+  for (const group of plan.groups) {
+    const combos = group.combinations;
+    if (combos === null) {
+      let low = 0;
+      let high = 0;
+      for (const i of group.issues) {
+        const [mn, mx] = extremes(c[i], subspace.allowed[i]);
+        low += mn;
+        high += mx;
+      }
+      for (const k of group.adjustments) {
+        low += Math.min(0, fn.adjustments[k].delta);
+        high += Math.max(0, fn.adjustments[k].delta);
+      }
+      worst += low;
+      best += high;
+      bestRespecting += high;
+      continue;
     }
-    for (const k of plan.undecidedAdjustments) {
-      const delta = fn.adjustments[k].delta;
-      coupledLow += Math.min(0, delta);
-      coupledHigh += Math.max(0, delta);
+    const issues = group.issues;
+    const width = issues.length;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let maxRespecting = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < combos.count; j++) {
+      let v = 0;
+      for (let t = 0; t < width; t++) v += c[issues[t]][combos.options[j * width + t]];
+      for (let a = combos.adjustmentStart[j]; a < combos.adjustmentStart[j + 1]; a++) {
+        v += fn.adjustments[combos.adjustmentList[a]].delta;
+      }
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (combos.crossed[j] === 0 && v > maxRespecting) maxRespecting = v;
     }
-    return { worst: low + coupledLow, best: high + coupledHigh, bestRespecting: high + coupledHigh };
+    worst += min;
+    best += max;
+    bestRespecting += maxRespecting;
   }
-
-  const width = plan.coupled.length;
-  let comboMin = Number.POSITIVE_INFINITY;
-  let comboMax = Number.NEGATIVE_INFINITY;
-  let comboMaxRespecting = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < combos.count; j++) {
-    let v = 0;
-    for (let t = 0; t < width; t++) v += c[plan.coupled[t]][combos.options[j * width + t]];
-    for (let a = combos.adjustmentStart[j]; a < combos.adjustmentStart[j + 1]; a++) {
-      v += fn.adjustments[combos.adjustmentList[a]].delta;
-    }
-    if (v < comboMin) comboMin = v;
-    if (v > comboMax) comboMax = v;
-    if (combos.crossed[j] === 0 && v > comboMaxRespecting) comboMaxRespecting = v;
-  }
-  return { worst: low + comboMin, best: high + comboMax, bestRespecting: high + comboMaxRespecting };
+  return { worst, best, bestRespecting };
 }
