@@ -337,17 +337,21 @@ export function summariseTallies(tallies: MonteCarloTallies): MonteCarloResult {
       ...info,
       allAccept: { guaranteed: proportion(allGuaranteed, n), eachPossible: proportion(allPossible, n) },
       meanMinGain: signatories.length === 0 ? null : minGainSum / n,
-      parties: tallies.parties.map((party, m) => ({
-        party: party.party,
-        name: party.name,
-        signatory: party.signatory,
-        accept: {
-          guaranteed: proportion(count(tallies.guaranteed[j][m]), n),
-          possible: proportion(count(tallies.possible[j][m]), n),
-        },
-        utility: { worst: summarise(tallies.worst[j][m]), best: summarise(tallies.best[j][m]) },
-        gain: summarise(tallies.worst[j][m].map((u, r) => u - tallies.batna[m][r])),
-      })),
+      parties: tallies.parties.map((party, m) => {
+        const worst = summarise(tallies.worst[j][m]);
+        return {
+          party: party.party,
+          name: party.name,
+          signatory: party.signatory,
+          accept: {
+            guaranteed: proportion(count(tallies.guaranteed[j][m]), n),
+            possible: proportion(count(tallies.possible[j][m]), n),
+          },
+          // A complete package has one outcome, so its worst and best utilities are the same numbers.
+          utility: { worst, best: info.complete ? worst : summarise(tallies.best[j][m]) },
+          gain: summarise(tallies.worst[j][m].map((u, r) => u - tallies.batna[m][r])),
+        };
+      }),
     };
   });
   const order = packages

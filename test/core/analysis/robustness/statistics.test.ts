@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   proportion,
   quantileSorted,
+  selectInPlace,
   summarise,
 } from '../../../../src/core/analysis/robustness/statistics.js';
 
@@ -38,5 +40,36 @@ describe('summaries', () => {
       max: 5,
     });
     expect(summarise(Float64Array.of(7))).toEqual({ mean: 7, min: 7, q05: 7, q50: 7, q95: 7, max: 7 });
+  });
+
+  it('by selection equal the sorted order statistics, with ties and any length', () => {
+    const values = fc
+      .array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 })), {
+        minLength: 1,
+        maxLength: 300,
+      })
+      .map((xs) => xs.map((x) => x + 0)); // -0 and 0 are the same number here; sort() would order them
+    fc.assert(
+      fc.property(values, fc.nat(), (xs, pick) => {
+        const input = Float64Array.from(xs);
+        const sorted = Float64Array.from(xs).sort();
+        const s = summarise(input);
+        expect(s.min).toBe(sorted[0]);
+        expect(s.max).toBe(sorted[sorted.length - 1]);
+        expect(s.q05).toBe(quantileSorted(sorted, 0.05));
+        expect(s.q50).toBe(quantileSorted(sorted, 0.5));
+        expect(s.q95).toBe(quantileSorted(sorted, 0.95));
+        expect(Array.from(input)).toEqual(xs); // the input is left as it was
+        const a = Float64Array.from(xs);
+        const k = pick % a.length;
+        selectInPlace(a, k, 0, a.length - 1);
+        expect(a[k]).toBe(sorted[k]);
+        for (let t = 0; t < a.length; t++) {
+          if (t < k) expect(a[t]).toBeLessThanOrEqual(a[k]);
+          if (t > k) expect(a[t]).toBeGreaterThanOrEqual(a[k]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
