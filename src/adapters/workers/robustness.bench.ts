@@ -1,0 +1,222 @@
+import { createMonteCarloPool } from './monte-carlo-pool.js';
+import type { BenchResult, BenchSuite } from '../../bench/bench-result.js';
+import type { Issue, Preferences, Rule, Scenario, UncertainNumber } from '../../schema/scenario.js';
+import { compileScenario } from '../../core/model/compile.js';
+import { createRng, type Rng } from '../../core/random/rng.js';
+import { type PackageSpec, resolveCandidates } from '../../core/analysis/robustness/candidates.js';
+import { runMonteCarlo } from '../../core/analysis/robustness/monte-carlo.js';
+
+function uncertain(rng: Rng, centre: number, spread: number, floor = 0, ceiling = 100): UncertainNumber {
+  const estimate = Math.round(Math.min(ceiling, Math.max(floor, centre)));
+  return {
+    estimate,
+    low: Math.max(floor, estimate - 1 - rng.int(spread)),
+    high: Math.min(ceiling, estimate + 1 + rng.int(spread)),
+  };
+}
+
+/**
+ * A synthetic negotiation the size of the flagship scenario: 5 parties (4 signatories, 1 guarantor), 18 issues
+ * (16 with 3-5 options, 2 numeric grids of 11 values), every weight, value, BATNA and capability uncertain, two
+ * cross-issue adjustments and one red line per party, and 4 packages: 2 complete, 2 leaving issues open.
+ */
+export function syntheticScenario(seed: number | string = 'robustness-bench'): Scenario {
+  const rng = createRng(seed);
+  const partyIds = ['p1', 'p2', 'p3', 'p4', 'g'];
+  const issues: Issue[] = Array.from({ length: 18 }, (_, i): Issue => {
+    if (i >= 16) {
+      return {
+        id: `n${i}`,
+        title: `Numeric ${i}`,
+        category: 'security',
+        range: { min: 0, max: 100, step: 10 },
+      };
+    }
+    const count = 3 + rng.int(3);
+    return {
+      id: `i${i}`,
+      title: `Issue ${i}`,
+      category: 'other',
+      options: Array.from({ length: count }, (_, k) => ({ id: `o${k}`, label: `Option ${k}` })),
+    };
+  });
+  const optionIds = (issue: Issue) => (issue.options ?? []).map((o) => o.id);
+  const leaf = (issue: Issue, pick: number): Rule =>
+    issue.range
+      ? { issue: issue.id, atLeast: 50 }
+      : { issue: issue.id, in: [optionIds(issue)[pick % optionIds(issue).length]] };
+  const preferences = partyIds.map((party, p): Preferences => {
+    const values: Preferences['values'] = {};
+    for (const issue of issues) {
+      if (issue.range) {
+        const rising = p % 2 === 0;
+        values[issue.id] = {
+          piecewiseLinear: [
+            [0, uncertain(rng, rising ? 10 : 90, 10)],
+            [100, uncertain(rng, rising ? 90 : 10, 10)],
+          ],
+        };
+      } else {
+        values[issue.id] = Object.fromEntries(
+          optionIds(issue).map((o) => [o, uncertain(rng, rng.int(101), 15)]),
+        );
+      }
+    }
+    const a = issues[rng.int(16)];
+    const b = issues[rng.int(16)];
+    const c = issues[16 + (p % 2)];
+    return {
+      party,
+      source: 'synthetic',
+      basis: 'analyst-estimate',
+      weights: Object.fromEntries(
+        issues.map((issue) => [issue.id, uncertain(rng, 1 + rng.int(10), 3, 0, 20)]),
+      ),
+      values,
+      adjustments: [
+        {
+          id: 'pair',
+          description: 'pair',
+          when: { all: [leaf(a, p), leaf(b, p + 1)] },
+          delta: uncertain(rng, 5, 4, -20, 20),
+        },
+        {
+          id: 'grid',
+          description: 'grid',
+          when: { all: [leaf(a, p + 2), leaf(c, 0)] },
+          delta: uncertain(rng, -4, 4, -20, 20),
+        },
+      ],
+      redLines: [
+        {
+          id: 'line',
+          description: 'line',
+          source: 'synthetic',
+          crossedWhen: leaf(issues[rng.int(16)], p + 3),
+        },
+      ],
+      batna: uncertain(rng, 35 + rng.int(15), 10),
+    };
+  });
+  return {
+    parley: 1,
+    id: 'synthetic',
+    title: 'Synthetic robustness benchmark',
+    sources: [],
+    parties: partyIds.map((id) => ({
+      id,
+      name: id.toUpperCase(),
+      kind: 'state',
+      role: id === 'g' ? 'guarantor' : 'signatory',
+      capability: { estimate: 0.5, low: 0.3, high: 0.7 },
+    })),
+    issues,
+    documents: [],
+    packages: [],
+    events: [],
+    positions: [],
+    preferences,
+  };
+}
+
+/** Four packages for the synthetic scenario: two complete, one with 3 issues open, one with 6 open. */
+export function syntheticPackages(
+  scenario: Scenario,
+  seed: number | string = 'robustness-packages',
+): PackageSpec[] {
+  const rng = createRng(seed);
+  return [0, 0, 3, 6].map((open, j) => ({
+    id: `package-${j + 1}`,
+    assignments: Object.fromEntries(
+      scenario.issues.slice(open).map((issue) => {
+        const options = issue.options?.map((o) => o.id) ?? [0, 50, 100];
+        return [issue.id, options[rng.int(options.length)]];
+      }),
+    ),
+  }));
+}
+
+const SAMPLES = 10_000;
+const ROUNDS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export const robustnessBench: BenchSuite = {
+  name: 'robustness',
+  async run(): Promise<BenchResult[]> {
+    const scenario = syntheticScenario();
+    const packages = syntheticPackages(scenario);
+    const compiled = compileScenario(scenario);
+    const candidates = resolveCandidates(compiled, packages);
+    const pool = createMonteCarloPool({ threads: 2 });
+    const serialMs: number[] = [];
+    const parallelMs: number[] = [];
+    // CPU time of the whole process (every thread): unlike wall-clock time it barely moves when other
+    // programs compete for the cores, so it separates parallel overhead from a busy machine.
+    const cpuRatios: number[] = [];
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
+    try {
+      // Warm both paths up, then alternate them so that any drift in machine load hits both alike.
+      runMonteCarlo(compiled, candidates, { samples: SAMPLES / 2, seed: 'warm-up' });
+      await pool.run(scenario, packages, { samples: SAMPLES, seed: 'warm-up' });
+      for (let k = 0; k < ROUNDS; k++) {
+        let cpu0 = process.cpuUsage();
+        let t0 = performance.now();
+        runMonteCarlo(compiled, candidates, { samples: SAMPLES, seed: k });
+        serialMs.push(performance.now() - t0);
+        const serialCpu = cpuMs(cpu0);
+        cpu0 = process.cpuUsage();
+        t0 = performance.now();
+        await pool.run(scenario, packages, { samples: SAMPLES, seed: k });
+        parallelMs.push(performance.now() - t0);
+        cpuRatios.push(cpuMs(cpu0) / serialCpu);
+      }
+    } finally {
+      await pool.destroy();
+    }
+    const serial = median(serialMs);
+    const parallel = median(parallelMs);
+    const shape = '5 parties, 18 issues, 4 packages (2 partial)';
+    return [
+      {
+        suite: 'robustness',
+        case: 'monte-carlo serial',
+        metric: 'samples per second',
+        value: Math.round((SAMPLES / serial) * 1000),
+        unit: 'samples/s',
+        better: 'higher',
+        notes: `${shape}; median of ${ROUNDS} runs of ${SAMPLES} samples, summaries included`,
+      },
+      {
+        suite: 'robustness',
+        case: 'monte-carlo 2 workers',
+        metric: 'samples per second',
+        value: Math.round((SAMPLES / parallel) * 1000),
+        unit: 'samples/s',
+        better: 'higher',
+        notes: `${shape}; warm pool; includes compiling in each worker, copying tallies back, merging and summaries`,
+      },
+      {
+        suite: 'robustness',
+        case: 'monte-carlo speed-up 1 -> 2 workers',
+        metric: 'speed-up',
+        value: Math.round((serial / parallel) * 100) / 100,
+        unit: 'x',
+        better: 'higher',
+        notes: 'wall-clock; meaningful only on a machine with two otherwise idle cores',
+      },
+      {
+        suite: 'robustness',
+        case: 'monte-carlo 2 workers CPU overhead',
+        metric: 'CPU time, 2 workers / serial',
+        value: Math.round(median(cpuRatios) * 100) / 100,
+        unit: 'x',
+        better: 'lower',
+        notes: 'process CPU time over all threads; 1 = no work added by splitting across threads',
+      },
+    ];
+  },
+};
