@@ -66,10 +66,17 @@ describe('formatDiagnostic', () => {
 });
 
 describe('formatDiagnostics', () => {
-  it('separates diagnostics and ends with a summary', () => {
-    const text = formatDiagnostics([unknownField, { ...unknownParty, severity: 'warning' }]);
+  it('separates diagnostics by blank lines and ends with a newline', () => {
+    const text = formatDiagnostics([unknownField, wholeFile]);
+    expect(text).toBe(`${formatDiagnostic(unknownField)}\n\n${formatDiagnostic(wholeFile)}\n`);
+  });
+
+  it('ends with a summary when asked', () => {
+    const text = formatDiagnostics([unknownField, { ...unknownParty, severity: 'warning' }], {
+      summary: true,
+    });
     expect(text.split('\n\n')).toHaveLength(3);
-    expect(text.endsWith('1 error, 1 warning\n')).toBe(true);
+    expect(text.endsWith('\n\n1 error, 1 warning\n')).toBe(true);
   });
 
   it('prints nothing for no diagnostics', () => {

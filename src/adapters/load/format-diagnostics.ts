@@ -4,6 +4,8 @@ import type { Diagnostic } from './diagnostic.js';
 export interface FormatOptions {
   /** ANSI colours (default false: plain text for logs and files). */
   color?: boolean;
+  /** End with a line counting errors and warnings (default false). */
+  summary?: boolean;
 }
 
 function location(d: Diagnostic): string {
@@ -38,11 +40,11 @@ export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string
   return `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
 }
 
-/** Every diagnostic, blank-line separated, then a summary line; ends with a newline. Empty input gives ''. */
+/** Every diagnostic, blank-line separated (then a summary line if asked); ends with a newline. Empty input gives ''. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions = {}): string {
   if (diagnostics.length === 0) return '';
   const body = diagnostics.map((d) => formatDiagnostic(d, options)).join('\n\n');
-  return `${body}\n\n${summarizeDiagnostics(diagnostics)}\n`;
+  return options.summary ? `${body}\n\n${summarizeDiagnostics(diagnostics)}\n` : `${body}\n`;
 }
 
 /** The machine-readable form: {"errors": n, "warnings": n, "diagnostics": [...]}, fields in a fixed order. */

@@ -182,17 +182,19 @@ function checkUtilityBounds(
   const gains = preferences.adjustments.reduce((sum, a) => sum + Math.max(0, triple(a.delta).high), 0);
   const losses = preferences.adjustments.reduce((sum, a) => sum + Math.min(0, triple(a.delta).low), 0);
   const tolerance = 1e-9;
+  const round = (x: number) => formatNumber(Number(x.toFixed(2)));
+  const caveat = 'a conservative bound: the adjustments may never all apply together';
   if (best + gains > 100 + tolerance) {
     problems.warning(
       [...path, 'adjustments'],
-      `party '${preferences.party}' could reach utility ${formatNumber(Number((best + gains).toFixed(2)))} (best values ${formatNumber(Number(best.toFixed(2)))} plus every positive adjustment), above the 0..100 scale`,
+      `party '${preferences.party}' could reach utility ${round(best + gains)}, above 100: best values give ${round(best)}, positive adjustments add up to ${round(gains)} (${caveat})`,
       { expected: 'best values plus positive adjustments at most 100' },
     );
   }
   if (worst + losses < -tolerance) {
     problems.warning(
       [...path, 'adjustments'],
-      `party '${preferences.party}' could fall to utility ${formatNumber(Number((worst + losses).toFixed(2)))} (worst values ${formatNumber(Number(worst.toFixed(2)))} plus every negative adjustment), below the 0..100 scale`,
+      `party '${preferences.party}' could fall to utility ${round(worst + losses)}, below 0: worst values give ${round(worst)}, negative adjustments add up to ${round(losses)} (${caveat})`,
       { expected: 'worst values plus negative adjustments at least 0' },
     );
   }

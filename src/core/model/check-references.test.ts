@@ -429,7 +429,9 @@ describe('utility bounds', () => {
       ),
       'warning',
     );
-    expect(problem.message).toContain("party 'northland' could reach utility 100.5 (best values 90");
+    expect(problem.message).toBe(
+      "party 'northland' could reach utility 100.5, above 100: best values give 90, positive adjustments add up to 10.5 (a conservative bound: the adjustments may never all apply together)",
+    );
     expect(problem.path).toEqual(['preferences', 0, 'adjustments']);
   });
 
@@ -453,6 +455,8 @@ describe('utility bounds', () => {
       }),
       'warning',
     );
-    expect(problem.message).toContain('could fall to utility -0.5 (worst values 12.5');
+    expect(problem.message).toContain(
+      'could fall to utility -0.5, below 0: worst values give 12.5, negative adjustments add up to -13',
+    );
   });
 });
