@@ -1,7 +1,7 @@
 import type { Document, DocumentVersion, Package, Point } from '../../schema/scenario.js';
 import { checkOptionRef } from './check-rules.js';
 import type { Path, ProblemList } from './problem-list.js';
-import type { IndexedDocument, ScenarioIndex } from './scenario-index.js';
+import { type IndexedDocument, indexDocument, type ScenarioIndex } from './scenario-index.js';
 
 /** The document that defines a version id, other than `except` (to explain a cross-document link). */
 function documentDefining(versionId: string, index: ScenarioIndex, except: string): string | undefined {
@@ -59,7 +59,7 @@ function checkFromLink(
     return;
   }
   if (!checkVersionId(versionId, document, path, index, problems)) return;
-  const target = document.versions.get(versionId)!.version;
+  const target = document.versions.get(versionId)!;
   const number = Number(numberText);
   if (!target.points.some((p) => p.number === number)) {
     const numbers = target.points.map((p) => p.number).join(', ');
@@ -151,7 +151,7 @@ function checkVersion(
   });
   version.basedOn.forEach((id, k) => {
     if (!checkVersionId(id, document, [...path, 'basedOn', k], index, problems)) return;
-    const parent = document.versions.get(id)!.version;
+    const parent = document.versions.get(id)!;
     if (parent.id !== version.id && parent.date > version.date) {
       problems.warning(
         [...path, 'basedOn', k],
@@ -176,15 +176,7 @@ export function checkDocument(
   problems: ProblemList,
 ): void {
   // With a duplicate document id, links inside the later document still resolve against its own versions.
-  const own: IndexedDocument = {
-    document,
-    index: Number(path[path.length - 1]),
-    versionIds: [...new Set(document.versions.map((v) => v.id))],
-    versions: new Map(),
-  };
-  document.versions.forEach((version, k) => {
-    if (!own.versions.has(version.id)) own.versions.set(version.id, { version, index: k });
-  });
+  const own = indexDocument(document);
   problems.requireUniqueIds(document.versions, 'version', [...path, 'versions']);
   document.versions.forEach((version, k) => {
     checkVersion(version, [...path, 'versions', k], own, index, problems);

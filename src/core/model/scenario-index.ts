@@ -2,9 +2,8 @@ import type { Document, DocumentVersion, Issue, Party, Scenario } from '../../sc
 
 export interface IndexedDocument {
   document: Document;
-  index: number;
   versionIds: string[];
-  versions: Map<string, { version: DocumentVersion; index: number }>;
+  versions: Map<string, DocumentVersion>;
 }
 
 /** Lookup tables over a scenario's ids; with duplicate ids the first definition wins. */
@@ -24,16 +23,18 @@ function firstById<T extends { id: string }>(items: readonly T[]): Map<string, T
   return map;
 }
 
+/** Version lookups of one document; with duplicate version ids the first definition wins. */
+export function indexDocument(document: Document): IndexedDocument {
+  const versions = new Map<string, DocumentVersion>();
+  for (const version of document.versions) if (!versions.has(version.id)) versions.set(version.id, version);
+  return { document, versionIds: [...versions.keys()], versions };
+}
+
 export function indexScenario(scenario: Scenario): ScenarioIndex {
   const documents = new Map<string, IndexedDocument>();
-  scenario.documents.forEach((document, index) => {
-    if (documents.has(document.id)) return;
-    const versions = new Map<string, { version: DocumentVersion; index: number }>();
-    document.versions.forEach((version, k) => {
-      if (!versions.has(version.id)) versions.set(version.id, { version, index: k });
-    });
-    documents.set(document.id, { document, index, versionIds: [...versions.keys()], versions });
-  });
+  for (const document of scenario.documents) {
+    if (!documents.has(document.id)) documents.set(document.id, indexDocument(document));
+  }
   const parties = firstById(scenario.parties);
   const issues = firstById(scenario.issues);
   return {
