@@ -1,10 +1,10 @@
-import { createMonteCarloPool } from './monte-carlo-pool.js';
 import type { BenchResult, BenchSuite } from '../../bench/bench-result.js';
-import type { Issue, Preferences, Rule, Scenario, UncertainNumber } from '../../schema/scenario.js';
-import { compileScenario } from '../../core/model/compile.js';
-import { createRng, type Rng } from '../../core/random/rng.js';
 import { type PackageSpec, resolveCandidates } from '../../core/analysis/robustness/candidates.js';
 import { runMonteCarlo } from '../../core/analysis/robustness/monte-carlo.js';
+import { compileScenario } from '../../core/model/compile.js';
+import { createRng, type Rng } from '../../core/random/rng.js';
+import type { Issue, Preferences, Rule, Scenario, UncertainNumber } from '../../schema/scenario.js';
+import { createMonteCarloPool } from './monte-carlo-pool.js';
 
 function uncertain(rng: Rng, centre: number, spread: number, floor = 0, ceiling = 100): UncertainNumber {
   const estimate = Math.round(Math.min(ceiling, Math.max(floor, centre)));

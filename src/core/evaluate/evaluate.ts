@@ -49,9 +49,12 @@ function redLineStatus(truth: Truth): RedLineCheck['status'] {
   return truth === 'true' ? 'crossed' : truth === 'false' ? 'respected' : 'depends';
 }
 
+/** Utilities within this of the BATNA count as reaching it, so rounding never decides acceptance. */
+export const ACCEPTANCE_TOLERANCE = 1e-9;
+
 function compare(range: UtilityRange, threshold: number): Tristate {
-  if (range.min >= threshold) return 'yes';
-  if (range.max < threshold) return 'no';
+  if (range.min >= threshold - ACCEPTANCE_TOLERANCE) return 'yes';
+  if (range.max < threshold - ACCEPTANCE_TOLERANCE) return 'no';
   return 'depends';
 }
 

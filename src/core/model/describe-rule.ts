@@ -7,7 +7,8 @@ export function describeRule(rule: Rule): string {
   if ('not' in rule) return `not ${wrap(rule.not)}`;
   if ('in' in rule) return `${rule.issue} in {${rule.in.join(', ')}}`;
   if ('notIn' in rule) return `${rule.issue} not in {${rule.notIn.join(', ')}}`;
-  if (rule.atLeast !== undefined && rule.atMost !== undefined) return `${rule.atLeast} <= ${rule.issue} <= ${rule.atMost}`;
+  if (rule.atLeast !== undefined && rule.atMost !== undefined)
+    return `${rule.atLeast} <= ${rule.issue} <= ${rule.atMost}`;
   if (rule.atLeast !== undefined) return `${rule.issue} >= ${rule.atLeast}`;
   return `${rule.issue} <= ${rule.atMost}`;
 }

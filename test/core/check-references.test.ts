@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Scenario } from '../../schema/scenario.js';
-import { checkReferences } from './check-references.js';
-import type { Problem } from './problem.js';
+import { checkReferences } from '../../src/core/model/check-references.js';
+import type { Problem } from '../../src/core/model/problem.js';
+import { Scenario } from '../../src/schema/scenario.js';
 
-const fixture = new URL('../../../test/fixtures/minimal.yaml', import.meta.url);
+const fixture = new URL('../fixtures/minimal.yaml', import.meta.url);
 const base: Scenario = Scenario.parse(parse(readFileSync(fixture, 'utf8')));
 
 /** Problems of a copy of the fixture changed by `change`. */

@@ -1,0 +1,93 @@
+import { Command, CommanderError, Option } from 'commander';
+import { evaluateCommand } from './commands/evaluate.js';
+import { showCommand } from './commands/show.js';
+import { validateCommand } from './commands/validate.js';
+import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
+
+const VERSION = '0.1.0';
+
+const EXAMPLES = `
+Examples:
+  parley validate scenarios/*.yaml
+  parley show scenarios/ukraine-2025.yaml
+  parley evaluate scenarios/ukraine-2025.yaml --package december --at 2025-12-24
+  parley evaluate scenarios/ukraine-2025.yaml --version framework:plan-28
+  parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=one-year
+
+Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
+2 invalid input (the messages say where and why).`;
+
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('parley')
+    .description('Model, analyse and simulate multi-party, multi-issue negotiations.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('check scenario files and report every problem with its file, line, column and field path')
+    .argument('<files...>', 'scenario files (YAML or JSON)')
+    .option('--json', 'machine-readable output')
+    .action((files: string[], options) => setCode(validateCommand(files, options, io)));
+
+  program
+    .command('show')
+    .description('summarise a scenario: parties, issues, documents and versions, packages, red lines, events')
+    .argument('<file>', 'scenario file')
+    .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, options) => setCode(showCommand(file, options, io)));
+
+  program
+    .command('evaluate')
+    .description(
+      "each party's utility (a range when issues are left open), red lines crossed and by which points, acceptability against the BATNA, and the verdict",
+    )
+    .argument('<file>', 'scenario file')
+    .option('-p, --package <id>', 'evaluate a package of document versions')
+    .addOption(
+      new Option(
+        '-v, --version <doc:ver...>',
+        'evaluate document versions together (repeat or comma-separate)',
+      ),
+    )
+    .option(
+      '-o, --outcome <issue=option,...>',
+      'pin issues to options (alone, or on top of --package/--version)',
+    )
+    .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD); default: the scenario asOf')
+    .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      `
+Utilities are 0..100: the salience-weighted sum of option values plus interaction adjustments.
+"utility" uses the estimates; "with uncertainty" lets every estimate range over its stated low..high.
+An issue the text leaves open gives a range over its options, never a guess.`,
+    )
+    .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting so tests can call it in-process. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CliExit) return error.code;
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      return EXIT_INPUT;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { usageError } from './load.js';
+import type { Io } from './output.js';
+
+/** Parses `issue=option,issue=option`; numbers stay text here and are matched against numeric grids later. */
+export function parseAssignments(text: string, io: Io): Record<string, string> {
+  const assignments: Record<string, string> = {};
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0 || eq === part.length - 1) {
+      usageError(
+        io,
+        `'${part}' in --outcome is not of the form issue=option`,
+        'example: --outcome crimea=deferred,army-cap=800000',
+      );
+    }
+    const issue = part.slice(0, eq).trim();
+    if (issue in assignments) usageError(io, `issue '${issue}' appears twice in --outcome`);
+    assignments[issue] = part.slice(eq + 1).trim();
+  }
+  if (Object.keys(assignments).length === 0)
+    usageError(io, '--outcome is empty', 'example: --outcome crimea=deferred');
+  return assignments;
+}
+
+export function validateDate(text: string, io: Io): string {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  const ok =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+  if (!ok) usageError(io, `'${text}' is not a date`, 'expected YYYY-MM-DD, for example --at 2025-12-24');
+  return text;
+}
+
+export function parsePositiveInteger(text: string, name: string, io: Io): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0)
+    usageError(io, `${name} must be a positive whole number, got '${text}'`);
+  return n;
+}
