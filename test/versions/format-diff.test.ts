@@ -44,7 +44,7 @@ describe('plain-text diff report', () => {
         "  Alpha 'no-cede' (no cession): newly respected (crossed → respected)",
         '',
         'Verdict (acceptable to every signatory): no → depends; under uncertainty no → depends',
-        '  Beta: may reject (utility 12.5..87.5 straddles the BATNA 40, depending on issues left open)',
+        '  Beta: may reject (utility 12.5..87.5 straddles its BATNA 40, depending on issues left open)',
         '',
       ].join('\n'),
     );

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { checkUtilityScale } from '../../core/evaluate/check-utility-scale.js';
 import { checkReferences } from '../../core/model/check-references.js';
+import { compileScenario } from '../../core/model/compile.js';
 import { formatPath, type Problem } from '../../core/model/problem.js';
 import { Scenario } from '../../schema/scenario.js';
 import { validate } from './check-structure.js';
@@ -124,7 +126,11 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
     return { ok: false, diagnostics: [...sortDiagnostics(unique([...structural, ...warnings])), skipped] };
   }
 
-  const checked = checkReferences(parsed.data).map((p) => toDiagnostic(p, fileName, read.source));
+  const references = checkReferences(parsed.data);
+  const scale = references.some((p) => p.severity === 'error')
+    ? []
+    : checkUtilityScale(compileScenario(parsed.data));
+  const checked = [...references, ...scale].map((p) => toDiagnostic(p, fileName, read.source));
   const all = sortDiagnostics(unique([...checked, ...warnings]));
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all };
   return { ok: true, scenario: parsed.data, warnings: all };

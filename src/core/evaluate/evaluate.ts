@@ -73,28 +73,29 @@ export function evaluateParty(
 ): PartyEvaluation {
   const utility = utilityRange(model, subspace, 'estimate');
   const band = utilityRange(model, subspace, 'band');
-  const reasons: string[] = [];
   const redLines = model.redLines.map((line): RedLineCheck => {
     const status = redLineStatus(truthExact(line.crossedWhen, subspace));
     const points = resolution
       ? [...ruleIssues(line.crossedWhen)].flatMap((i) => resolution.settledBy[i])
       : [];
-    if (status === 'crossed') reasons.push(`red line '${line.id}' is crossed: ${line.description}`);
-    if (status === 'depends')
-      reasons.push(`red line '${line.id}' may be crossed, depending on issues left open`);
     return { id: line.id, description: line.description, source: line.source, status, points };
   });
-  const lineState: Tristate = redLines.some((r) => r.status === 'crossed')
-    ? 'no'
-    : redLines.some((r) => r.status === 'depends')
-      ? 'depends'
-      : 'yes';
+  const reasons: string[] = [];
+  const crossed = redLines.filter((r) => r.status === 'crossed');
+  const open = redLines.filter((r) => r.status === 'depends');
+  if (crossed.length > 0) reasons.push(`crosses red line ${crossed.map((r) => `'${r.id}'`).join(', ')}`);
+  if (open.length > 0) {
+    reasons.push(
+      `may cross red line ${open.map((r) => `'${r.id}'`).join(', ')}, depending on issues left open`,
+    );
+  }
+  const lineState: Tristate = crossed.length > 0 ? 'no' : open.length > 0 ? 'depends' : 'yes';
   const batnaState = compare(utility, model.batna.estimate);
   if (batnaState === 'no') {
-    reasons.push(`utility ${fmt(utility.max)} is below the BATNA ${fmt(model.batna.estimate)}`);
+    reasons.push(`utility ${fmt(utility.max)} is below its BATNA ${fmt(model.batna.estimate)}`);
   } else if (batnaState === 'depends') {
     reasons.push(
-      `utility ${fmt(utility.min)}..${fmt(utility.max)} straddles the BATNA ${fmt(model.batna.estimate)}, depending on issues left open`,
+      `utility ${fmt(utility.min)}..${fmt(utility.max)} straddles its BATNA ${fmt(model.batna.estimate)}, depending on issues left open`,
     );
   }
   // Under uncertainty the test is utility - BATNA >= 0 for every joint choice of estimates.

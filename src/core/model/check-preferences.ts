@@ -151,55 +151,6 @@ function checkBatna(preferences: Preferences, path: Path, problems: ProblemList)
   });
 }
 
-/**
- * Warns when the utility could leave 0..100: best values plus every positive adjustment above 100,
- * or worst values plus every negative adjustment below 0 (weights at their estimates, values and deltas
- * at the ends of their ranges; conservative, since adjustments may not all apply at once).
- */
-function checkUtilityBounds(
-  preferences: Preferences,
-  path: Path,
-  index: ScenarioIndex,
-  problems: ProblemList,
-) {
-  let totalWeight = 0;
-  let best = 0;
-  let worst = 0;
-  for (const [issueId, weight] of Object.entries(preferences.weights)) {
-    const issue = index.issues.get(issueId);
-    const w = triple(weight).estimate;
-    if (!issue || w <= 0) continue;
-    const values = preferences.values[issueId];
-    const span = values && valueSpan(values, issue);
-    if (!span) return;
-    totalWeight += w;
-    best += w * span.high;
-    worst += w * span.low;
-  }
-  if (totalWeight <= 0) return;
-  best /= totalWeight;
-  worst /= totalWeight;
-  const gains = preferences.adjustments.reduce((sum, a) => sum + Math.max(0, triple(a.delta).high), 0);
-  const losses = preferences.adjustments.reduce((sum, a) => sum + Math.min(0, triple(a.delta).low), 0);
-  const tolerance = 1e-9;
-  const round = (x: number) => formatNumber(Number(x.toFixed(2)));
-  const caveat = 'a conservative bound: the adjustments may never all apply together';
-  if (best + gains > 100 + tolerance) {
-    problems.warning(
-      [...path, 'adjustments'],
-      `party '${preferences.party}' could reach utility ${round(best + gains)}, above 100: best values give ${round(best)}, positive adjustments add up to ${round(gains)} (${caveat})`,
-      { expected: 'best values plus positive adjustments at most 100' },
-    );
-  }
-  if (worst + losses < -tolerance) {
-    problems.warning(
-      [...path, 'adjustments'],
-      `party '${preferences.party}' could fall to utility ${round(worst + losses)}, below 0: worst values give ${round(worst)}, negative adjustments add up to ${round(losses)} (${caveat})`,
-      { expected: 'worst values plus negative adjustments at least 0' },
-    );
-  }
-}
-
 /** Checks one party's preferences block; `path` is ['preferences', k]. */
 export function checkPreferences(
   preferences: Preferences,
@@ -265,5 +216,4 @@ export function checkPreferences(
   });
 
   checkBatna(preferences, [...path, 'batna'], problems);
-  if (problems.errorCount === errorsBefore) checkUtilityBounds(preferences, path, index, problems);
 }
