@@ -264,6 +264,12 @@ function linearProfileXml(
     });
     lines.push('  </issue>');
   });
+  const best = model.issues.reduce((sum, _, i) => sum + party.weights[i] * Math.max(...party.values[i]), 0);
+  if (best > 100 + 1e-9) {
+    report.losses.push(
+      `${party.id}: the best outcomes reach ${best.toPrecision(10)} > 100; GENIUS caps utility at 1`,
+    );
+  }
   weights.forEach((w, i) => {
     lines.push(`  <weight index="${i + 1}" value="${exactNumber(w)}"/>`);
   });

@@ -22,7 +22,7 @@ export function writeNegmas(scenario: Scenario, directory: string): ExportResult
   const files: string[] = [];
   const write = (stem: string, value: unknown) => {
     const path = join(directory, `${stem}.yml`);
-    writeFileSync(path, stringify(value, { version: '1.1' }), 'utf8');
+    writeFileSync(path, stringify(value, { compat: 'yaml-1.1' }), 'utf8');
     files.push(path);
   };
   write(stems.domain, {
