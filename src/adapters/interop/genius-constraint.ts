@@ -2,7 +2,7 @@ import type { Rule } from '../../schema/scenario.js';
 import type { GeniusIssue } from './genius-domain.js';
 import { emptyPart, type GeniusProfileContext, issueByIndex, type ProfilePart } from './genius-profile.js';
 import { InteropError } from './interop-error.js';
-import { allOf, anyOf, type MaybeRule, optionIn } from './rule-algebra.js';
+import { allOf, anyOf, type MaybeRule, optionIn, withOptionFixed } from './rule-algebra.js';
 import { alwaysTrue, type ImportedIssue } from './scenario-assembly.js';
 import { attr, child, children, requiredNumberAttr, type XmlElement } from './xml-tree.js';
 
@@ -56,6 +56,16 @@ function integerOf(ctx: Ctx, ref: DiscreteRef, label: string, where: string): nu
     );
   }
   return Number(label);
+}
+
+/** Options whose name contains `text`; a text no option contains is most likely a typo, so it is noted. */
+function containing(ctx: Ctx, ref: DiscreteRef, text: string, where: string): (label: string) => boolean {
+  if (!ref.labels.some((l) => l.includes(text))) {
+    ctx.context.report.notes.push(
+      `${ctx.context.label}: ${where} tests for '${text}', which no value of issue '${ref.issue.name}' contains (GENIUS compares text, so the test never matches)`,
+    );
+  }
+  return (label) => label.includes(text);
 }
 
 function optionsWhere(ref: DiscreteRef, test: (label: string) => boolean): MaybeRule {
@@ -118,29 +128,35 @@ function issueConstraint(
   switch (type) {
     case 'zeroConstraint':
       return { index, when: valueAssignments(ctx, element, where) };
-    case 'conditionalZeroConstraint':
+    case 'conditionalZeroConstraint': {
+      const contains = containing(ctx, target, value, where);
       return {
         index,
-        when: allOf([valueAssignments(ctx, element, where), optionsWhere(target, (l) => !l.includes(value))]),
+        when: allOf([valueAssignments(ctx, element, where), optionsWhere(target, (l) => !contains(l))]),
       };
+    }
     case 'sumZeroConstraint':
-      return {
-        index,
-        when: allOf([relatedSum(ctx, element, where), optionsWhere(target, (l) => l.includes(value))]),
-      };
-    case 'sumZeroNotConstraint':
-      return {
-        index,
-        when: allOf([relatedSum(ctx, element, where), optionsWhere(target, (l) => !l.includes(value))]),
-      };
-    default: {
-      const conditions = children(element, 'condition').map((c) => attr(c, 'value') ?? '');
       return {
         index,
         when: allOf([
           relatedSum(ctx, element, where),
-          optionsWhere(target, (l) => conditions.some((c) => l.includes(c))),
+          optionsWhere(target, containing(ctx, target, value, where)),
         ]),
+      };
+    case 'sumZeroNotConstraint': {
+      const contains = containing(ctx, target, value, where);
+      return {
+        index,
+        when: allOf([relatedSum(ctx, element, where), optionsWhere(target, (l) => !contains(l))]),
+      };
+    }
+    default: {
+      const tests = children(element, 'condition').map((c) =>
+        containing(ctx, target, attr(c, 'value') ?? '', where),
+      );
+      return {
+        index,
+        when: allOf([relatedSum(ctx, element, where), optionsWhere(target, (l) => tests.some((t) => t(l)))]),
       };
     }
   }
@@ -162,7 +178,7 @@ function zeroOutcomeRule(ctx: Ctx, element: XmlElement, type: string, where: str
     return allOf(
       entries.map(([index, condition]) => {
         const ref = discrete(ctx, index, where);
-        if (!condition.includes('numeric')) return optionsWhere(ref, (l) => l.includes(condition));
+        if (!condition.includes('numeric')) return optionsWhere(ref, containing(ctx, ref, condition, where));
         const positive = condition.includes('positive');
         const negative = condition.includes('negative');
         if (!positive && !negative) return true;
@@ -184,9 +200,10 @@ function zeroOutcomeRule(ctx: Ctx, element: XmlElement, type: string, where: str
   const second = discrete(ctx, secondIndex, where);
   const sign = firstCondition === 'numeric=positive' ? 1 : firstCondition === 'numeric=negative' ? -1 : 0;
   if (sign === 0) return false;
+  const secondContains = containing(ctx, second, secondCondition, where);
   return allOf([
     optionsWhere(first, (l) => Math.sign(integerOf(ctx, first, l, where)) === sign),
-    optionsWhere(second, (l) => !l.includes(secondCondition)),
+    optionsWhere(second, (l) => !secondContains(l)),
   ]);
 }
 
@@ -288,7 +305,9 @@ export function readConstraintProfile(context: GeniusProfileContext): ProfilePar
     ref.imported.optionIds.forEach((optionId, k) => {
       const value = (100 * (rankOf.get(ref.labels[k]) ?? 0)) / maxRank;
       if (value === 0) return;
-      const when = allOf([fires, { issue: ref.imported.id, in: [optionId] }]) as Rule;
+      const condition = withOptionFixed(fires, ref.imported.id, optionId);
+      if (condition === false) return;
+      const when = allOf([condition, { issue: ref.imported.id, in: [optionId] }]) as Rule;
       part.adjustments.push({
         id: `zeroed-${part.adjustments.length + 1}`,
         description: `GENIUS constraints on issue '${ref.issue.name}' zero its contribution (value '${ref.labels[k]}')`,

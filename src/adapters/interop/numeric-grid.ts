@@ -41,24 +41,21 @@ export function gridValues(grid: Grid): number[] {
  */
 export function chooseRealStep(min: number, max: number, targetIntervals: number): Grid {
   if (max <= min) return { min, max: min, step: 1 };
-  const decimals = Math.max(decimalsOf(min), decimalsOf(max));
+  let decimals = Math.max(decimalsOf(min), decimalsOf(max));
+  // A short range such as [0, 1] needs finer units than its bounds' own decimals to reach the target.
+  while (decimals < 12 && Math.round((max - min) * 10 ** decimals) < targetIntervals) decimals++;
   const unit = 10 ** -decimals;
   const units = Math.round((max - min) / unit);
+  // Any interval count n that divides the span in these units gives an exact grid; take the n nearest the target.
   let best = units;
   let bestScore = Number.POSITIVE_INFINITY;
-  const consider = (divisor: number) => {
-    const intervals = units / divisor;
-    if (intervals + 1 > MAX_GRID_POINTS) return;
-    const score = Math.abs(Math.log(intervals / targetIntervals));
+  for (let n = 1; n < MAX_GRID_POINTS && n <= units; n++) {
+    if (units % n !== 0) continue;
+    const score = Math.abs(Math.log(n / targetIntervals));
     if (score < bestScore) {
       bestScore = score;
-      best = divisor;
+      best = units / n;
     }
-  };
-  for (let d = 1; d * d <= units; d++) {
-    if (units % d !== 0) continue;
-    consider(d);
-    consider(units / d);
   }
   const step = Number((best * unit).toFixed(decimals));
   return { min, max, step };

@@ -44,6 +44,7 @@ function readDomain(file: string, raw: unknown): WebDomain {
     throw new InteropError(file, `no "issuesValues" object; expected ${DOMAIN_SHAPE}`);
   }
   const name = typeof raw.name === 'string' && raw.name ? raw.name : basename(file).replace(/\.json$/i, '');
+  // Issue order is the file's, except that JSON.parse puts integer-like names ("1", "2") first.
   const keys = Object.keys(raw.issuesValues);
   const issues = keys.map((key): IssueDef => {
     const set = (raw.issuesValues as Record<string, unknown>)[key];

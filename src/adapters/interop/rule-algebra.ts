@@ -32,3 +32,18 @@ export function optionIn(issueId: string, chosen: string[], all: readonly string
   if (chosen.length === all.length) return true;
   return { issue: issueId, in: chosen };
 }
+
+/**
+ * The rule with one option issue fixed to one option: its leaves on that issue become constants and fold
+ * away. Used to write "this condition, for this value" without conditions that can no longer hold.
+ */
+export function withOptionFixed(rule: MaybeRule, issueId: string, optionId: string): MaybeRule {
+  if (typeof rule === 'boolean') return rule;
+  if ('all' in rule) return allOf(rule.all.map((r) => withOptionFixed(r, issueId, optionId)));
+  if ('any' in rule) return anyOf(rule.any.map((r) => withOptionFixed(r, issueId, optionId)));
+  if ('not' in rule) return notOf(withOptionFixed(rule.not, issueId, optionId));
+  if (rule.issue !== issueId) return rule;
+  if ('in' in rule) return rule.in.map(String).includes(optionId);
+  if ('notIn' in rule) return !rule.notIn.map(String).includes(optionId);
+  return rule;
+}

@@ -129,9 +129,14 @@ export function writeGeniusWeb(
   model.parties.forEach((party, k) => {
     const issueUtilities: Record<string, unknown> = {};
     const issueWeights: Record<string, number> = {};
+    // All weights 0 means a utility of 0 everywhere; GeniusWeb needs weights summing to 1, so spread them
+    // evenly over utilities that are all 0, which is the same function.
+    const silent = party.weights.every((w) => w === 0);
     model.issues.forEach((issue, i) => {
-      issueWeights[issue.name] = party.weights[i];
-      const u = clampUtility(party, issue.name, party.values[i], report);
+      issueWeights[issue.name] = silent ? 1 / model.issues.length : party.weights[i];
+      const u = silent
+        ? party.values[i].map(() => 0)
+        : clampUtility(party, issue.name, party.values[i], report);
       const plan = numbers[i];
       if (plan) {
         const body = {
@@ -148,9 +153,6 @@ export function writeGeniusWeb(
           version === 1 ? { discreteutils: body } : { DiscreteValueSetUtilities: body };
       }
     });
-    if (party.weights.every((w) => w === 0)) {
-      report.losses.push(`${party.id}: all weights are 0, which GeniusWeb rejects (weights must sum to 1)`);
-    }
     const space: Record<string, unknown> = { name: party.id, issueUtilities, issueWeights, domain };
     if (party.batna !== 0) {
       const radix = model.issues.map((issue) =>
