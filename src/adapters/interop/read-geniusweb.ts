@@ -3,7 +3,7 @@ import type { IssueValues, Party, Preferences } from '../../schema/scenario.js';
 import { IdAllocator, sanitiseId } from './ids.js';
 import { InteropError } from './interop-error.js';
 import { type ImportResult, newReport } from './interop-report.js';
-import { isRecord, jsonNumber, readJsonFile } from './read-json-file.js';
+import { isRecord, readJsonFile, requireNumber } from './read-json-file.js';
 import {
   assembleIssues,
   finishScenario,
@@ -57,9 +57,9 @@ function readDomain(file: string, raw: unknown): WebDomain {
     }
     if (isRecord(set) && isRecord(set.range)) {
       const where = `issue '${key}' range`;
-      const low = jsonNumber(file, set.range.low, `${where} low`);
-      const high = jsonNumber(file, set.range.high, `${where} high`);
-      const step = jsonNumber(file, set.range.step, `${where} step`);
+      const low = requireNumber(file, set.range.low, `${where} low`);
+      const high = requireNumber(file, set.range.high, `${where} high`);
+      const step = requireNumber(file, set.range.step, `${where} step`);
       if (!(step > 0) || high < low)
         throw new InteropError(file, `${where}: expected low <= high and step > 0`);
       const count = Math.floor((high - low) / step + 1e-9);
@@ -102,17 +102,17 @@ function valueUtilities(
   if (isRecord(discrete) && isRecord(discrete.valueUtilities)) {
     const table = new Map<string, number>();
     for (const [value, u] of Object.entries(discrete.valueUtilities)) {
-      table.set(value, jsonNumber(file, u, `issueUtilities.${issue}.valueUtilities.${value}`));
+      table.set(value, requireNumber(file, u, `issueUtilities.${issue}.valueUtilities.${value}`));
     }
     return { kind: 'discrete', utility: (value) => table.get(String(value)) ?? 0 };
   }
   const numeric = raw.numberutils ?? raw.NumberValueSetUtilities;
   if (isRecord(numeric)) {
     const where = `issueUtilities.${issue}`;
-    const lowValue = jsonNumber(file, numeric.lowValue, `${where}.lowValue`);
-    const lowUtility = jsonNumber(file, numeric.lowUtility, `${where}.lowUtility`);
-    const highValue = jsonNumber(file, numeric.highValue, `${where}.highValue`);
-    const highUtility = jsonNumber(file, numeric.highUtility, `${where}.highUtility`);
+    const lowValue = requireNumber(file, numeric.lowValue, `${where}.lowValue`);
+    const lowUtility = requireNumber(file, numeric.lowUtility, `${where}.lowUtility`);
+    const highValue = requireNumber(file, numeric.highValue, `${where}.highValue`);
+    const highUtility = requireNumber(file, numeric.highUtility, `${where}.highUtility`);
     if (!(highValue > lowValue)) throw new InteropError(file, `${where}: expected highValue > lowValue`);
     return {
       kind: 'number',
@@ -187,7 +187,7 @@ export function readGeniusWeb(domainPath: string | undefined, profilePaths: stri
         );
         return;
       }
-      weightOf.set(key, jsonNumber(path, w, `issueWeights.${key}`));
+      weightOf.set(key, requireNumber(path, w, `issueWeights.${key}`));
       utilityOf.set(key, valueUtilities(path, key, utilities[key]).utility);
     });
     let weightSum = 0;

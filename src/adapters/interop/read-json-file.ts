@@ -16,7 +16,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A finite number at `value`, or an error naming `where`. */
-export function jsonNumber(file: string, value: unknown, where: string): number {
+export function requireNumber(file: string, value: unknown, where: string): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n)) {
     throw new InteropError(file, `${where}: expected a number, found ${JSON.stringify(value)}`);

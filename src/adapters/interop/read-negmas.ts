@@ -4,7 +4,7 @@ import { IdAllocator, sanitiseId } from './ids.js';
 import { InteropError } from './interop-error.js';
 import { type ImportOptions, type ImportResult, newReport } from './interop-report.js';
 import { chooseRealStep } from './numeric-grid.js';
-import { isRecord, jsonNumber } from './read-json-file.js';
+import { isRecord, requireNumber } from './read-json-file.js';
 import { readYamlFile } from './read-yaml-file.js';
 import {
   alwaysTrue,
@@ -55,8 +55,8 @@ export function readNegmasDomain(
     const values = node.values;
     if (type === 'ContiguousIssue' || type === 'ContinuousIssue') {
       const pair = Array.isArray(values) ? values : [node.min_value, node.max_value];
-      const min = jsonNumber(file, pair[0], `${where} minimum`);
-      const max = jsonNumber(file, pair[1], `${where} maximum`);
+      const min = requireNumber(file, pair[0], `${where} minimum`);
+      const max = requireNumber(file, pair[1], `${where} maximum`);
       if (max < min) throw new InteropError(file, `${where}: maximum ${max} is below minimum ${min}`);
       if (type === 'ContiguousIssue') {
         if (!Number.isInteger(min) || !Number.isInteger(max))
@@ -104,22 +104,22 @@ function valueFunction(file: string, node: unknown, where: string): Fn {
       if (!isRecord(mapping)) throw new InteropError(file, `${where}: TableFun needs a "mapping"`);
       const table = new Map<string, number>();
       for (const [key, value] of Object.entries(mapping))
-        table.set(key, jsonNumber(file, value, `${where} mapping '${key}'`));
+        table.set(key, requireNumber(file, value, `${where} mapping '${key}'`));
       return (x) => table.get(String(x));
     }
     case 'AffineFun': {
-      const slope = jsonNumber(file, node.slope, `${where} slope`);
-      const bias = node.bias === undefined ? 0 : jsonNumber(file, node.bias, `${where} bias`);
+      const slope = requireNumber(file, node.slope, `${where} slope`);
+      const bias = node.bias === undefined ? 0 : requireNumber(file, node.bias, `${where} bias`);
       return (x) => slope * numberOf(x) + bias;
     }
     case 'LinearFun': {
-      const slope = jsonNumber(file, node.slope, `${where} slope`);
+      const slope = requireNumber(file, node.slope, `${where} slope`);
       return (x) => slope * numberOf(x);
     }
     case 'IdentityFun':
       return (x) => numberOf(x);
     case 'ConstFun': {
-      const bias = jsonNumber(file, node.bias, `${where} bias`);
+      const bias = requireNumber(file, node.bias, `${where} bias`);
       return () => bias;
     }
     default:
@@ -130,14 +130,14 @@ function valueFunction(file: string, node: unknown, where: string): Fn {
   }
 }
 
-function byIssue<T>(file: string, list: unknown, issueNames: string[], what: string): unknown[] {
+function byIssue(file: string, list: unknown, issueNames: string[], what: string): unknown[] {
   if (Array.isArray(list)) {
     if (list.length !== issueNames.length) {
       throw new InteropError(file, `${what}: ${list.length} entries for ${issueNames.length} issues`);
     }
     return list;
   }
-  if (isRecord(list)) return issueNames.map((n) => list[n] as T);
+  if (isRecord(list)) return issueNames.map((n) => list[n]);
   throw new InteropError(file, `${what}: expected a list in issue order or a mapping by issue name`);
 }
 
@@ -175,7 +175,7 @@ export function readNegmas(
       );
     }
     const weights = byIssue(path, raw.weights, issueNames, 'weights').map((w, i) =>
-      jsonNumber(path, w, `weight of issue '${issueNames[i]}'`),
+      requireNumber(path, w, `weight of issue '${issueNames[i]}'`),
     );
     const fns = byIssue(path, raw.values, issueNames, 'values').map((v, i) =>
       valueFunction(path, v, `value function of issue '${issueNames[i]}'`),
@@ -217,7 +217,7 @@ export function readNegmas(
           : valueFunctionOnGrid(issue, values);
     });
     const adjustments: Adjustment[] = [];
-    const bias = raw.bias === undefined ? 0 : jsonNumber(path, raw.bias, 'bias');
+    const bias = raw.bias === undefined ? 0 : requireNumber(path, raw.bias, 'bias');
     if (bias !== 0) {
       adjustments.push({
         id: 'bias',
@@ -241,7 +241,7 @@ export function readNegmas(
       );
       notes.push(`NegMAS reserved_value ${sign} mapped to BATNA ${batna}`);
     } else {
-      batna = 100 * jsonNumber(path, reserved, 'reserved_value');
+      batna = 100 * requireNumber(path, reserved, 'reserved_value');
     }
     const party = importedParty(label.replace(/\.ya?ml$/i, ''), partyIds, `party-${k + 1}`);
     parties.push(party);
