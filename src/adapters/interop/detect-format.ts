@@ -1,0 +1,160 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InteropError } from './interop-error.js';
+import type { InteropFormat } from './interop-report.js';
+import { isRecord } from './read-json-file.js';
+import { readTextFile } from './read-text-file.js';
+
+/** What one file is, judged from its content (the extension only picks the parser). */
+export type FileRole =
+  | { format: InteropFormat; role: 'domain' | 'profile' }
+  | { format: undefined; reason: string };
+
+/** A domain and its profiles found at a path, plus the files that were looked at and skipped. */
+export interface DetectedFiles {
+  format: InteropFormat;
+  /** Undefined only for GeniusWeb, whose profiles embed their domain. */
+  domain: string | undefined;
+  profiles: string[];
+  ignored: Array<{ file: string; reason: string }>;
+}
+
+const EXPECTED =
+  'GENIUS XML (a <negotiation_template> domain and <utility_space> profiles), GeniusWeb JSON (a domain with "issuesValues" and "LinearAdditiveUtilitySpace" profiles) or NegMAS YAML (an outcome space and utility functions)';
+
+function xmlRootTag(text: string): string | undefined {
+  const body = text
+    .replace(/<\?[\s\S]*?\?>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trimStart();
+  if (!body.startsWith('<')) return undefined;
+  return /^<([A-Za-z_][\w.:-]*)/.exec(body)?.[1];
+}
+
+export function classifyFile(path: string): FileRole {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xml') {
+    const tag = xmlRootTag(readTextFile(path, 'an XML file'));
+    if (tag === 'negotiation_template') return { format: 'genius', role: 'domain' };
+    if (tag === 'utility_space') return { format: 'genius', role: 'profile' };
+    return {
+      format: undefined,
+      reason: tag ? `XML root <${tag}> is neither a GENIUS domain nor a profile` : 'not XML',
+    };
+  }
+  if (ext === '.json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(readTextFile(path, 'a JSON file'));
+    } catch (error) {
+      throw new InteropError(path, `malformed JSON (${(error as Error).message}); expected ${EXPECTED}`);
+    }
+    if (isRecord(value) && Object.keys(value).some((k) => /UtilitySpace$|PartialOrdering$/.test(k))) {
+      return { format: 'geniusweb', role: 'profile' };
+    }
+    if (isRecord(value) && isRecord(value.issuesValues)) return { format: 'geniusweb', role: 'domain' };
+    return { format: undefined, reason: 'JSON that is neither a GeniusWeb domain nor a profile' };
+  }
+  if (ext === '.yml' || ext === '.yaml') {
+    let value: unknown;
+    try {
+      value = parseYaml(readTextFile(path, 'a YAML file'));
+    } catch (error) {
+      throw new InteropError(
+        path,
+        `malformed YAML (${(error as Error).message.split('\n')[0]}); expected ${EXPECTED}`,
+      );
+    }
+    const type = isRecord(value) && typeof value.type === 'string' ? value.type : '';
+    if (/OutcomeSpace$/.test(type)) return { format: 'negmas', role: 'domain' };
+    if (/UtilityFunction$/.test(type)) return { format: 'negmas', role: 'profile' };
+    return {
+      format: undefined,
+      reason: `YAML of type '${type || 'none'}' is neither a NegMAS outcome space nor a utility function`,
+    };
+  }
+  return { format: undefined, reason: `extension '${ext || 'none'}' is not .xml, .json, .yml or .yaml` };
+}
+
+function filesIn(folder: string): string[] {
+  return readdirSync(folder)
+    .sort()
+    .map((name) => join(folder, name))
+    .filter((p) => statSync(p).isFile());
+}
+
+/**
+ * Detects the format at `path` and pairs domain and profiles. A folder must hold one format with one domain
+ * (GeniusWeb profiles may stand alone); a file is imported with the other files of its folder it belongs
+ * with: a domain with all profiles beside it, a profile with the domain beside it.
+ */
+export function detectFormat(path: string): DetectedFiles {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    throw new InteropError(path, `not found; expected a folder or file with ${EXPECTED}`);
+  }
+  const folder = isFolder ? path : dirname(path);
+  const ignored: DetectedFiles['ignored'] = [];
+  const roles = new Map<string, FileRole>();
+  for (const file of isFolder ? filesIn(folder) : [path, ...filesIn(folder).filter((f) => f !== path)]) {
+    if (
+      !isFolder &&
+      file !== path &&
+      !['.xml', '.json', '.yml', '.yaml'].includes(extname(file).toLowerCase())
+    )
+      continue;
+    const role = classifyFile(file);
+    roles.set(file, role);
+    if (role.format === undefined) ignored.push({ file: basename(file), reason: role.reason });
+  }
+  const own = roles.get(isFolder ? '' : path);
+  if (!isFolder && own?.format === undefined) {
+    throw new InteropError(path, `${own?.reason ?? 'unrecognised'}; expected ${EXPECTED}`);
+  }
+  const formats = new Set([...roles.values()].flatMap((r) => (r.format ? [r.format] : [])));
+  const format = isFolder ? [...formats][0] : own?.format;
+  if (format === undefined) throw new InteropError(path, `no negotiation files found; expected ${EXPECTED}`);
+  if (isFolder && formats.size > 1) {
+    throw new InteropError(
+      path,
+      `the folder mixes formats (${[...formats].join(', ')}); import one file or split the folder`,
+    );
+  }
+  const of = (role: 'domain' | 'profile') =>
+    [...roles].filter(([, r]) => r.format === format && 'role' in r && r.role === role).map(([file]) => file);
+  const domains = of('domain');
+  let profiles = of('profile');
+  for (const [file, r] of roles) {
+    if (r.format !== undefined && r.format !== format)
+      ignored.push({ file: basename(file), reason: `a ${r.format} file` });
+  }
+  let domain: string | undefined;
+  if (!isFolder && own?.format !== undefined && 'role' in own && own.role === 'domain') {
+    domain = path;
+  } else {
+    if (domains.length > 1) {
+      throw new InteropError(
+        folder,
+        `several ${format} domains (${domains.map((d) => basename(d)).join(', ')}); import one of them by its file`,
+      );
+    }
+    domain = domains[0];
+  }
+  if (!isFolder && own?.format !== undefined && 'role' in own && own.role === 'profile') profiles = [path];
+  if (domain === undefined && format !== 'geniusweb') {
+    throw new InteropError(
+      path,
+      `no ${format} domain found beside the profiles; expected one domain file in ${folder}`,
+    );
+  }
+  if (profiles.length === 0) {
+    throw new InteropError(
+      path,
+      `no ${format} profiles found; expected at least one profile file in ${folder}`,
+    );
+  }
+  return { format, domain, profiles, ignored };
+}

@@ -1,0 +1,41 @@
+/** Outcomes as index vectors over a mixed radix: every one when few enough, else a seeded sample. */
+
+export const FULL_LIMIT = 200_000;
+export const SAMPLE_SIZE = 20_000;
+
+/** mulberry32: a small seeded generator, enough for sampling test outcomes. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function outcomeCount(radix: number[]): number {
+  return radix.reduce((a, b) => a * b, 1);
+}
+
+/** All outcomes (issue 0 varies slowest) when there are at most FULL_LIMIT, else SAMPLE_SIZE drawn with a seed. */
+export function testOutcomes(radix: number[], seed = 20240601): number[][] {
+  const total = outcomeCount(radix);
+  const out: number[][] = [];
+  if (total <= FULL_LIMIT) {
+    for (let n = 0; n < total; n++) {
+      const o = new Array<number>(radix.length);
+      let rest = n;
+      for (let i = radix.length - 1; i >= 0; i--) {
+        o[i] = rest % radix[i];
+        rest = Math.floor(rest / radix[i]);
+      }
+      out.push(o);
+    }
+    return out;
+  }
+  const random = seededRandom(seed);
+  for (let n = 0; n < SAMPLE_SIZE; n++) out.push(radix.map((r) => Math.floor(random() * r)));
+  return out;
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importPath } from '../../src/adapters/interop/import-path.js';
+import type { ExportResult } from '../../src/adapters/interop/interop-report.js';
+import { writeGenius } from '../../src/adapters/interop/write-genius.js';
+import { writeGeniusWeb } from '../../src/adapters/interop/write-geniusweb.js';
+import { writeNegmas } from '../../src/adapters/interop/write-negmas.js';
+import type { Scenario } from '../../src/schema/scenario.js';
+import { DOMAINS_DIR, domainFolders, SKIP_MESSAGE } from './negotiation-domains.js';
+import { compareFiles, compareScenarios } from './scenario-comparison.js';
+
+const writers: Record<string, (s: Scenario, dir: string) => ExportResult> = {
+  genius: writeGenius,
+  geniusweb: writeGeniusWeb,
+  negmas: writeNegmas,
+};
+
+/**
+ * Import -> export -> import must give the same utilities (outcome by outcome), BATNAs and red lines
+ * whenever the export reports no loss; when it does differ, the export must have reported losses.
+ */
+describe.skipIf(!DOMAINS_DIR)(DOMAINS_DIR ? 'round trips through each format' : SKIP_MESSAGE, () => {
+  for (const folder of domainFolders()) {
+    for (const [format, write] of Object.entries(writers)) {
+      it(`${folder} -> ${format} -> Parley`, () => {
+        const original = importPath(join(DOMAINS_DIR as string, folder)).scenario;
+        const dir = mkdtempSync(join(tmpdir(), 'parley-interop-'));
+        try {
+          const exported = write(original, dir);
+          const back = importPath(dir);
+          expect(back.report.format).toBe(format);
+          const diff = compareScenarios(original, back.scenario);
+          const lossless = diff.utility <= 1e-9 && diff.batna <= 1e-9 && diff.redLines === 0;
+          const written = compareFiles(original, dir);
+          const filesMatch = written.utility <= 1e-9 && written.batna <= 1e-9;
+          if (exported.report.losses.length === 0) {
+            expect(lossless).toBe(true);
+            expect(written.skipped).toBe(0);
+            expect(filesMatch).toBe(true);
+          } else if (!lossless || !filesMatch) {
+            expect(exported.report.losses.length).toBeGreaterThan(0);
+          }
+          console.log(
+            `[round-trip] ${folder} -> ${format}: ${lossless ? 'same utilities, BATNAs and red lines' : `differs (utility ${diff.utility.toExponential(2)}, BATNA ${diff.batna.toExponential(2)}, red-line mismatches ${diff.redLines})`}; written files vs Parley: utility ${written.utility.toExponential(2)}, BATNA ${written.batna.toExponential(2)}${written.skipped ? `, ${written.skipped} capped/unevaluable skipped` : ''}; ${exported.report.losses.length} loss(es) reported${exported.report.losses.length ? `: ${exported.report.losses[0]}` : ''}`,
+          );
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
+  }
+});
