@@ -65,7 +65,9 @@ describe('utility arithmetic on a hand-checked scenario', () => {
     expect(evaluation.parties[0].redLines[0].status).toBe('crossed');
     expect(evaluation.parties[0].acceptable).toBe('no');
     expect(evaluation.verdict).toBe('no');
-    expect(evaluation.reasons[0]).toBe("Alpha: rejects (crosses red line 'no-cede'; utility 12.5 is below its BATNA 30)");
+    expect(evaluation.reasons[0]).toBe(
+      "Alpha: rejects (crosses red line 'no-cede'; utility 12.5 is below its BATNA 30)",
+    );
   });
 });
 

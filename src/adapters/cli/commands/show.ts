@@ -120,9 +120,10 @@ export function showCommand(file: string, options: ShowOptions, io: Io): number 
   io.out(`\n${s.bold('Issues')}\n`);
   io.out(
     table(
-      ['id', 'category', 'options'],
+      ['id', 'title', 'category', 'options'],
       scenario.issues.map((issue) => [
-        `${issue.id}\n${s.dim(issue.title)}`,
+        issue.id,
+        issue.title,
         issue.category,
         issue.options
           ? issue.options.map((o) => `${o.id}${o.deferred ? ' (deferred)' : ''}`).join(', ')
