@@ -10,9 +10,9 @@ import {
   ruleMask,
 } from '../../src/core/analysis/utility-table.js';
 import { evaluateSubspace } from '../../src/core/evaluate/evaluate.js';
-import { realiseUtility, utilityOf } from '../../src/core/evaluate/utility-function.js';
+import { realiseUtility, type UtilityFunction, utilityOf } from '../../src/core/evaluate/utility-function.js';
 import { compileScenario } from '../../src/core/model/compile.js';
-import { encodeOutcome } from '../../src/core/model/outcome-space.js';
+import { buildOutcomeSpace, decodeOutcome, encodeOutcome } from '../../src/core/model/outcome-space.js';
 import { holds } from '../../src/core/model/rule.js';
 import { forEachCompletion, type Subspace, subspaceOfOutcome } from '../../src/core/model/subspace.js';
 import { arbitraryScenario } from '../support/random-scenario.js';
@@ -51,11 +51,13 @@ describe('enumerateUtilities', () => {
         const fns = compiled.models.map((m) => realiseUtility(m));
         const table = enumerateUtilities(fns, compiled.space);
         expect(table.size).toBe(compiled.space.size);
-        for (let index = 0; index < table.size; index++) {
-          const outcome = outcomeAt(table, index);
-          expect(encodeOutcome(compiled.space, outcome)).toBe(index);
-          fns.forEach((fn, p) => expect(table.utilities[p][index]).toBe(utilityOf(fn, outcome)));
-        }
+        const outcomes = Array.from({ length: table.size }, (_, index) => outcomeAt(table, index));
+        expect(outcomes.map((o) => encodeOutcome(compiled.space, o))).toEqual(
+          outcomes.map((_, index) => index),
+        );
+        fns.forEach((fn, p) => {
+          expect(Array.from(table.utilities[p])).toEqual(outcomes.map((o) => utilityOf(fn, o)));
+        });
       }),
       { numRuns: 200 },
     );
@@ -72,13 +74,55 @@ describe('enumerateUtilities', () => {
           subspace,
           (outcome) => {
             expect(Array.from(outcomeAt(table, index))).toEqual(Array.from(outcome));
-            fns.forEach((fn, p) => expect(table.utilities[p][index]).toBe(utilityOf(fn, outcome)));
+            fns.forEach((fn, p) => {
+              expect(table.utilities[p][index]).toBe(utilityOf(fn, outcome));
+            });
             index++;
           },
           subspace.allowed.map((_, i) => i),
         );
         expect(index).toBe(table.size);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('equals utilityOf on spaces with many options per issue (both inner-loop shapes)', () => {
+    const shape = fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        shape.chain((radix) =>
+          fc.tuple(
+            fc.constant(radix),
+            fc.tuple(
+              ...radix.map((r) =>
+                fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: r, maxLength: r }),
+              ),
+            ),
+          ),
+        ),
+        ([radix, tables]) => {
+          const space = buildOutcomeSpace({
+            issues: radix.map((r, i) => ({
+              id: `i${i}`,
+              title: `i${i}`,
+              category: 'other',
+              options: Array.from({ length: r }, (_, k) => ({ id: `o${k}`, label: `o${k}` })),
+            })),
+          });
+          const fn: UtilityFunction = {
+            party: 'p',
+            contribution: tables.map((t) => Float64Array.from(t)),
+            adjustments: [],
+            batna: 0,
+          };
+          const table = enumerateUtilities([fn], space);
+          const expected = Array.from({ length: space.size }, (_, index) =>
+            utilityOf(fn, decodeOutcome(space, index)),
+          );
+          expect(Array.from(table.utilities[0])).toEqual(expected);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -164,7 +164,10 @@ function weaklyDominates(local: Float64Array[], a: number, b: number, from: numb
   return true;
 }
 
-/** Marks the dominated points of `sorted` (distinct, lexicographically descending); returns the others in order. */
+/**
+ * Marks the dominated points of `sorted` (distinct, lexicographically descending) and returns the others,
+ * ascending in coordinate 1 (what the filter of the level above needs; merging keeps it linear).
+ */
 function maxima(work: Work, sorted: Int32Array): Int32Array {
   const n = sorted.length;
   if (n <= MAXIMA_BRUTE) {
@@ -178,18 +181,34 @@ function maxima(work: Work, sorted: Int32Array): Int32Array {
       if (dominated) work.dominated[p] = 1;
       else kept[count++] = p;
     }
-    return kept.subarray(0, count);
+    const out = kept.slice(0, count);
+    if (work.d > 1) sortIdsByColumn(out, work.local[1], false, work.scratch);
+    return out;
   }
   const half = n >> 1;
   const upper = maxima(work, sorted.subarray(0, half));
   const lower = maxima(work, sorted.subarray(half));
   // Every point of `upper` is >= every point of `lower` in coordinate 1, so coordinates 2..d decide.
-  filter(work, upper, lower, 1, false);
-  const out = new Int32Array(upper.length + lower.length);
-  out.set(upper);
-  let count = upper.length;
-  for (let i = 0; i < lower.length; i++) if (!work.dominated[lower[i]]) out[count++] = lower[i];
-  return out.subarray(0, count);
+  filter(work, upper, lower, 1, true);
+  if (work.d === 1) return upper;
+  // Merge by coordinate 1, dropping the points of `lower` found dominated.
+  const col = work.local[1];
+  const dominated = work.dominated;
+  let alive = 0;
+  for (let j = 0; j < lower.length; j++) if (!dominated[lower[j]]) alive++;
+  const out = new Int32Array(upper.length + alive);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < upper.length || j < lower.length) {
+    if (j < lower.length && dominated[lower[j]]) {
+      j++;
+      continue;
+    }
+    if (j >= lower.length || (i < upper.length && col[upper[i]] <= col[lower[j]])) out[o++] = upper[i++];
+    else out[o++] = lower[j++];
+  }
+  return out;
 }
 
 function sortedCopy(work: Work, ids: Int32Array, k: number): Int32Array {

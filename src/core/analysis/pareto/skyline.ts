@@ -1,6 +1,6 @@
 import { pareto2d } from './pareto-2d.js';
 import { pareto3d, paretoDivideConquer, weaklyDominatedQueries } from './pareto-kd.js';
-import { choosePivots, prefilterDominated } from './prefilter.js';
+import { assertNumbers, choosePivots, prefilterDominated } from './prefilter.js';
 
 /**
  * Exact skyline (Pareto set) of a point set, every coordinate maximised.
@@ -29,20 +29,20 @@ export function skyline(cols: Float64Array[], ids?: Int32Array, options: Skyline
   for (const col of cols) {
     if (col.length !== length) throw new RangeError('skyline columns must have equal lengths');
   }
-  const points = ids ?? iota(length);
-  for (let i = 0; i < points.length; i++) {
-    const id = points[i];
-    if (!(id >= 0 && id < length)) throw new RangeError(`point id ${id} is outside 0..${length - 1}`);
-  }
-  for (let k = 0; k < d; k++) {
-    const col = cols[k];
-    for (let i = 0; i < points.length; i++) {
-      if (Number.isNaN(col[points[i]]))
-        throw new RangeError(`coordinate ${k} of point ${points[i]} is NaN; a skyline needs numbers`);
+  if (ids) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!(id >= 0 && id < length)) throw new RangeError(`point id ${id} is outside 0..${length - 1}`);
     }
   }
-  if (d === 1) return maximumSet(cols[0], points);
-  const candidates = options.prefilter === false ? points : prefilterDominated(cols, points);
+  let candidates: Int32Array;
+  if (options.prefilter === false || d === 1) {
+    assertNumbers(cols, ids);
+    candidates = ids ?? iota(length);
+  } else {
+    candidates = prefilterDominated(cols, ids);
+  }
+  if (d === 1) return maximumSet(cols[0], candidates);
   const algorithm =
     options.algorithm === undefined || options.algorithm === 'auto'
       ? d === 2

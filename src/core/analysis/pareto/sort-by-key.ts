@@ -3,7 +3,7 @@
  * Keys are compared as numbers: -0 equals +0; NaN is not allowed (callers reject it first).
  *
  * Small inputs use a merge sort (O(n log n)); large ones an LSD radix sort on the IEEE-754 bit pattern
- * (six 11-bit passes, O(n), passes where every key has the same digit are skipped).
+ * (eight 8-bit passes, O(n); passes where every key has the same digit are skipped).
  */
 export function sortByKey(ids: Int32Array, keys: Float64Array, n: number = ids.length): void {
   if (n < 2) return;
@@ -92,11 +92,8 @@ function mergeSort(ids: Int32Array, keys: Float64Array, n: number): void {
   }
 }
 
-const DIGIT_BITS = 11;
-const BUCKETS = 1 << DIGIT_BITS;
-const DIGIT_MASK = BUCKETS - 1;
-/** Six passes: bits 0-10, 11-21, 22-31 of the low word, then the same of the high word. */
-const PASS_SHIFTS = [0, 11, 22, 0, 11, 22];
+const BUCKETS = 256;
+const PASSES = 8;
 
 function radixSort(ids: Int32Array, keys: Float64Array, n: number): void {
   const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
@@ -115,23 +112,26 @@ function radixSort(ids: Int32Array, keys: Float64Array, n: number): void {
       lo[i] = l;
     }
   }
-  const counts = new Int32Array(6 * BUCKETS);
+  // 8-bit digits: 256 buckets keep the scatter's write streams within cache.
+  const counts = new Int32Array(PASSES * BUCKETS);
   for (let i = 0; i < n; i++) {
     const l = lo[i];
     const h = hi[i];
-    counts[l & DIGIT_MASK]++;
-    counts[BUCKETS + ((l >>> 11) & DIGIT_MASK)]++;
-    counts[2 * BUCKETS + (l >>> 22)]++;
-    counts[3 * BUCKETS + (h & DIGIT_MASK)]++;
-    counts[4 * BUCKETS + ((h >>> 11) & DIGIT_MASK)]++;
-    counts[5 * BUCKETS + (h >>> 22)]++;
+    counts[l & 255]++;
+    counts[256 + ((l >>> 8) & 255)]++;
+    counts[512 + ((l >>> 16) & 255)]++;
+    counts[768 + (l >>> 24)]++;
+    counts[1024 + (h & 255)]++;
+    counts[1280 + ((h >>> 8) & 255)]++;
+    counts[1536 + ((h >>> 16) & 255)]++;
+    counts[1792 + (h >>> 24)]++;
   }
   let srcIds = ids;
   let dstIds: Int32Array = new Int32Array(n);
   let dstLo = new Uint32Array(n);
   let dstHi = new Uint32Array(n);
   const offsets = new Int32Array(BUCKETS);
-  for (let pass = 0; pass < 6; pass++) {
+  for (let pass = 0; pass < PASSES; pass++) {
     const base = pass * BUCKETS;
     let trivial = false;
     let sum = 0;
@@ -145,10 +145,10 @@ function radixSort(ids: Int32Array, keys: Float64Array, n: number): void {
       sum += c;
     }
     if (trivial) continue;
-    const shift = PASS_SHIFTS[pass];
-    const digitsFrom = pass < 3 ? lo : hi;
+    const shift = (pass & 3) * 8;
+    const digitsFrom = pass < 4 ? lo : hi;
     for (let i = 0; i < n; i++) {
-      const d = (digitsFrom[i] >>> shift) & DIGIT_MASK;
+      const d = (digitsFrom[i] >>> shift) & 255;
       const at = offsets[d]++;
       dstIds[at] = srcIds[i];
       dstLo[at] = lo[i];
