@@ -127,6 +127,26 @@ describe('enumerateUtilities', () => {
     );
   });
 
+  it('refills given arrays (whatever they held) with the same values', () => {
+    fc.assert(
+      fc.property(scenarioAndSubspace, ([scenario, subspace]) => {
+        const compiled = compileScenario(scenario);
+        const fns = compiled.models.map((m) => realiseUtility(m));
+        const fresh = enumerateUtilities(fns, compiled.space, { subspace });
+        const into = fresh.utilities.map((u) => new Float64Array(u.length).fill(Number.NaN));
+        const refilled = enumerateUtilities(fns, compiled.space, { subspace, into });
+        expect(refilled.utilities[0]).toBe(into[0]);
+        expect(refilled.utilities.map((u) => Array.from(u))).toEqual(
+          fresh.utilities.map((u) => Array.from(u)),
+        );
+        expect(() =>
+          enumerateUtilities(fns, compiled.space, { subspace, into: [new Float64Array(fresh.size + 1)] }),
+        ).toThrow(/'into' must hold/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('agrees with hand-worked utilities of the tiny scenario', () => {
     const compiled = compileScenario(tinyScenario(), { at: '2025-02-15' });
     const table = enumerateUtilities([realiseUtility(compiled.models[0])], compiled.space);

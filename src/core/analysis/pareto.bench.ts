@@ -86,24 +86,38 @@ export const paretoSuite: BenchSuite = {
       ...(notes === undefined ? {} : { notes }),
     });
 
-    // Evaluation throughput: outcome-party utilities per second.
+    // Evaluation throughput: outcome-party utilities per second, with fresh arrays (allocation and the
+    // kernel's zeroing of new pages included) and refilling arrays reused across calls.
     for (const [parties, issues] of [
       [2, 6],
       [5, 7],
     ] as const) {
       const compiled = compileScenario(syntheticScenario(parties, Array(issues).fill(10)));
+      const fns = compiled.models.map((m) => realiseUtility(m));
       const cells = compiled.space.size * parties;
-      const t = timeMedian(() => tableOf(compiled), issues >= 7 ? 0 : 300, issues >= 7 ? 2 : 3);
-      results.push({
-        suite: SUITE,
-        case: `enumerate ${compiled.space.size.toExponential(0)} outcomes × ${parties} parties`,
-        metric: 'utility evaluations per second',
-        value: Math.round(cells / (t / 1000)),
-        unit: '1/s',
-        better: 'higher',
-        target: 1e8,
-        notes: `${t.toFixed(1)} ms for ${cells} utilities`,
-      });
+      const big = issues >= 7;
+      const fresh = timeMedian(() => enumerateUtilities(fns, compiled.space), big ? 0 : 300, big ? 2 : 3);
+      const into = enumerateUtilities(fns, compiled.space).utilities;
+      const reused = timeMedian(
+        () => enumerateUtilities(fns, compiled.space, { into }),
+        big ? 0 : 300,
+        big ? 2 : 3,
+      );
+      for (const [how, t] of [
+        ['new arrays', fresh],
+        ['reused arrays', reused],
+      ] as const) {
+        results.push({
+          suite: SUITE,
+          case: `enumerate ${compiled.space.size.toExponential(0)} outcomes × ${parties} parties, ${how}`,
+          metric: 'utility evaluations per second',
+          value: Math.round(cells / (t / 1000)),
+          unit: '1/s',
+          better: 'higher',
+          target: 1e8,
+          notes: `${t.toFixed(1)} ms for ${cells} utilities`,
+        });
+      }
     }
 
     // An Energy-sized space: 8 issues × 5 options = 390,625 outcomes, 2 parties.

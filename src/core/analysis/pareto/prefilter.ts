@@ -22,7 +22,7 @@ export function prefilterDominated(cols: Float64Array[], ids?: Int32Array): Int3
     let s = 0;
     for (let k = 0; k < d; k++) s += cols[k][id];
     // A NaN coordinate makes the sum NaN: this doubles as the input check.
-    if (s !== s) assertNumbers(cols, Int32Array.of(id));
+    if (Number.isNaN(s)) assertNumbers(cols, Int32Array.of(id));
     if (s > best) {
       best = s;
       pivot = i;
