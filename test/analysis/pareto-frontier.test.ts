@@ -266,6 +266,10 @@ describe('decomposition details', () => {
     expect(fallback.method).toBe('enumerate');
     expect(fallback.reason).toMatch(/stopped/);
     expect(indices(fallback)).toEqual(indices(paretoFrontier(compiled, { maxListed: 10_000 })));
+    // Both limits hit: one error that names both.
+    expect(() => paretoFrontier(compiled, { maxIntermediate: 1, maxCells: 10 })).toThrow(
+      /no exact frontier within the limits: issue decomposition stopped.*enumeration limit/,
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import type { Pick } from '../../model/uncertain.js';
 import {
   type AcceptanceTest,
   acceptableMask,
+  EnumerationLimitError,
   enumerateUtilities,
   layoutOf,
   maskIndices,
@@ -143,7 +144,14 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       if (!(error instanceof DecompositionLimitError) || requested === 'decompose') throw error;
       method = 'enumerate';
       reason = `issue decomposition was tried but stopped (${error.message}); the space was enumerated instead`;
-      raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells);
+      try {
+        raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells);
+      } catch (second) {
+        if (!(second instanceof EnumerationLimitError)) throw second;
+        throw new FrontierError(
+          `no exact frontier within the limits: ${error.message}; and ${second.message}`,
+        );
+      }
     }
   } else {
     method = 'enumerate';
@@ -180,7 +188,9 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
     `Exact frontier of ${parties.length} part${parties.length === 1 ? 'y' : 'ies'} over ${scope} by ` +
     `${method === 'decompose' ? 'issue decomposition' : 'enumeration'}: ${raw.size} Pareto-optimal outcomes, ` +
     `${distinct} distinct utility vectors` +
-    (ties > 0 ? ` (${ties} outcomes tie with another on every utility; all are listed as ties).` : '.');
+    (ties > 0
+      ? ` (${ties} outcome${ties === 1 ? ' ties' : 's tie'} with another on every utility; all are listed as ties).`
+      : '.');
   if (truncated) {
     note += ` Only ${listed.length} are listed: one drawn (seed ${options.seed ?? 1}) from each of ${maxListed} equal slices of the frontier ordered by utilities.`;
   }
