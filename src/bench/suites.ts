@@ -1,6 +1,7 @@
 import { robustnessBench } from '../adapters/workers/robustness.bench.js';
+import { paretoSuite } from '../core/analysis/pareto.bench.js';
 import { versionsBench } from '../core/versions/versions.bench.js';
 import type { BenchSuite } from './bench-result.js';
 
 /** Every benchmark suite; each lives in its own module beside the code it measures. */
-export const suites: BenchSuite[] = [versionsBench, robustnessBench];
+export const suites: BenchSuite[] = [paretoSuite, versionsBench, robustnessBench];
