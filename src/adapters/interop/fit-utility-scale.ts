@@ -66,7 +66,7 @@ function fitParty(issues: readonly Issue[], p: Preferences, report: InteropRepor
     if (spec === undefined) continue;
     const share = (plain(p.weights[issue.id]) ?? 0) / total;
     // Returns the clamped value and records the adjustment that restores the utility.
-    const fit = (v: number, when: Adjustment['when'], what: string): number => {
+    const onScale = (v: number, when: Adjustment['when'], what: string): number => {
       const clamped = Math.min(100, Math.max(0, v));
       if (clamped === v) return v;
       largest = Math.max(largest, Math.abs(v - clamped));
@@ -87,7 +87,7 @@ function fitParty(issues: readonly Issue[], p: Preferences, report: InteropRepor
       if (points.every(([, v]) => v >= 0 && v <= 100)) continue;
       const grid = gridValues(issue.range);
       const values = grid.map((x) =>
-        fit(interpolateAt(points, x), { issue: issue.id, in: [x] }, `issue '${issue.id}' at ${x}`),
+        onScale(interpolateAt(points, x), { issue: issue.id, in: [x] }, `issue '${issue.id}' at ${x}`),
       );
       p.values[issue.id] = { piecewiseLinear: piecewiseLinearOnGrid(grid, values) };
       continue;
@@ -96,7 +96,7 @@ function fitParty(issues: readonly Issue[], p: Preferences, report: InteropRepor
     for (const [optionId, raw] of Object.entries(table)) {
       const v = plain(raw);
       if (v === undefined) continue;
-      table[optionId] = fit(
+      table[optionId] = onScale(
         v,
         { issue: issue.id, in: [optionId] },
         `option '${optionId}' of issue '${issue.id}'`,
