@@ -203,7 +203,7 @@ export function readAdditiveProfile(context: GeniusProfileContext): ProfilePart 
       `GENIUS weights sum to ${weightSum}; values were multiplied by that sum so utilities match GENIUS`,
     );
     context.report.notes.push(
-      `${context.label}: weights sum to ${weightSum}, not 1; GENIUS uses them as written, so values were multiplied by ${weightSum} to keep utilities identical (a value pushed above 100 is set to 100 and the rest added back by an adjustment)`,
+      `${context.label}: weights sum to ${weightSum}, not 1; GENIUS uses them as written, so values were multiplied by ${weightSum} to keep utilities identical`,
     );
   }
   if (maxTotal > 1 + 1e-9) {
