@@ -1,7 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/adapters/load/load-scenario.js';
 import type { Scenario } from '../../src/schema/scenario.js';
 import { DOMAINS_DIR, SKIP_MESSAGE } from '../interop/negotiation-domains.js';
@@ -21,7 +29,15 @@ const FORMATS: Format[] = ['genius', 'geniusweb', 'negmas'];
 const FLAGSHIP = join(repoRoot, 'scenarios', 'ukraine-2025.yaml');
 const STACK_TRACE = /\n\s+at .*\.js:\d+/;
 
-const freshDir = () => mkdtempSync(join(tmpdir(), 'parley-cli-interop-'));
+const made: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-cli-interop-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function cli(args: string[], codes: number[] = [0]): CliRun {
   const run = runCli(args);
