@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { evaluateCommand } from './commands/evaluate.js';
+import { exportCommand } from './commands/export.js';
+import { FORMATS, importCommand } from './commands/import.js';
 import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
 import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
@@ -13,6 +15,8 @@ Examples:
   parley evaluate scenarios/ukraine-2025.yaml --package december --at 2025-12-24
   parley evaluate scenarios/ukraine-2025.yaml --version framework:plan-28
   parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=one-year
+  parley import path/to/genius-domain-folder -o imported.yaml
+  parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas
 
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
@@ -68,6 +72,65 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
     .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+
+  program
+    .command('import')
+    .description(
+      'read a GENIUS, GeniusWeb or NegMAS negotiation (a folder or one of its files) into a Parley scenario',
+    )
+    .argument('<path>', 'folder with a domain and its profiles, or one domain or profile file')
+    .option('-o, --output <file>', 'scenario file to write (YAML); default: print the YAML on stdout')
+    .addOption(
+      new Option('--format <format>', 'insist on this format (default: detected from the files)').choices(
+        FORMATS,
+      ),
+    )
+    .option('--real-intervals <n>', 'cut each real-valued issue into about n grid intervals (default 100)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--json', 'machine-readable report on stdout (with the scenario when there is no -o)')
+    .addHelpText(
+      'after',
+      `
+The format is recognised from the files' content; files that belong to no format (pareto.xml,
+specials.json) are listed and skipped. The written file starts with comments saying where it came
+from, what could not be carried over exactly (losses) and which conventions were applied (notes),
+and it is loaded back and checked before the command reports success. The report goes to stderr.
+
+Examples:
+  parley import domains/Laptop -o laptop.yaml
+  parley import domains/Laptop/laptop_domain.xml > laptop.yaml
+  parley import domains/SecondHandCar --real-intervals 20 -o car.yaml
+  parley import domains/Party --format geniusweb -o party.yaml --force
+
+Exit codes: 0 written, 2 bad input (missing or malformed files, existing output without --force),
+70 the imported scenario does not load back (a bug: please report it).`,
+    )
+    .action((path: string, options) => setCode(importCommand(path, options, io)));
+
+  program
+    .command('export')
+    .description('write a scenario as GENIUS, GeniusWeb or NegMAS files and list everything they cannot hold')
+    .argument('<file>', 'scenario file')
+    .addOption(new Option('--format <format>', 'format to write').choices(FORMATS).makeOptionMandatory())
+    .requiredOption('-o, --output <dir>', 'folder to write into (created if missing; must be empty)')
+    .addOption(
+      new Option('--geniusweb-version <n>', 'GeniusWeb profile syntax: 2 (default) or 1').choices(['1', '2']),
+    )
+    .option('--force', 'write into a non-empty folder, replacing files of the same names')
+    .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      `
+The formats hold additive utilities and a reservation value; Parley's red lines, most adjustments,
+uncertainty ranges, dated BATNAs, documents and packages have no place in them. Every such loss is
+listed. Utilities are written on the formats' 0..1 scale (Parley utility / 100).
+
+Examples:
+  parley export scenarios/ukraine-2025.yaml --format genius -o out/genius
+  parley export scenarios/teaching-used-car.yaml --format geniusweb --geniusweb-version 1 -o out/gw
+  parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas --json`,
+    )
+    .action((file: string, options) => setCode(exportCommand(file, options, io)));
 
   return program;
 }

@@ -203,7 +203,7 @@ export function readAdditiveProfile(context: GeniusProfileContext): ProfilePart 
       `GENIUS weights sum to ${weightSum}; values were multiplied by that sum so utilities match GENIUS`,
     );
     context.report.notes.push(
-      `${context.label}: weights sum to ${weightSum}, not 1; GENIUS uses them as written, so values were multiplied by ${weightSum} to keep utilities identical (values may exceed 100 slightly)`,
+      `${context.label}: weights sum to ${weightSum}, not 1; GENIUS uses them as written, so values were multiplied by ${weightSum} to keep utilities identical`,
     );
   }
   if (maxTotal > 1 + 1e-9) {

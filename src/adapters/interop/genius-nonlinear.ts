@@ -15,8 +15,8 @@ import { attr, child, children, numberAttr, requiredNumberAttr, type XmlElement 
  * that do not contain it) and v * F_nested over nested functions; the outermost function's own weight is
  * not applied. So the scale is the file's `maxutility`, not the achievable maximum.
  *
- * Parley form: all issue weights 0 and one adjustment per box, `when` = the box's bounds as atLeast/atMost
- * rules, delta = 100 * u * w * (product of nested weights) / M. Exact except for the cap at 1, which only
+ * Parley form: one adjustment per box (every issue gets weight 1 and value 0, see fitUtilityScale), `when` =
+ * the box's bounds as atLeast/atMost rules, delta = 100 * u * w * (product of nested weights) / M. Exact except for the cap at 1, which only
  * matters if some bid reaches F > M; the importer searches for the true maximum of F and reports it.
  * In the ANAC 2014 files M equals the best achievable F in the 10-issue domain (662 and 885), but lies below
  * it in the "50-issue" one (2445 < 2714, 3012 < 3105), so there the cap binds; the 1.0 at both ends of

@@ -21,8 +21,8 @@ import { attr, child, numberAttr, parseXml, rootElement } from './xml-tree.js';
  *    become numeric ranges with step 1; real issues become ranges cut into a grid (step stated in the report);
  *  - linear profiles: value = 100 * evaluation / (largest evaluation of the issue), because GENIUS
  *    normalises discrete evaluations by the issue's maximum; weights as in the file;
- *  - nonlinear (ANAC 2014) profiles: zero weights plus one adjustment per hyperRectangle, scaled by the
- *    file's maxutility; constraint (Railway) profiles: ranks, per-issue adjustments, red lines;
+ *  - nonlinear (ANAC 2014) profiles: one adjustment per hyperRectangle, scaled by the file's maxutility
+ *    (every issue gets weight 1 with value 0, as Parley needs a weighted issue); constraint (Railway) profiles: ranks, per-issue adjustments, red lines;
  *  - BATNA = 100 * <reservation value> (GENIUS's default 0 when absent); the discount factor has no Parley
  *    counterpart and is reported as a loss and kept in the preferences' notes.
  */
@@ -137,6 +137,7 @@ export function readGeniusDomain(
       preferences,
     },
     domainXmlPath,
+    report,
   );
   return { scenario, report };
 }

@@ -262,6 +262,7 @@ export function readGeniusWeb(domainPath: string | undefined, profilePaths: stri
       preferences,
     },
     domainFile,
+    report,
   );
   return { scenario, report };
 }

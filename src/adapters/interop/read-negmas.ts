@@ -268,6 +268,7 @@ export function readNegmas(
       preferences,
     },
     domainPath,
+    report,
   );
   return { scenario, report };
 }

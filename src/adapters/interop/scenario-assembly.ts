@@ -1,6 +1,10 @@
+import { checkReferences } from '../../core/model/check-references.js';
+import { formatPath } from '../../core/model/problem.js';
 import { type Issue, type Party, type Rule, Scenario, type ScenarioInput } from '../../schema/scenario.js';
+import { fitUtilityScale } from './fit-utility-scale.js';
 import { IdAllocator } from './ids.js';
 import { InteropError } from './interop-error.js';
+import type { InteropReport } from './interop-report.js';
 import { type Grid, gridValues, MAX_GRID_POINTS, piecewiseLinearOnGrid } from './numeric-grid.js';
 
 /** One value of a discrete issue as another format names it. */
@@ -93,8 +97,12 @@ export function alwaysTrue(issue: ImportedIssue): Rule {
     : { issue: issue.id, in: [...issue.optionIds] };
 }
 
-/** Validates the assembled scenario; a failure here is a bug in the importer, reported against the file. */
-export function finishScenario(input: ScenarioInput, file: string): Scenario {
+/**
+ * Validates the assembled scenario, brings values onto Parley's 0..100 scale (see fitUtilityScale) and runs
+ * the checks a scenario file gets when it is loaded. A failure here is a bug in the importer (or input that
+ * Parley cannot represent), reported against the file.
+ */
+export function finishScenario(input: ScenarioInput, file: string, report: InteropReport): Scenario {
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues
@@ -102,6 +110,18 @@ export function finishScenario(input: ScenarioInput, file: string): Scenario {
       .map((i) => `${i.path.join('.')}: ${i.message}`)
       .join('; ');
     throw new InteropError(file, `the imported scenario does not validate (${first})`);
+  }
+  fitUtilityScale(parsed.data.issues, parsed.data.preferences, report);
+  const errors = checkReferences(parsed.data).filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const first = errors
+      .slice(0, 3)
+      .map((p) => `${formatPath(p.path)}: ${p.message}`)
+      .join('; ');
+    throw new InteropError(
+      file,
+      `the imported scenario breaks ${errors.length} of Parley's rules (${first}${errors.length > 3 ? '; ...' : ''})`,
+    );
   }
   return parsed.data;
 }

@@ -1,0 +1,302 @@
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { buildOutcomeSpace } from '../../../core/model/outcome-space.js';
+import type { Scenario } from '../../../schema/scenario.js';
+import {
+  type DetectedFiles,
+  detectFormat,
+  type ImportResult,
+  InteropError,
+  type InteropFormat,
+  importPath,
+} from '../../interop/index.js';
+import type { Diagnostic } from '../../load/diagnostic.js';
+import { formatDiagnostics } from '../../load/format-diagnostics.js';
+import { type LoadResult, loadScenarioFile, parseScenarioText } from '../../load/load-scenario.js';
+import { usageError } from '../load.js';
+import { CliExit, EXIT_OK, type Io, json, styler, table } from '../output.js';
+import { parsePositiveInteger } from '../parse-arguments.js';
+
+/** Exit code when the importer produced a file Parley itself rejects: a bug, not bad input. */
+export const EXIT_INTERNAL = 70;
+
+export const FORMATS: readonly InteropFormat[] = ['genius', 'geniusweb', 'negmas'];
+
+export function formatName(format: InteropFormat): string {
+  return format === 'genius' ? 'GENIUS' : format === 'geniusweb' ? 'GeniusWeb' : 'NegMAS';
+}
+
+/** Wraps text to `width` columns; continuation lines start with `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
+  const words = text.slice(lead.length).replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = lead;
+  for (const word of words) {
+    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+    if (candidate.length > width && line.trim() !== '') {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = candidate;
+  }
+  if (line.trim() !== '') lines.push(line);
+  return lines;
+}
+
+/** "  - item" lines, wrapped at 100 columns. */
+export function bulletList(items: readonly string[]): string {
+  return items.map((item) => `${wrap(`  - ${item}`, 100, '    ').join('\n')}\n`).join('');
+}
+
+export interface ImportCommandOptions {
+  output?: string;
+  format?: InteropFormat;
+  realIntervals?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** The largest interval count that still fits Parley's limit of 10,001 grid points. */
+const MAX_REAL_INTERVALS = 10_000;
+
+function readImport(
+  path: string,
+  options: ImportCommandOptions,
+  io: Io,
+): { found: DetectedFiles; result: ImportResult } {
+  const realIntervals =
+    options.realIntervals === undefined
+      ? undefined
+      : parsePositiveInteger(options.realIntervals, '--real-intervals', io);
+  if (realIntervals !== undefined && realIntervals > MAX_REAL_INTERVALS) {
+    usageError(
+      io,
+      `--real-intervals ${realIntervals} is too fine; at most ${MAX_REAL_INTERVALS} (Parley grids have at most 10,001 points)`,
+    );
+  }
+  try {
+    const found = detectFormat(path);
+    if (options.format !== undefined && found.format !== options.format) {
+      usageError(
+        io,
+        `${path} holds ${formatName(found.format)} files, not ${formatName(options.format)}`,
+        `leave out --format to import them as ${formatName(found.format)}`,
+      );
+    }
+    return { found, result: importPath(path, realIntervals === undefined ? {} : { realIntervals }) };
+  } catch (error) {
+    if (error instanceof InteropError) usageError(io, error.message);
+    throw error;
+  }
+}
+
+/** The comment block at the top of the written YAML: where it came from, what was lost, what was assumed. */
+function header(path: string, found: DetectedFiles, result: ImportResult): string {
+  const { report } = result;
+  const lines = [`Imported by \`parley import\` from ${path} (${formatName(report.format)} format)`];
+  if (found.domain) lines.push(`  domain: ${basename(found.domain)}`);
+  lines.push(...wrap(`  profiles: ${found.profiles.map((p) => basename(p)).join(', ')}`, 96, '    '));
+  lines.push('');
+  if (report.losses.length === 0) {
+    lines.push('Losses: none; utilities, BATNAs and red lines are exactly those of the original files.');
+  } else {
+    lines.push(`Losses: what the import could not carry over exactly (${report.losses.length}):`);
+    for (const loss of report.losses) lines.push(...wrap(`  - ${loss}`, 96, '    '));
+  }
+  if (report.notes.length > 0) {
+    lines.push('', `Notes: conventions the import applied (${report.notes.length}):`);
+    for (const note of report.notes) lines.push(...wrap(`  - ${note}`, 96, '    '));
+  }
+  return `${lines.map((l) => (l === '' ? '#' : `# ${l}`)).join('\n')}\n\n`;
+}
+
+/** The scenario as YAML. Keys follow the schema's order (the importer's output is parsed by it). */
+export function scenarioYaml(scenario: Scenario): string {
+  // Shared sub-objects must be written out in full: the loader limits YAML aliases.
+  return stringify(scenario, { aliasDuplicateObjects: false });
+}
+
+/** Writes next to the target and renames, so an existing file is only replaced by a complete, valid one. */
+function writeChecked(output: string, text: string): { load: LoadResult; keptAt: string | undefined } {
+  mkdirSync(dirname(output), { recursive: true });
+  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  let keep = false;
+  try {
+    writeFileSync(temporary, text, 'utf8');
+    const load = loadScenarioFile(temporary, { format: 'yaml' });
+    const rename = (d: Diagnostic): Diagnostic => ({ ...d, file: output });
+    const named: LoadResult = load.ok
+      ? { ...load, warnings: load.warnings.map(rename) }
+      : { ok: false, diagnostics: load.diagnostics.map(rename) };
+    if (load.ok || !existsSync(output)) {
+      renameSync(temporary, output);
+      return { load: named, keptAt: undefined };
+    }
+    // Never replace a file with one that does not load: leave the new text beside it.
+    keep = true;
+    return { load: named, keptAt: temporary };
+  } finally {
+    if (!keep) rmSync(temporary, { force: true });
+  }
+}
+
+function outcomesText(scenario: Scenario): { count: number; exact: boolean; text: string } {
+  const space = buildOutcomeSpace(scenario);
+  const text = space.sizeIsExact
+    ? space.size.toLocaleString('en-US')
+    : `about ${space.size.toExponential(2)}`;
+  return { count: space.size, exact: space.sizeIsExact, text };
+}
+
+function batnaOf(scenario: Scenario, party: string): number | string {
+  const batna = scenario.preferences.find((p) => p.party === party)?.batna;
+  if (batna === undefined) return '';
+  if (typeof batna === 'number') return batna;
+  return 'series' in batna ? 'dated' : batna.estimate;
+}
+
+const short = (x: number | string) => (typeof x === 'number' ? String(Number(x.toFixed(4))) : x);
+
+/**
+ * `parley import <path> [-o file]`: reads GENIUS, GeniusWeb or NegMAS files into a Parley scenario, writes it
+ * as YAML (stdout without -o) and checks it by loading it back. The report goes to stderr.
+ */
+export function importCommand(path: string, options: ImportCommandOptions, io: Io): number {
+  const s = styler(io);
+  const output = options.output;
+  if (output !== undefined && existsSync(output)) {
+    if (statSync(output).isDirectory()) {
+      usageError(
+        io,
+        `'${output}' is a folder; -o takes the scenario file to write`,
+        `e.g. -o ${join(output, 'scenario.yaml')}`,
+      );
+    }
+    if (!options.force) {
+      usageError(
+        io,
+        `'${output}' already exists; not overwritten`,
+        'choose another file name, or add --force to replace it',
+      );
+    }
+  }
+  const { found, result } = readImport(path, options, io);
+  const { scenario, report } = result;
+  const text = header(path, found, result) + scenarioYaml(scenario);
+
+  let load: LoadResult;
+  let keptAt: string | undefined;
+  if (output !== undefined) {
+    try {
+      ({ load, keptAt } = writeChecked(output, text));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      usageError(io, `cannot write '${output}': ${code ?? (error as Error).message}`);
+    }
+  } else {
+    load = parseScenarioText(text, '<stdout>', { format: 'yaml' });
+  }
+  if (!load.ok) {
+    const where = keptAt ?? output ?? 'the YAML on stdout';
+    if (output === undefined) io.out(text);
+    io.err(
+      `parley: internal error: the scenario imported from ${path} does not load back as a valid Parley scenario. ` +
+        `This is a bug in the ${formatName(report.format)} importer; please report it with the input files. ` +
+        `The written text is in ${where}${keptAt ? ` (${output} was left as it was)` : ''}.\n`,
+    );
+    io.err(formatDiagnostics(load.diagnostics, { color: io.color, summary: true }));
+    throw new CliExit(EXIT_INTERNAL);
+  }
+
+  const outcomes = outcomesText(scenario);
+  const parties = scenario.parties.map((party) => {
+    const pref = scenario.preferences.find((p) => p.party === party.id);
+    return {
+      id: party.id,
+      name: party.name,
+      source: pref?.source ?? '',
+      batna: batnaOf(scenario, party.id),
+      adjustments: pref?.adjustments.length ?? 0,
+      redLines: pref?.redLines.length ?? 0,
+    };
+  });
+  const issues = scenario.issues.map((issue) => ({
+    id: issue.id,
+    title: issue.title,
+    values: issue.range
+      ? `${issue.range.min}..${issue.range.max} step ${issue.range.step}`
+      : `${issue.options?.length ?? 0} options`,
+  }));
+
+  if (options.json) {
+    io.out(
+      json({
+        ok: true,
+        source: path,
+        format: report.format,
+        domain: found.domain ? basename(found.domain) : null,
+        profiles: found.profiles.map((p) => basename(p)),
+        output: output ?? null,
+        parties,
+        issues,
+        outcomes: { count: outcomes.count, exact: outcomes.exact },
+        losses: report.losses,
+        notes: report.notes,
+        warnings: load.warnings,
+        ...(output === undefined ? { scenario } : {}),
+      }),
+    );
+    return EXIT_OK;
+  }
+  if (output === undefined) io.out(text);
+
+  const err = io.err;
+  err(`${s.bold('Imported')} ${path} ${s.dim(`(${formatName(report.format)} format)`)}\n`);
+  if (found.domain) err(`  domain:   ${basename(found.domain)}\n`);
+  err(
+    `${wrap(`  profiles: ${found.profiles.map((p) => basename(p)).join(', ')}`, 100, '            ').join('\n')}\n`,
+  );
+  err(
+    `  ${scenario.parties.length} parties, ${scenario.issues.length} issues, ${outcomes.text} possible outcomes\n`,
+  );
+  err(
+    output === undefined
+      ? `  Scenario written to stdout; it loads back as a valid scenario.\n`
+      : `  ${s.green('Wrote')} ${output}; it loads back as a valid scenario.\n`,
+  );
+  err(`\n${s.bold('Parties')}\n`);
+  err(
+    table(
+      ['party', 'from', 'BATNA', 'adjustments', 'red lines'],
+      parties.map((p) => [p.id, p.source, short(p.batna), String(p.adjustments), String(p.redLines)]),
+      io,
+    ),
+  );
+  err(`\n${s.bold('Issues')}\n`);
+  const titled = issues.some((i) => i.title !== i.id);
+  err(
+    table(
+      titled ? ['issue', 'title', 'values'] : ['issue', 'values'],
+      issues.map((i) => (titled ? [i.id, i.title === i.id ? '' : i.title, i.values] : [i.id, i.values])),
+      io,
+    ),
+  );
+  if (report.losses.length === 0) {
+    err(
+      `\n${s.green('No losses')}: utilities, BATNAs and red lines are exactly those of the original files.\n`,
+    );
+  } else {
+    err(`\n${s.yellow(`Losses (${report.losses.length})`)}: what the import could not carry over exactly\n`);
+    err(bulletList(report.losses));
+  }
+  if (report.notes.length > 0) {
+    err(`\n${s.bold(`Notes (${report.notes.length})`)}: conventions the import applied\n`);
+    err(bulletList(report.notes));
+  }
+  if (load.warnings.length > 0) {
+    err(`\n${s.bold(`Warnings (${load.warnings.length})`)} from checking the written scenario\n`);
+    err(formatDiagnostics(load.warnings, { color: io.color }));
+  }
+  return EXIT_OK;
+}
