@@ -18,8 +18,19 @@ export function checkUtilityScale(compiled: CompiledScenario): Problem[] {
     if (!model || model.adjustments.length === 0) return;
     const estimate = utilityRange(model, full, 'estimate');
     const band = utilityRange(model, full, 'band');
-    const how = band.exact ? '' : ' (an enclosing bound: too many interacting options to check exactly)';
     const path = ['preferences', k, 'adjustments'];
+    if (!band.exact) {
+      if (band.max > 100 + 1e-9 || band.min < -1e-9) {
+        problems.push({
+          path,
+          severity: 'warning',
+          message: `party '${preferences.party}': utilities could not be confirmed to stay within 0..100; an enclosing bound gives ${round(band.min)}..${round(band.max)}, but the adjustments interact over too many options to find the exact range`,
+          expected: 'utilities on the 0..100 scale',
+        });
+      }
+      return;
+    }
+    const how = '';
     if (band.max > 100 + 1e-9) {
       problems.push({
         path,
