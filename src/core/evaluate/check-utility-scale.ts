@@ -30,12 +30,11 @@ export function checkUtilityScale(compiled: CompiledScenario): Problem[] {
       }
       return;
     }
-    const how = '';
     if (band.max > 100 + 1e-9) {
       problems.push({
         path,
         severity: 'warning',
-        message: `party '${preferences.party}' can reach utility ${round(estimate.max)} at the estimates and ${round(band.max)} within their ranges, above 100, because of adjustments${how}; lower the positive deltas or the values of the options they reward`,
+        message: `party '${preferences.party}' can reach utility ${round(estimate.max)} at the estimates and ${round(band.max)} within their ranges, above 100, because of adjustments; lower the positive deltas or the values of the options they reward`,
         expected: 'utilities on the 0..100 scale',
       });
     }
@@ -43,7 +42,7 @@ export function checkUtilityScale(compiled: CompiledScenario): Problem[] {
       problems.push({
         path,
         severity: 'warning',
-        message: `party '${preferences.party}' can fall to utility ${round(estimate.min)} at the estimates and ${round(band.min)} within their ranges, below 0, because of adjustments${how}; make the negative deltas smaller`,
+        message: `party '${preferences.party}' can fall to utility ${round(estimate.min)} at the estimates and ${round(band.min)} within their ranges, below 0, because of adjustments; make the negative deltas smaller`,
         expected: 'utilities on the 0..100 scale',
       });
     }
