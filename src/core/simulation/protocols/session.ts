@@ -1,0 +1,66 @@
+import { utilityOf } from '../../evaluate/utility-function.js';
+import type { CompiledScenario } from '../../model/compile.js';
+import type { AgentSetup } from '../agent-context.js';
+import type { ResolvedConfig } from '../config.js';
+import type { GuardedAgent } from '../guard.js';
+import type { PartyTruth } from '../realisation.js';
+import type { NegotiationState, OfferRecord, Outcome } from '../strategy.js';
+import type { EndReason, Fault, TraceAction, TraceEvent } from '../trace.js';
+
+/** Everything a protocol needs for one run. */
+export interface Session {
+  compiled: CompiledScenario;
+  config: ResolvedConfig;
+  truths: PartyTruth[];
+  agents: GuardedAgent[];
+  setups: AgentSetup[];
+  faults: Fault[];
+  /** Undefined when the trace is not recorded. */
+  events: TraceEvent[] | undefined;
+  offers: OfferRecord[];
+  /** Approximations made during the run, reported in Run.notes. */
+  notes: string[];
+}
+
+export interface ProtocolResult {
+  agreement?: Outcome;
+  endedBy: EndReason;
+  by?: string;
+  round: number;
+  /** Own utility of each offer a party made, per party in turn order. */
+  ownOffers: number[][];
+}
+
+export function record(
+  session: Session,
+  round: number,
+  party: string,
+  action: TraceAction,
+  extra: { outcome?: Outcome; objections?: string[]; note?: string } = {},
+): void {
+  if (!session.events) return;
+  const event: TraceEvent = { round, party, action };
+  if (extra.outcome) {
+    event.outcome = Array.from(extra.outcome);
+    event.utilities = session.truths.map((t) => utilityOf(t.utility, extra.outcome as Outcome));
+  }
+  if (extra.objections) event.objections = extra.objections;
+  if (extra.note) event.note = extra.note;
+  session.events.push(event);
+}
+
+export function stateAt(
+  session: Session,
+  round: number,
+  turnsLeft: number,
+  lastChance: boolean,
+): NegotiationState {
+  const rounds = session.config.deadlineRounds;
+  return {
+    round,
+    time: rounds > 1 ? round / (rounds - 1) : 1,
+    turnsLeft,
+    lastChance,
+    offers: session.offers,
+  };
+}
