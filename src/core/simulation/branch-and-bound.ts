@@ -5,8 +5,9 @@ import type { CompiledRule } from '../model/rule.js';
 /**
  * Offer search for spaces too large to enumerate: depth-first branch and bound over issues, using per-issue
  * bounds of the additive part and interval bounds for adjustments whose condition is still undecided.
- * Each query stops after a node budget; a query that completes within it is exact, one that does not returns
- * the best outcome found so far (a heuristic answer) and is counted in `budgetHits`.
+ * Each query stops after a node budget once it has found some answer (or after 50 budgets regardless); a
+ * query that completes within it is exact, one that does not returns the best outcome found so far (a
+ * heuristic answer) and is counted in `budgetHits`.
  */
 
 const FALSE = 0;
@@ -103,12 +104,14 @@ export class BranchAndBoundSearch {
   private readonly others: Bounded[];
   private readonly digits: Int32Array;
   private readonly adj = new Float64Array(2);
-  /** Options of each issue in the order tried first: best for the others (sum of their contributions). */
-  private readonly optionOrder: Int32Array[];
+  /** Options of each issue in the order tried: best for the others (sum of their contributions) first... */
+  private readonly othersFirst: Int32Array[];
+  /** ...or best for this agent first. */
+  private readonly ownFirst: Int32Array[];
   private maxCache: SearchHit | undefined | null = null;
 
   constructor(
-    private readonly space: OutcomeSpace,
+    space: OutcomeSpace,
     ownUtility: UtilityFunction,
     private readonly redLines: readonly CompiledRule[],
     opponents: readonly UtilityFunction[],
@@ -123,11 +126,17 @@ export class BranchAndBoundSearch {
     this.own = bounded(ownUtility, this.order);
     this.others = opponents.map((u) => bounded(u, this.order));
     this.digits = new Int32Array(m).fill(-1);
-    this.optionOrder = Array.from({ length: m }, (_, i) => {
+    this.othersFirst = Array.from({ length: m }, (_, i) => {
       const gain = (k: number) => this.others.reduce((s, o) => s + o.contribution[i][k], 0);
       const own = ownUtility.contribution[i];
       return Int32Array.from({ length: space.radix[i] }, (_, k) => k).sort(
         (p, q) => gain(q) - gain(p) || own[q] - own[p] || p - q,
+      );
+    });
+    this.ownFirst = Array.from({ length: m }, (_, i) => {
+      const own = ownUtility.contribution[i];
+      return Int32Array.from({ length: space.radix[i] }, (_, k) => k).sort(
+        (p, q) => own[q] - own[p] || p - q,
       );
     });
   }
@@ -158,6 +167,7 @@ export class BranchAndBoundSearch {
   private search(
     prune: (depth: number, ownPartial: number, partials: Float64Array, best: number) => boolean,
     accept: (ownUtility: number) => number,
+    optionOrder: Int32Array[],
   ): { hit: SearchHit | undefined; complete: boolean } {
     const m = this.order.length;
     const partials = new Float64Array(this.others.length);
@@ -166,7 +176,8 @@ export class BranchAndBoundSearch {
     let nodes = 0;
     let complete = true;
     const visit = (depth: number, ownPartial: number): void => {
-      if (nodes++ > this.budget) {
+      nodes++;
+      if ((nodes > this.budget && hit) || nodes > 50 * this.budget) {
         complete = false;
         return;
       }
@@ -182,7 +193,7 @@ export class BranchAndBoundSearch {
         return;
       }
       const issue = this.order[depth];
-      for (const k of this.optionOrder[issue]) {
+      for (const k of optionOrder[issue]) {
         this.digits[issue] = k;
         for (let j = 0; j < this.others.length; j++) partials[j] += this.others[j].contribution[issue][k];
         visit(depth + 1, ownPartial + this.own.contribution[issue][k]);
@@ -220,6 +231,7 @@ export class BranchAndBoundSearch {
     const { hit } = this.search(
       (depth, ownPartial, _p, best) => this.ownBounds(depth, ownPartial)[1] <= best,
       (u) => u,
+      this.ownFirst,
     );
     this.maxCache = hit;
     return hit;
@@ -235,6 +247,7 @@ export class BranchAndBoundSearch {
         return this.scoreUpper(depth, partials) <= best;
       },
       (u) => (u >= lo && u <= hi ? this.scoreOf() : Number.NaN),
+      this.othersFirst,
     );
     return hit;
   }
@@ -247,6 +260,7 @@ export class BranchAndBoundSearch {
         return max < lo || -min <= best;
       },
       (u) => (u >= lo ? -u : Number.NaN),
+      this.ownFirst,
     );
     return hit;
   }

@@ -194,7 +194,7 @@ export class RangeArgMax {
     const sq = this.score[q];
     if (sp > sq) return p;
     if (sq > sp) return q;
-    return p < q ? p : q;
+    return Math.min(p, q);
   }
 
   private scan(lo: number, hi: number): number {

@@ -47,3 +47,60 @@ export function splitTheDifference(size = 101, batna: [number, number] = [0, 0])
     ],
   };
 }
+
+/**
+ * Three issues with three ordered options each; A cares most about x, B about y, both about z:
+ *   A: weights x 6, y 1, z 3; values x, y, z = 0, 50, 100 for options 0, 1, 2.
+ *   B: weights x 1, y 6, z 3; values x, y = 100, 50, 0; z = 0, 50, 100.
+ * Normalised, u_A = 0.6·x_A + 0.1·y_A + 0.3·z and u_B = 0.1·x_B + 0.6·y_B + 0.3·z, so (x2, y0, z2) gives both 90.
+ */
+export function logRolling(batna = 30): Scenario {
+  const options = ['o0', 'o1', 'o2'];
+  const issue = (id: string) => ({
+    id,
+    title: id,
+    category: 'other' as const,
+    ordered: true,
+    options: options.map((o) => ({ id: o, label: `${id}${o.slice(1)}` })),
+  });
+  const up = { o0: 0, o1: 50, o2: 100 };
+  const down = { o0: 100, o1: 50, o2: 0 };
+  return {
+    parley: 1,
+    id: 'log-rolling',
+    title: 'Log rolling',
+    sources: [],
+    parties: [
+      { id: 'a', name: 'A', kind: 'other', role: 'signatory' },
+      { id: 'b', name: 'B', kind: 'other', role: 'signatory' },
+      { id: 'm', name: 'Mediator', kind: 'person', role: 'mediator' },
+    ],
+    issues: [issue('x'), issue('y'), issue('z')],
+    documents: [],
+    packages: [],
+    events: [],
+    positions: [],
+    preferences: [
+      {
+        party: 'a',
+        source: 'test',
+        basis: 'analyst-estimate',
+        weights: { x: 6, y: 1, z: 3 },
+        values: { x: up, y: up, z: up },
+        adjustments: [],
+        redLines: [],
+        batna,
+      },
+      {
+        party: 'b',
+        source: 'test',
+        basis: 'analyst-estimate',
+        weights: { x: 1, y: 6, z: 3 },
+        values: { x: down, y: down, z: up },
+        adjustments: [],
+        redLines: [],
+        batna,
+      },
+    ],
+  };
+}

@@ -58,7 +58,8 @@ export function objectedIssues(space: OutcomeSpace, feedback: readonly Feedback[
  * an option not yet tried there (options in seeded random order) and proposes the revision; the revision
  * becomes the new current text if no party objects more (see noPartyObjectsMore), otherwise it is dropped.
  * A round is improving when the kept text lowers (rejections, objections); after `patience` consecutive
- * non-improving rounds the mediator stops. When every change of the objected issues has been tried, it
+ * non-improving rounds the mediator stops. Texts that were once the current text are not proposed again as
+ * revisions, so sideways moves (kept, not improving) cannot cycle. When every change of the objected issues has been tried, it
  * proposes the current text again (parties' demands may soften with time), which counts as non-improving.
  */
 export class HillClimbMediator implements Mediator {
@@ -67,6 +68,7 @@ export class HillClimbMediator implements Mediator {
   private baseFeedback: Feedback[] | undefined;
   private candidate: Outcome | undefined;
   private tried = new Set<string>();
+  private readonly visited = new Set<string>();
   private nonImproving = 0;
   private readonly optionOrder: number[][];
 
@@ -77,6 +79,7 @@ export class HillClimbMediator implements Mediator {
     rng: SimRng,
   ) {
     this.base = initial;
+    this.visited.add(initial.join(','));
     this.optionOrder = Array.from(space.radix, (r) =>
       shuffle(
         Array.from({ length: r }, (_, k) => k),
@@ -93,6 +96,7 @@ export class HillClimbMediator implements Mediator {
   /** Continue from a text whose feedback is known. */
   restartFrom(text: Outcome, feedback: Feedback[]): Outcome | undefined {
     this.base = text;
+    this.visited.add(text.join(','));
     this.baseFeedback = feedback;
     this.tried.clear();
     return this.revise();
@@ -107,6 +111,7 @@ export class HillClimbMediator implements Mediator {
       if (keep) {
         if (this.candidate !== this.base) this.tried.clear();
         this.base = this.candidate;
+        this.visited.add(this.base.join(','));
         this.baseFeedback = feedback;
       }
       this.nonImproving = improved ? 0 : this.nonImproving + 1;
@@ -125,6 +130,7 @@ export class HillClimbMediator implements Mediator {
         this.tried.add(`${i}:${k}`);
         const revision = Int32Array.from(this.base);
         revision[i] = k;
+        if (this.visited.has(revision.join(','))) continue;
         this.candidate = revision;
         return revision;
       }

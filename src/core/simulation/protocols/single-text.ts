@@ -22,7 +22,7 @@ import { type ProtocolResult, record, type Session, stateAt } from './session.js
  * offers (red lines, discounted BATNA).
  */
 export function runSingleText(session: Session): ProtocolResult {
-  const { agents, truths, config, compiled } = session;
+  const { agents, truths, config } = session;
   const mediatorConfig = config.mediator;
   if (!mediatorConfig) throw new Error('single-text protocol without a mediator configuration');
   const n = agents.length;
