@@ -51,11 +51,9 @@ const setting = fc.record({
   dated: fc.boolean(),
 });
 
-function configFor(
-  scenario: Scenario,
-  strategies: string[],
-  s: fc.RecordValue<typeof setting> extends infer T ? T : never,
-): SimulationConfig {
+type Setting = typeof setting extends fc.Arbitrary<infer T> ? T : never;
+
+function configFor(scenario: Scenario, strategies: string[], s: Setting): SimulationConfig {
   const parties = scenario.parties.map((p) => p.id);
   return {
     protocol: s.protocol,
