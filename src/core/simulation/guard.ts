@@ -15,6 +15,17 @@ import type { Fault, FaultKind } from './trace.js';
 
 export type Clock = () => number;
 
+/**
+ * Thrown by a strategy proxy whose decision was cut off (e.g. a worker terminated after its time limit);
+ * recorded as a 'time-limit' fault rather than an exception.
+ */
+export class DecisionTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecisionTimeoutError';
+  }
+}
+
 /** Converts a strategy's offer to an outcome, or returns the reason it is malformed. */
 export function toOutcome(offer: unknown, space: OutcomeSpace): Outcome | string {
   const m = space.radix.length;
@@ -75,11 +86,16 @@ export class GuardedAgent {
     try {
       result = fn();
     } catch (error) {
-      this.fault(
-        round,
-        'exception',
-        `${what} threw: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      // By name rather than instanceof: the proxy may use another copy of this module (compiled vs source).
+      if (error instanceof Error && error.name === 'DecisionTimeoutError') {
+        this.fault(round, 'time-limit', `${what}: ${error.message}`);
+      } else {
+        this.fault(
+          round,
+          'exception',
+          `${what} threw: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
       return undefined;
     }
     if (start !== undefined && this.limitMs !== undefined && this.clock) {
@@ -133,6 +149,7 @@ export class GuardedAgent {
     if (!criticise) return undefined;
     const issues = this.call(state.round, 'criticise', () => criticise.call(this.strategy, state, text));
     if (this.disqualified) return 'fault';
+    if (issues === undefined) return undefined;
     if (!Array.isArray(issues) || issues.some((id) => !this.space.issues.some((i) => i.id === id))) {
       this.fault(
         state.round,

@@ -95,9 +95,10 @@ export interface Strategy {
   respond(state: NegotiationState, offer: Outcome): Response;
   /**
    * Optional, used by the single-text protocol: the issue ids this agent objects to in a text, most important
-   * first. When absent, the agent names the issues where a change would raise its own utility, by gain.
+   * first. When absent (or when it returns undefined), the agent names the issues where a change would raise
+   * its own utility, largest gain first.
    */
-  criticise?(state: NegotiationState, text: Outcome): readonly string[];
+  criticise?(state: NegotiationState, text: Outcome): readonly string[] | undefined;
 }
 
 /** What a strategy module exports (as its default export or as `strategy`). */
