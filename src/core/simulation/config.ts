@@ -115,7 +115,8 @@ export interface ResolvedConfig {
 const isAgentConfig = (x: AgentConfig | StrategySpec): x is AgentConfig =>
   typeof x === 'object' && x !== null && 'strategy' in x;
 
-function suggest(name: string, known: readonly string[]): string {
+/** ' (known: ...)', listing names that look close to `name`, else all of them. */
+export function suggest(name: string, known: readonly string[]): string {
   const close = known.filter((k) => k.startsWith(name.slice(0, 2)) || name.startsWith(k.slice(0, 2)));
   const list = (close.length > 0 ? close : known).join(', ');
   return list ? ` (known: ${list})` : '';

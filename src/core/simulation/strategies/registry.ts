@@ -1,3 +1,4 @@
+import { suggest } from '../config.js';
 import type { Strategy, StrategyModule, StrategySpec } from '../strategy.js';
 import { aspiration } from './aspiration.js';
 import { boulware, conceder, hardliner, linear, timeDependent } from './time-dependent.js';
@@ -28,6 +29,6 @@ export function strategyRegistry(extra: readonly StrategyModule[] = []): Strateg
 export function createStrategy(spec: StrategySpec, registry: StrategyRegistry): Strategy {
   const name = typeof spec === 'string' ? spec : spec.name;
   const module = registry.get(name);
-  if (!module) throw new RangeError(`unknown strategy '${name}' (known: ${[...registry.keys()].join(', ')})`);
+  if (!module) throw new RangeError(`unknown strategy '${name}'${suggest(name, [...registry.keys()])}`);
   return module.create(typeof spec === 'string' ? undefined : spec.params);
 }
