@@ -3,18 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { realiseUtility, utilityOf } from '../../src/core/evaluate/utility-function.js';
 import { compileScenario } from '../../src/core/model/compile.js';
 import { holds } from '../../src/core/model/rule.js';
+import { BucketedOutcomes } from '../../src/core/simulation/bucketed-outcomes.js';
 import { createOfferSearch } from '../../src/core/simulation/offer-search.js';
 import { forEachOutcome } from '../../src/core/simulation/outcome-tables.js';
-import {
-  lowerBound,
-  RangeArgMax,
-  sortOutcomes,
-  upperBound,
-} from '../../src/core/simulation/sorted-outcomes.js';
 import { syntheticScenario } from '../../src/core/simulation/synthetic-scenario.js';
 import { arbitraryScenario } from '../support/random-scenario.js';
 
-describe('sorting outcomes by utility', () => {
+describe('outcomes ordered by utility (lazily bucketed)', () => {
   // Values from a small pool plus last-bit noise: many exact ties and near-ties, as real utility sums produce.
   const noisyTable = fc
     .array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: -3, max: 3 })), {
@@ -22,52 +17,60 @@ describe('sorting outcomes by utility', () => {
       maxLength: 400,
     })
     .map((xs) => Float64Array.from(xs, ([v, noise]) => v * 0.1 + noise * Number.EPSILON * 4));
+  const spread = fc
+    .array(fc.double({ min: -50, max: 150, noNaN: true }), { minLength: 1, maxLength: 3000 })
+    .map((xs) => Float64Array.from(xs));
+  const tables = fc.oneof(noisyTable, spread);
 
-  it('matches a comparator sort on (utility, index), with and without a mask', () => {
+  it('the full order is the exact (utility, index) order, with and without a mask', () => {
     fc.assert(
-      fc.property(noisyTable, fc.array(fc.boolean(), { maxLength: 400 }), (table, maskBits) => {
+      fc.property(tables, fc.array(fc.boolean(), { maxLength: 3000 }), (table, maskBits) => {
         const mask = Uint8Array.from(table, (_, i) => (maskBits[i] ? 1 : 0));
         for (const excluded of [undefined, mask]) {
           const expected = Array.from(table.keys())
             .filter((i) => !excluded || excluded[i] === 0)
             .sort((p, q) => table[p] - table[q] || p - q);
-          const { order, util } = sortOutcomes(table, excluded);
-          expect(Array.from(order)).toEqual(expected);
-          expect(Array.from(util)).toEqual(expected.map((i) => table[i]));
+          const index = new BucketedOutcomes(table, excluded);
+          expect(Array.from(index.fullOrder())).toEqual(expected);
+          expect(Array.from(index.util)).toEqual(expected.map((i) => table[i]));
         }
       }),
     );
   });
 
-  it('sorts runs with many distinct values inside one quantisation step', () => {
-    const table = Float64Array.from({ length: 300 }, (_, i) => 50 + ((i * 37) % 40) * Number.EPSILON * 8);
-    table[0] = 0;
-    table[1] = 100;
-    const expected = Array.from(table.keys()).sort((p, q) => table[p] - table[q] || p - q);
-    expect(Array.from(sortOutcomes(table).order)).toEqual(expected);
-  });
-
-  it('bounds and range arg-max agree with scans', () => {
+  it('bounds and the best in a band agree with brute force, queried in any order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 300 }),
-        fc.integer({ min: -2, max: 22 }),
-        fc.nat(),
-        fc.nat(),
-        (values, x, i, j) => {
-          const util = Float64Array.from(values).sort();
-          expect(lowerBound(util, x)).toBe(
-            util.findIndex((u) => u >= x) < 0 ? util.length : util.findIndex((u) => u >= x),
-          );
-          expect(upperBound(util, x)).toBe(
-            util.findIndex((u) => u > x) < 0 ? util.length : util.findIndex((u) => u > x),
-          );
-          const score = Float64Array.from(values, (v, k) => (v * 7 + k * 3) % 11);
-          const lo = i % score.length;
-          const hi = lo + 1 + (j % (score.length - lo));
-          let best = lo;
-          for (let p = lo + 1; p < hi; p++) if (score[p] > score[best]) best = p;
-          expect(new RangeArgMax(score).argMax(lo, hi)).toBe(best);
+        tables,
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -60, max: 160, noNaN: true }),
+            fc.double({ min: 0, max: 30, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 20,
+          },
+        ),
+        (table, queries) => {
+          const score = Float64Array.from(table, (x, i) => Math.round(((x * 7 + i * 3) % 11) * 2) / 2);
+          const index = new BucketedOutcomes(table, undefined, score);
+          for (const [x, width] of queries) {
+            const lo = index.lowerBound(x);
+            const hi = index.upperBound(x + width);
+            // Every position before lo is below x, every one from lo on is at least x (whatever buckets are sorted).
+            for (let p = 0; p < index.size; p++) expect(index.util[p] >= x).toBe(p >= lo);
+            for (let p = 0; p < index.size; p++) expect(index.util[p] > x + width).toBe(p >= hi);
+            if (hi <= lo) continue;
+            const members = Array.from(table.keys()).filter((i) => table[i] >= x && table[i] <= x + width);
+            const best = members.reduce((b, i) =>
+              score[i] > score[b] ||
+              (score[i] === score[b] && (table[i] < table[b] || (table[i] === table[b] && i < b)))
+                ? i
+                : b,
+            );
+            expect(index.order[index.argMax(lo, hi)]).toBe(best);
+          }
         },
       ),
     );

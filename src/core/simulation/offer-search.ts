@@ -2,16 +2,17 @@ import type { UtilityFunction } from '../evaluate/utility-function.js';
 import type { CompiledScenario } from '../model/compile.js';
 import { decodeOutcome } from '../model/outcome-space.js';
 import { BranchAndBoundSearch } from './branch-and-bound.js';
+import { BucketedOutcomes } from './bucketed-outcomes.js';
 import { LruMap, ruleMask, utilityFingerprint, utilityTable } from './outcome-tables.js';
-import { lowerBound, RangeArgMax, type SortedOutcomes, sortOutcomes, upperBound } from './sorted-outcomes.js';
 
 /**
  * Finding what to propose at a target utility level, without scanning the outcome space each round.
  *
- * Spaces of at most `exactLimit` outcomes are enumerated once per (scenario, party, realised utility): outcomes
- * that cross none of the party's red lines are sorted by its utility, and a range-maximum index over the
- * others' estimated utility answers "best for them within [target, target + ε]" exactly. These precomputations
- * are cached per compiled scenario (bounded, least recently used), so repeated runs reuse them.
+ * Spaces of at most `exactLimit` outcomes are enumerated once per (scenario, party, realised utility, beliefs):
+ * outcomes that cross none of the party's red lines are ordered by its utility (lazily, see BucketedOutcomes),
+ * with a range-maximum index over the others' estimated utility that answers "best for them within
+ * [target, target + ε]" exactly. These precomputations are cached per compiled scenario (bounded, least
+ * recently used), so repeated runs reuse them.
  *
  * Larger spaces use branch and bound with a node budget per query: heuristic (answers that exhausted the budget
  * may be suboptimal, and are counted), exact when a query completes within the budget.
@@ -45,8 +46,7 @@ export const DEFAULT_NODE_BUDGET = 20_000;
 interface ScenarioCache {
   tables: LruMap<string, Float64Array>;
   masks: Map<number, Uint8Array>;
-  sorted: LruMap<string, SortedOutcomes>;
-  scored: LruMap<string, RangeArgMax>;
+  indexes: LruMap<string, BucketedOutcomes>;
   searches: LruMap<string, BranchAndBoundSearch>;
 }
 
@@ -60,8 +60,7 @@ function cacheFor(compiled: CompiledScenario): ScenarioCache {
     cache = {
       tables: new LruMap(entries),
       masks: new Map(),
-      sorted: new LruMap(entries),
-      scored: new LruMap(entries),
+      indexes: new LruMap(entries),
       searches: new LruMap(64),
     };
     caches.set(compiled, cache);
@@ -114,7 +113,7 @@ export function createOfferSearch(
     };
   }
 
-  const sorted = cache.sorted.getOrCreate(ownKey, () => {
+  const index = cache.indexes.getOrCreate(`${ownKey}|${othersKey}`, () => {
     const ownTable = table(compiled, cache, own, utilityFingerprint(own));
     let mask: Uint8Array | undefined;
     if (redLines.length > 0) {
@@ -124,33 +123,27 @@ export function createOfferSearch(
         cache.masks.set(partyIndex, mask);
       }
     }
-    return sortOutcomes(ownTable, mask);
+    let score: Float64Array | undefined;
+    if (opponents.length > 0) {
+      const tables = opponents.map((u) => table(compiled, cache, u, utilityFingerprint(u)));
+      score = Float64Array.from(tables[0]);
+      for (let j = 1; j < tables.length; j++) {
+        const t = tables[j];
+        for (let i = 0; i < score.length; i++) if (t[i] < score[i]) score[i] = t[i];
+      }
+    }
+    return new BucketedOutcomes(ownTable, mask, score);
   });
-  const { order, util } = sorted;
-  const n = order.length;
-  const scored =
-    opponents.length === 0 || n === 0
-      ? undefined
-      : cache.scored.getOrCreate(`${ownKey}|${othersKey}`, () => {
-          const tables = opponents.map((u) => table(compiled, cache, u, utilityFingerprint(u)));
-          const score = new Float64Array(n);
-          for (let p = 0; p < n; p++) {
-            const i = order[p];
-            let s = tables[0][i];
-            for (let j = 1; j < tables.length; j++) if (tables[j][i] < s) s = tables[j][i];
-            score[p] = s;
-          }
-          return new RangeArgMax(score);
-        });
+  const n = index.size;
   return {
     exact: true,
-    maxUtility: n > 0 ? util[n - 1] : Number.NEGATIVE_INFINITY,
+    maxUtility: n > 0 ? index.util[index.upperBound(Number.POSITIVE_INFINITY) - 1] : Number.NEGATIVE_INFINITY,
     bidAtLeast(target) {
-      const lo = lowerBound(util, target);
+      const lo = index.lowerBound(target);
       if (lo >= n) return undefined;
-      const hi = upperBound(util, target + epsilon);
-      const pos = scored && hi > lo ? scored.argMax(lo, hi) : lo;
-      return { outcome: decodeOutcome(space, order[pos]), utility: util[pos] };
+      const hi = index.score ? index.upperBound(target + epsilon) : lo;
+      const pos = hi > lo ? index.argMax(lo, hi) : lo;
+      return { outcome: decodeOutcome(space, index.order[pos]), utility: index.util[pos] };
     },
     budgetHits: () => 0,
   };

@@ -40,9 +40,14 @@ export function record(
 ): void {
   if (!session.events) return;
   const event: TraceEvent = { round, party, action };
-  if (extra.outcome) {
-    event.outcome = Array.from(extra.outcome);
-    event.utilities = session.truths.map((t) => utilityOf(t.utility, extra.outcome as Outcome));
+  const outcome = extra.outcome;
+  if (outcome) {
+    const copy = new Array<number>(outcome.length);
+    for (let i = 0; i < outcome.length; i++) copy[i] = outcome[i];
+    event.outcome = copy;
+    const utilities = new Array<number>(session.truths.length);
+    for (let k = 0; k < utilities.length; k++) utilities[k] = utilityOf(session.truths[k].utility, outcome);
+    event.utilities = utilities;
   }
   if (extra.objections) event.objections = extra.objections;
   if (extra.note) event.note = extra.note;
