@@ -135,6 +135,37 @@ describe('a misbehaving strategy cannot crash the run', () => {
   });
 });
 
+describe('the protocol refuses acceptances that break the acceptor’s own limits', () => {
+  it('an acceptance across the acceptor’s red line is vetoed and recorded', () => {
+    const tiny = compileScenario(tinyScenario(), { at: '2025-02-15' });
+    // Alpha (hardliner) asks for land = keep, which crosses Beta's red line 'not-keep'; Beta accepts anything.
+    const yesMan = scripted(
+      'yes-man',
+      () => [1, 2, 0],
+      () => 'accept',
+    );
+    const run = simulate(
+      tiny,
+      { agents: { a: 'hardliner', b: 'yes-man' }, deadline: { rounds: 3 }, seed: 1 },
+      { strategies: [yesMan] },
+    );
+    expect(run.faults[0]).toEqual({
+      party: 'b',
+      round: 0,
+      kind: 'vetoed-acceptance',
+      message: "crosses red line 'not-keep' of b",
+    });
+    expect(run.events?.[1]).toMatchObject({
+      party: 'b',
+      action: 'fault',
+      note: "acceptance refused: crosses red line 'not-keep' of b",
+    });
+    // The refused acceptance counts as a rejection: Beta is asked for an offer instead.
+    expect(run.events?.[2]).toMatchObject({ party: 'b', action: 'offer', outcome: [1, 2, 0] });
+    if (run.outcome.agreement) expect(run.outcome.options?.land).not.toBe('keep');
+  });
+});
+
 describe('configuration errors name the field', () => {
   const bad = (patch: Partial<SimulationConfig>, message: string) => {
     const c = {

@@ -132,6 +132,34 @@ describe('simulation invariants over random scenarios and strategies', () => {
     fc.assert(check(true), { numRuns: 150 });
   });
 
+  it('heuristic offer search (forced by a zero exact limit): invariants hold and the run says it is heuristic', () => {
+    fc.assert(
+      fc.property(scenarios, setting, fc.constantFrom(...builtIns), (scenario, s, strategy) => {
+        const compiled = compileScenario(scenario);
+        const config: SimulationConfig = {
+          ...configFor(scenario, [strategy, 'conceder'], s),
+          exactLimit: 0,
+          nodeBudget: 50,
+        };
+        const run = simulate(compiled, config);
+        expect(run.faults).toEqual([]);
+        expect(run.notes.some((n) => n.startsWith('offer search is heuristic (branch and bound)'))).toBe(
+          true,
+        );
+        if (run.outcome.agreement) {
+          for (const model of compiled.models) {
+            expect(model.redLines.some((r) => holds(r.crossedWhen, run.outcome.outcome as number[]))).toBe(
+              false,
+            );
+          }
+          for (const r of run.results) expect(r.discountedUtility).toBeGreaterThanOrEqual(r.batna - 1e-9);
+        }
+        expect(simulate(compiled, config)).toEqual(run);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('sampled preferences: red lines hold and the run is reproducible', () => {
     fc.assert(
       fc.property(scenarios, setting, fc.constantFrom(...builtIns, 'rogue'), (scenario, s, strategy) => {

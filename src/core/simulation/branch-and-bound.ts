@@ -97,7 +97,7 @@ export interface SearchHit {
 }
 
 export class BranchAndBoundSearch {
-  /** Queries that ran out of node budget (their answers are heuristic). */
+  /** Queries that ran out of node budget (their answers are heuristic), over the object's lifetime. */
   budgetHits = 0;
   private readonly order: number[];
   private readonly own: Bounded;
@@ -225,15 +225,19 @@ export class BranchAndBoundSearch {
     return s;
   }
 
+  /** Whether the (cached) maximum was found within the node budget. */
+  maximumExact = true;
+
   /** The outcome of highest own utility that crosses no own red line. */
   maximum(): SearchHit | undefined {
     if (this.maxCache !== null) return this.maxCache;
-    const { hit } = this.search(
+    const { hit, complete } = this.search(
       (depth, ownPartial, _p, best) => this.ownBounds(depth, ownPartial)[1] <= best,
       (u) => u,
       this.ownFirst,
     );
     this.maxCache = hit;
+    this.maximumExact = complete;
     return hit;
   }
 

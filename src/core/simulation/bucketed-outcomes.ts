@@ -170,6 +170,9 @@ export class BucketedOutcomes {
       if (strict ? this.util[mid] <= x : this.util[mid] < x) lo = mid + 1;
       else hi = mid;
     }
+    // Past the end of bucket b: the answer is the first element of the next non-empty bucket, so that bucket
+    // must be in order too.
+    if (lo === this.start[b + 1] && lo < this.size) this.ensureSorted(this.bucketAt(lo));
     return lo;
   }
 

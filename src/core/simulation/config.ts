@@ -34,7 +34,10 @@ export interface MediatorConfig {
   initial?: 'random' | Record<string, string | number>;
   /** Most issues a party names when it rejects a text. Default: all issues where a change would help it. */
   maxObjections?: number;
-  /** The party acting as mediator, for the record (optional; it need not have preferences). */
+  /**
+   * The party acting as mediator, for the record (it need not have preferences). Default: the scenario's first
+   * party with the mediator role, else 'mediator'.
+   */
   party?: string;
 }
 
@@ -280,7 +283,7 @@ export function resolveConfig(
       strategy: m.strategy,
       patience: positiveInteger('mediator.patience', m.patience ?? 10),
       maxObjections: m.maxObjections === undefined ? Number.POSITIVE_INFINITY : m.maxObjections,
-      party: m.party ?? 'mediator',
+      party: m.party ?? compiled.scenario.parties.find((p) => p.role === 'mediator')?.id ?? 'mediator',
       initial,
     };
   }

@@ -29,7 +29,7 @@ export interface OfferSearch {
   /** Highest own utility over outcomes crossing no own red line; -Infinity when there are none. */
   readonly maxUtility: number;
   bidAtLeast(target: number): Bid | undefined;
-  /** Number of queries that exhausted the node budget (always 0 when exact). */
+  /** Number of this agent's queries that exhausted the node budget (always 0 when exact). */
   budgetHits(): number;
 }
 
@@ -101,15 +101,19 @@ export function createOfferSearch(
       () => new BranchAndBoundSearch(space, own, redLines, opponents, options.nodeBudget),
     );
     const max = search.maximum();
+    // Counted per use (the search object is shared between runs), so that a run's report is reproducible.
+    let hits = search.maximumExact ? 0 : 1;
     return {
       exact: false,
       maxUtility: max ? max.utility : Number.NEGATIVE_INFINITY,
       bidAtLeast(target) {
         if (!max || max.utility < target) return undefined;
+        const before = search.budgetHits;
         const hit = search.bestInBand(target, target + epsilon) ?? search.closestAbove(target) ?? max;
+        if (search.budgetHits > before) hits++;
         return { outcome: hit.outcome, utility: hit.utility };
       },
-      budgetHits: () => search.budgetHits,
+      budgetHits: () => hits,
     };
   }
 
