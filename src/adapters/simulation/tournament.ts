@@ -62,7 +62,7 @@ export interface TournamentOptions {
   onMatch?: (record: MatchRecord) => void;
   /** For distances to the frontier and to the bargaining solutions, computed in the main thread. */
   reference?: ReferenceFactory;
-  /** Hard limit per decision of a user strategy (worker) and after-the-fact limit for built-ins. */
+  /** Hard limit per decision of a user strategy in its worker; default simulation.decisionTimeLimitMs, else 1 s. */
   decisionTimeoutMs?: number;
 }
 
@@ -84,6 +84,10 @@ export async function runTournament(
   options: TournamentOptions = {},
 ): Promise<TournamentResult> {
   const config = parseTournamentConfig(rawConfig);
+  options = {
+    ...options,
+    decisionTimeoutMs: options.decisionTimeoutMs ?? config.simulation.decisionTimeLimitMs,
+  };
   const modulePaths = config.strategies.flatMap((s) =>
     typeof s === 'object' && 'module' in s ? [resolve(s.module)] : [],
   );

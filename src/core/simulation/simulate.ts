@@ -5,7 +5,7 @@ import { resolveConfig, type SimulationConfig, SimulationConfigError } from './c
 import { type Clock, GuardedAgent } from './guard.js';
 import { computeMetrics, concessionRate, type OutcomeReference } from './metrics.js';
 import { runAlternatingOffers } from './protocols/alternating-offers.js';
-import type { ProtocolResult, Session } from './protocols/session.js';
+import type { Negotiation, ProtocolResult } from './protocols/negotiation.js';
 import { runSingleText } from './protocols/single-text.js';
 import { realiseTruths } from './realisation.js';
 import { createStrategy, type StrategyRegistry, strategyRegistry } from './strategies/registry.js';
@@ -62,7 +62,7 @@ export function simulate(
         resolved.decisionTimeLimitMs,
       ),
   );
-  const session: Session = {
+  const negotiation: Negotiation = {
     compiled,
     config: resolved,
     truths,
@@ -81,12 +81,13 @@ export function simulate(
       result = { endedBy: 'disqualified', by: agents[k].party, round: 0, ownOffers: agents.map(() => []) };
     }
   }
-  result ??= resolved.protocol === 'single-text' ? runSingleText(session) : runAlternatingOffers(session);
+  result ??=
+    resolved.protocol === 'single-text' ? runSingleText(negotiation) : runAlternatingOffers(negotiation);
 
   const heuristic = setups.filter((s) => !s.search.exact);
   if (heuristic.length > 0) {
     const hits = heuristic.reduce((sum, s) => sum + s.search.budgetHits(), 0);
-    session.notes.push(
+    negotiation.notes.push(
       `offer search is heuristic (branch and bound): the space of ${compiled.space.size.toExponential(2)} outcomes exceeds the exact limit of ${resolved.exactLimit}; ${hits} search(es) hit the node budget of ${resolved.nodeBudget}, so those bids may not be the best available`,
     );
   }
@@ -136,7 +137,7 @@ export function simulate(
     results,
     metrics,
     faults,
-    notes: session.notes,
+    notes: negotiation.notes,
   };
   if (resolved.mediator)
     run.mediator = { party: resolved.mediator.party, strategy: resolved.mediator.strategy };

@@ -2,7 +2,7 @@ import { utilityOf } from '../../evaluate/utility-function.js';
 import { holds } from '../../model/rule.js';
 import { BATNA_TOLERANCE, consentProblem } from '../agent-context.js';
 import type { Outcome } from '../strategy.js';
-import { type ProtocolResult, record, type Session, stateAt } from './session.js';
+import { type Negotiation, type ProtocolResult, record, stateAt } from './negotiation.js';
 
 /**
  * Stacked alternating offers (Aydoğan et al. 2017); with two parties, Rubinstein's alternating offers (SAO).
@@ -18,8 +18,8 @@ import { type ProtocolResult, record, type Session, stateAt } from './session.js
  * pass. When the last consent arrives, every party's consent is checked again for the current round (a BATNA
  * may have risen since an offer was made); a consent that no longer holds lapses and the agreement waits.
  */
-export function runAlternatingOffers(session: Session): ProtocolResult {
-  const { agents, truths, config } = session;
+export function runAlternatingOffers(negotiation: Negotiation): ProtocolResult {
+  const { agents, truths, config } = negotiation;
   const n = agents.length;
   const rounds = config.deadlineRounds;
   const ownOffers: number[][] = agents.map(() => []);
@@ -42,34 +42,37 @@ export function runAlternatingOffers(session: Session): ProtocolResult {
       const truth = truths[k];
       const party = truth.party;
       const turnsLeft = (rounds - round) * n - k;
-      const state = stateAt(session, round, turnsLeft, turnsLeft - 1 < n - 1);
+      const state = stateAt(negotiation, round, turnsLeft, turnsLeft - 1 < n - 1);
       const walkAfter = config.agents[k].walkAwayAfter;
-      if (walkAfter !== undefined && wantsToWalk(session, k, round, state.time, walkAfter, bestReceived[k])) {
-        record(session, round, party, 'end', { note: 'BATNA beats what it can expect' });
+      if (
+        walkAfter !== undefined &&
+        wantsToWalk(negotiation, k, round, state.time, walkAfter, bestReceived[k])
+      ) {
+        record(negotiation, round, party, 'end', { note: 'BATNA beats what it can expect' });
         return end(round, k, 'walk-away');
       }
 
       if (standing && consent[k] === 0) {
         const answer = agent.respond(state, standing);
         if (answer === 'fault') {
-          record(session, round, party, 'fault');
+          record(negotiation, round, party, 'fault');
           return end(round, k, 'disqualified');
         }
         if (answer === 'end') {
-          record(session, round, party, 'end');
+          record(negotiation, round, party, 'end');
           return end(round, k, 'walk-away');
         }
         if (answer === 'accept') {
           const problem = consentProblem(truth, standing, round);
           if (problem) {
-            session.faults.push({ party, round, kind: 'vetoed-acceptance', message: problem });
-            record(session, round, party, 'fault', { note: `acceptance refused: ${problem}` });
+            negotiation.faults.push({ party, round, kind: 'vetoed-acceptance', message: problem });
+            record(negotiation, round, party, 'fault', { note: `acceptance refused: ${problem}` });
           } else {
             consent[k] = 1;
             consents++;
-            record(session, round, party, 'accept');
+            record(negotiation, round, party, 'accept');
             if (consents === n) {
-              const agreed = confirm(session, standing, round, consent);
+              const agreed = confirm(negotiation, standing, round, consent);
               if (agreed) return { agreement: standing, endedBy: 'agreement', round, ownOffers };
               consents = consent.reduce((s, c) => s + c, 0);
             }
@@ -80,29 +83,29 @@ export function runAlternatingOffers(session: Session): ProtocolResult {
 
       const proposal = agent.propose(state);
       if (proposal.kind === 'fault') {
-        record(session, round, party, 'fault');
+        record(negotiation, round, party, 'fault');
         return end(round, k, 'disqualified');
       }
       if (proposal.kind === 'pass') {
-        record(session, round, party, 'pass');
+        record(negotiation, round, party, 'pass');
         continue;
       }
       const outcome = proposal.outcome;
       const problem = consentProblem(truth, outcome, round);
       if (problem) {
-        session.faults.push({ party, round, kind: 'vetoed-offer', message: problem });
-        record(session, round, party, 'fault', { note: `offer refused: ${problem}` });
+        negotiation.faults.push({ party, round, kind: 'vetoed-offer', message: problem });
+        record(negotiation, round, party, 'fault', { note: `offer refused: ${problem}` });
         continue;
       }
       standing = outcome;
       consent.fill(0);
       consent[k] = 1;
       consents = 1;
-      session.offers.push({ party, round, outcome });
+      negotiation.offers.push({ party, round, outcome });
       ownOffers[k].push(utilityOf(truth.utility, outcome));
-      noteReceived(session, bestReceived, k, outcome);
-      record(session, round, party, 'offer', { outcome });
-      if (n === 1 && confirm(session, outcome, round, consent)) {
+      noteReceived(negotiation, bestReceived, k, outcome);
+      record(negotiation, round, party, 'offer', { outcome });
+      if (n === 1 && confirm(negotiation, outcome, round, consent)) {
         return { agreement: outcome, endedBy: 'agreement', round, ownOffers };
       }
     }
@@ -111,8 +114,13 @@ export function runAlternatingOffers(session: Session): ProtocolResult {
 }
 
 /** Updates each other party's best acceptable offer received (own view: own utility and red lines). */
-export function noteReceived(session: Session, best: Float64Array, from: number, outcome: Outcome): void {
-  session.truths.forEach((truth, j) => {
+export function noteReceived(
+  negotiation: Negotiation,
+  best: Float64Array,
+  from: number,
+  outcome: Outcome,
+): void {
+  negotiation.truths.forEach((truth, j) => {
     if (j === from || truth.redLines.some((r) => holds(r, outcome))) return;
     const u = utilityOf(truth.utility, outcome);
     if (u > best[j]) best[j] = u;
@@ -120,14 +128,19 @@ export function noteReceived(session: Session, best: Float64Array, from: number,
 }
 
 /** Re-checks every consent for the current round; withdraws those that no longer hold. */
-export function confirm(session: Session, outcome: Outcome, round: number, consent: Uint8Array): boolean {
+export function confirm(
+  negotiation: Negotiation,
+  outcome: Outcome,
+  round: number,
+  consent: Uint8Array,
+): boolean {
   let ok = true;
-  session.truths.forEach((truth, j) => {
+  negotiation.truths.forEach((truth, j) => {
     const problem = consentProblem(truth, outcome, round);
     if (problem) {
       consent[j] = 0;
       ok = false;
-      record(session, round, truth.party, 'consent-lapsed', { note: problem });
+      record(negotiation, round, truth.party, 'consent-lapsed', { note: problem });
     }
   });
   return ok;
@@ -138,16 +151,16 @@ export function confirm(session: Session, outcome: Outcome, round: number, conse
  * or, from normalised time `after` on, the best offer received so far (discounted to now) is below it.
  */
 export function wantsToWalk(
-  session: Session,
+  negotiation: Negotiation,
   k: number,
   round: number,
   time: number,
   after: number,
   bestReceived: number,
 ): boolean {
-  const truth = session.truths[k];
+  const truth = negotiation.truths[k];
   const batna = truth.batna[round];
-  const max = session.setups[k].search.maxUtility;
+  const max = negotiation.setups[k].search.maxUtility;
   if (max * truth.discount ** round < batna - BATNA_TOLERANCE) return true;
   if (time < after || bestReceived === Number.NEGATIVE_INFINITY) return false;
   return bestReceived * truth.discount ** round < batna - BATNA_TOLERANCE;

@@ -8,7 +8,7 @@ import type { Outcome } from '../strategy.js';
 import { confirm, noteReceived, wantsToWalk } from './alternating-offers.js';
 import { estimatedNash } from './estimated-nash.js';
 import { type Feedback, HillClimbMediator, type Mediator, TargetMediator } from './mediators.js';
-import { type ProtocolResult, record, type Session, stateAt } from './session.js';
+import { type Negotiation, type ProtocolResult, record, stateAt } from './negotiation.js';
 
 /**
  * The single negotiating text (Fisher's one-text procedure, as at Camp David): a mediator proposes a complete
@@ -21,63 +21,67 @@ import { type ProtocolResult, record, type Session, stateAt } from './session.js
  * from their own true preferences (defaultObjections). Acceptances are double-checked as under alternating
  * offers (red lines, discounted BATNA).
  */
-export function runSingleText(session: Session): ProtocolResult {
-  const { agents, truths, config } = session;
+export function runSingleText(negotiation: Negotiation): ProtocolResult {
+  const { agents, truths, config } = negotiation;
   const mediatorConfig = config.mediator;
   if (!mediatorConfig) throw new Error('single-text protocol without a mediator configuration');
   const n = agents.length;
   const rounds = config.deadlineRounds;
-  const mediator = createMediator(session);
+  const mediator = createMediator(negotiation);
   const bestReceived = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const ownOffers: number[][] = agents.map(() => []);
   let text: Outcome | undefined = mediator.first();
 
   for (let round = 0; round < rounds && text; round++) {
-    session.offers.push({ party: mediatorConfig.party, round, outcome: text });
-    record(session, round, mediatorConfig.party, 'text', { outcome: text });
-    noteReceived(session, bestReceived, -1, text);
+    negotiation.offers.push({ party: mediatorConfig.party, round, outcome: text });
+    record(negotiation, round, mediatorConfig.party, 'text', { outcome: text });
+    noteReceived(negotiation, bestReceived, -1, text);
     const feedback: Feedback[] = [];
     for (let k = 0; k < n; k++) {
       const agent = agents[k];
       const truth = truths[k];
-      const state = stateAt(session, round, (rounds - round) * n - k, round === rounds - 1);
+      const state = stateAt(negotiation, round, (rounds - round) * n - k, round === rounds - 1);
       const walkAfter = config.agents[k].walkAwayAfter;
-      if (walkAfter !== undefined && wantsToWalk(session, k, round, state.time, walkAfter, bestReceived[k])) {
-        record(session, round, truth.party, 'end', { note: 'BATNA beats what it can expect' });
+      if (
+        walkAfter !== undefined &&
+        wantsToWalk(negotiation, k, round, state.time, walkAfter, bestReceived[k])
+      ) {
+        record(negotiation, round, truth.party, 'end', { note: 'BATNA beats what it can expect' });
         return { endedBy: 'walk-away', by: truth.party, round, ownOffers };
       }
       let answer = agent.respond(state, text);
       if (answer === 'fault') {
-        record(session, round, truth.party, 'fault');
+        record(negotiation, round, truth.party, 'fault');
         return { endedBy: 'disqualified', by: truth.party, round, ownOffers };
       }
       if (answer === 'end') {
-        record(session, round, truth.party, 'end');
+        record(negotiation, round, truth.party, 'end');
         return { endedBy: 'walk-away', by: truth.party, round, ownOffers };
       }
       if (answer === 'accept') {
         const problem = consentProblem(truth, text, round);
         if (problem) {
-          session.faults.push({ party: truth.party, round, kind: 'vetoed-acceptance', message: problem });
-          record(session, round, truth.party, 'fault', { note: `acceptance refused: ${problem}` });
+          negotiation.faults.push({ party: truth.party, round, kind: 'vetoed-acceptance', message: problem });
+          record(negotiation, round, truth.party, 'fault', { note: `acceptance refused: ${problem}` });
           answer = 'reject';
         }
       }
       if (answer === 'accept') {
-        record(session, round, truth.party, 'accept');
+        record(negotiation, round, truth.party, 'accept');
         feedback.push({ accept: true, objections: [] });
         continue;
       }
       const criticism = agent.criticise(state, text);
       if (criticism === 'fault') {
-        record(session, round, truth.party, 'fault');
+        record(negotiation, round, truth.party, 'fault');
         return { endedBy: 'disqualified', by: truth.party, round, ownOffers };
       }
-      const objections = criticism ?? defaultObjections(session, truth, text, mediatorConfig.maxObjections);
-      record(session, round, truth.party, 'reject', { objections });
+      const objections =
+        criticism ?? defaultObjections(negotiation, truth, text, mediatorConfig.maxObjections);
+      record(negotiation, round, truth.party, 'reject', { objections });
       feedback.push({ accept: false, objections });
     }
-    if (feedback.every((f) => f.accept) && confirm(session, text, round, new Uint8Array(n).fill(1))) {
+    if (feedback.every((f) => f.accept) && confirm(negotiation, text, round, new Uint8Array(n).fill(1))) {
       return { agreement: text, endedBy: 'agreement', round, ownOffers };
     }
     if (round === rounds - 1) break;
@@ -92,8 +96,13 @@ export function runSingleText(session: Session): ProtocolResult {
  * the issues where changing only that issue (to an option crossing no own red line) raises its utility,
  * largest gain first; at most `max` issues.
  */
-export function defaultObjections(session: Session, truth: PartyTruth, text: Outcome, max: number): string[] {
-  const space = session.compiled.space;
+export function defaultObjections(
+  negotiation: Negotiation,
+  truth: PartyTruth,
+  text: Outcome,
+  max: number,
+): string[] {
+  const space = negotiation.compiled.space;
   const issues: number[] = [];
   for (const rule of truth.redLines) {
     if (!holds(rule, text)) continue;
@@ -119,8 +128,8 @@ export function defaultObjections(session: Session, truth: PartyTruth, text: Out
   return issues.slice(0, max).map((i) => space.issues[i].id);
 }
 
-function createMediator(session: Session): Mediator {
-  const { compiled, config, truths } = session;
+function createMediator(negotiation: Negotiation): Mediator {
+  const { compiled, config, truths } = negotiation;
   const m = config.mediator;
   if (!m) throw new Error('no mediator configuration');
   const rng = createSimRng(deriveSeed(config.seed, 'mediator'));
@@ -133,12 +142,12 @@ function createMediator(session: Session): Mediator {
   }));
   const target = estimatedNash(compiled, parties, initial, config.exactLimit);
   if (!target.exact) {
-    session.notes.push(
+    negotiation.notes.push(
       `the mediator's Nash target was found by coordinate ascent (a local optimum) on a space of ${compiled.space.size.toExponential(2)} outcomes`,
     );
   }
   if (!target.inZone) {
-    session.notes.push(
+    negotiation.notes.push(
       "under the mediator's estimates no outcome beats every BATNA; it aims at the max-min surplus",
     );
   }

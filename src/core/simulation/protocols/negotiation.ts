@@ -8,7 +8,7 @@ import type { NegotiationState, OfferRecord, Outcome } from '../strategy.js';
 import type { EndReason, Fault, TraceAction, TraceEvent } from '../trace.js';
 
 /** Everything a protocol needs for one run. */
-export interface Session {
+export interface Negotiation {
   compiled: CompiledScenario;
   config: ResolvedConfig;
   truths: PartyTruth[];
@@ -32,40 +32,41 @@ export interface ProtocolResult {
 }
 
 export function record(
-  session: Session,
+  negotiation: Negotiation,
   round: number,
   party: string,
   action: TraceAction,
   extra: { outcome?: Outcome; objections?: string[]; note?: string } = {},
 ): void {
-  if (!session.events) return;
+  if (!negotiation.events) return;
   const event: TraceEvent = { round, party, action };
   const outcome = extra.outcome;
   if (outcome) {
     const copy = new Array<number>(outcome.length);
     for (let i = 0; i < outcome.length; i++) copy[i] = outcome[i];
     event.outcome = copy;
-    const utilities = new Array<number>(session.truths.length);
-    for (let k = 0; k < utilities.length; k++) utilities[k] = utilityOf(session.truths[k].utility, outcome);
+    const utilities = new Array<number>(negotiation.truths.length);
+    for (let k = 0; k < utilities.length; k++)
+      utilities[k] = utilityOf(negotiation.truths[k].utility, outcome);
     event.utilities = utilities;
   }
   if (extra.objections) event.objections = extra.objections;
   if (extra.note) event.note = extra.note;
-  session.events.push(event);
+  negotiation.events.push(event);
 }
 
 export function stateAt(
-  session: Session,
+  negotiation: Negotiation,
   round: number,
   turnsLeft: number,
   lastChance: boolean,
 ): NegotiationState {
-  const rounds = session.config.deadlineRounds;
+  const rounds = negotiation.config.deadlineRounds;
   return {
     round,
     time: rounds > 1 ? round / (rounds - 1) : 1,
     turnsLeft,
     lastChance,
-    offers: session.offers,
+    offers: negotiation.offers,
   };
 }
