@@ -1,7 +1,8 @@
+import { simulationBench } from '../adapters/simulation/simulation.bench.js';
 import { robustnessBench } from '../adapters/workers/robustness.bench.js';
 import { paretoSuite } from '../core/analysis/pareto.bench.js';
 import { versionsBench } from '../core/versions/versions.bench.js';
 import type { BenchSuite } from './bench-result.js';
 
 /** Every benchmark suite; each lives in its own module beside the code it measures. */
-export const suites: BenchSuite[] = [paretoSuite, versionsBench, robustnessBench];
+export const suites: BenchSuite[] = [paretoSuite, versionsBench, robustnessBench, simulationBench];

@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import { Piscina } from 'piscina';
+import type { UtilityFunction } from '../../core/evaluate/utility-function.js';
+import type { CompiledScenario } from '../../core/model/compile.js';
+import { resolveConfig } from '../../core/simulation/config.js';
+import { type OutcomeReference, referenceDistances } from '../../core/simulation/metrics.js';
+import { realiseTruths } from '../../core/simulation/realisation.js';
+import { builtInStrategies } from '../../core/simulation/strategies/registry.js';
+import {
+  type MatchRecord,
+  scoreTournament,
+  type TournamentSummary,
+} from '../../core/simulation/tournament.js';
+import { compiledWorkerFile } from './compiled-path.js';
+import { parseTournamentConfig, type TournamentConfig } from './config-schema.js';
+import { appendToJournal, openJournal } from './journal.js';
+import {
+  MatchRunner,
+  matchConfig,
+  prepareTournament,
+  type TournamentSetup,
+  validateTournament,
+} from './match-runner.js';
+import { type SandboxedModuleInfo, SandboxedStrategies } from './sandbox.js';
+
+export interface TournamentResult {
+  format: 'parley-tournament';
+  version: 1;
+  configHash: string;
+  /** False when the run was stopped before every match finished (the journal lets a rerun continue). */
+  complete: boolean;
+  /** Strategy labels, in configuration order. */
+  strategies: string[];
+  /** Finished matches, in plan order. */
+  matches: MatchRecord[];
+  summary: TournamentSummary;
+}
+
+/** Builds the outcome reference (frontier, bargaining solutions) for one preference realisation. */
+export type ReferenceFactory = (input: {
+  compiled: CompiledScenario;
+  parties: string[];
+  utilities: UtilityFunction[];
+  /** BATNAs in round 0. */
+  batnas: number[];
+}) => OutcomeReference | undefined;
+
+export interface TournamentOptions {
+  /** JSON-lines journal; finished matches are appended as they finish and skipped on a rerun. */
+  journal?: string;
+  /** Worker threads; default os.availableParallelism(); 0 runs every match in this thread. */
+  threads?: number;
+  /** Progress bar with ETA on stderr (plain lines when stderr is not a terminal). */
+  progress?: boolean;
+  /** Stops starting new matches; matches already running finish and are journaled. */
+  signal?: AbortSignal;
+  /** Called in the main thread as each match finishes (after it is journaled). */
+  onMatch?: (record: MatchRecord) => void;
+  /** For distances to the frontier and to the bargaining solutions, computed in the main thread. */
+  reference?: ReferenceFactory;
+  /** Hard limit per decision of a user strategy in its worker; default simulation.decisionTimeLimitMs, else 1 s. */
+  decisionTimeoutMs?: number;
+}
+
+function hashConfig(config: TournamentConfig, modules: SandboxedModuleInfo[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(config));
+  for (const m of modules) hash.update(`\n${m.name}\n`).update(readFileSync(m.path));
+  return hash.digest('hex');
+}
+
+/**
+ * Runs strategies × scenarios × role assignments × repetitions and scores them. Matches run in parallel on
+ * worker threads (compiled code from dist/), are journaled as they finish, and a rerun with the same
+ * configuration and journal skips the finished ones: since every match's seeds come from its id, the final
+ * result is identical whether or not the tournament was interrupted.
+ */
+export async function runTournament(
+  rawConfig: unknown,
+  options: TournamentOptions = {},
+): Promise<TournamentResult> {
+  const config = parseTournamentConfig(rawConfig);
+  options = {
+    ...options,
+    decisionTimeoutMs: options.decisionTimeoutMs ?? config.simulation.decisionTimeLimitMs,
+  };
+  const modulePaths = config.strategies.flatMap((s) =>
+    typeof s === 'object' && 'module' in s ? [resolve(s.module)] : [],
+  );
+  const modules: SandboxedModuleInfo[] =
+    modulePaths.length > 0 ? loadModules(modulePaths, options.decisionTimeoutMs) : [];
+  const setup = prepareTournament(config, modules);
+  validateTournament(setup);
+  const labels = setup.strategies.map((s) => s.label);
+  const configHash = hashConfig(config, modules);
+
+  const done = options.journal
+    ? openJournal(options.journal, {
+        kind: 'header',
+        format: 'parley-tournament-journal',
+        version: 1,
+        configHash,
+        matches: setup.plan.length,
+      })
+    : new Map<string, MatchRecord>();
+  const records = new Map<number, MatchRecord>();
+  for (const match of setup.plan) {
+    const record = done.get(match.id);
+    if (record) records.set(match.index, record);
+  }
+  const pending = setup.plan.filter((m) => !records.has(m.index)).map((m) => m.index);
+
+  const bar = options.progress ? progressBar(setup.plan.length, records.size) : undefined;
+  const references = new Map<string, OutcomeReference | undefined>();
+  const finish = (record: MatchRecord) => {
+    const withDistances = addReference(setup, record, options.reference, references);
+    records.set(record.index, withDistances);
+    if (options.journal) appendToJournal(options.journal, withDistances);
+    bar?.increment();
+    options.onMatch?.(withDistances);
+  };
+
+  const threads = options.threads ?? availableParallelism();
+  try {
+    if (threads === 0) {
+      const runner = new MatchRunner(setup, options.decisionTimeoutMs);
+      try {
+        for (const index of pending) {
+          if (options.signal?.aborted) break;
+          finish(runner.run(index));
+        }
+      } finally {
+        runner.close();
+      }
+    } else {
+      await runOnWorkers(setup, modules, pending, threads, finish, options);
+    }
+  } finally {
+    bar?.stop();
+  }
+
+  const matches = [...records.values()].sort((a, b) => a.index - b.index);
+  return {
+    format: 'parley-tournament',
+    version: 1,
+    configHash,
+    complete: matches.length === setup.plan.length,
+    strategies: labels,
+    matches,
+    summary: scoreTournament(matches, labels, config.seed),
+  };
+}
+
+function loadModules(paths: string[], decisionTimeoutMs?: number): SandboxedModuleInfo[] {
+  const sandbox = SandboxedStrategies.load(paths, { decisionTimeoutMs });
+  sandbox.close();
+  return sandbox.modules;
+}
+
+async function runOnWorkers(
+  setup: TournamentSetup,
+  modules: SandboxedModuleInfo[],
+  pending: number[],
+  threads: number,
+  finish: (record: MatchRecord) => void,
+  options: TournamentOptions,
+): Promise<void> {
+  if (pending.length === 0) return;
+  const pool = new Piscina({
+    filename: compiledWorkerFile('tournament-worker.js'),
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: { config: setup.config, modules, decisionTimeoutMs: options.decisionTimeoutMs },
+  });
+  try {
+    // At most two matches per thread in flight, so stopping leaves little unfinished work.
+    let next = 0;
+    let failure: unknown;
+    const worker = async (): Promise<void> => {
+      while (next < pending.length && !options.signal?.aborted && failure === undefined) {
+        const index = pending[next++];
+        try {
+          finish((await pool.run({ index })) as MatchRecord);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(pending.length, 2 * threads) }, worker));
+    if (failure !== undefined) throw failure;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function addReference(
+  setup: TournamentSetup,
+  record: MatchRecord,
+  factory: ReferenceFactory | undefined,
+  cache: Map<string, OutcomeReference | undefined>,
+): MatchRecord {
+  if (!factory || record.paretoDistance !== undefined) return record;
+  const match = setup.plan[record.index];
+  const compiled = setup.compiled[match.scenario];
+  const sampled = setup.config.simulation.preferences === 'sampled';
+  const key = `${match.scenario}|${sampled ? match.realisationSeed : 'estimate'}|${match.parties.join(',')}`;
+  if (!cache.has(key)) {
+    const names = [...builtInStrategies.map((m) => m.name), ...setup.modules.map((m) => m.name)];
+    const resolved = resolveConfig(compiled, matchConfig(setup, match), names);
+    const truths = realiseTruths(compiled, resolved);
+    cache.set(
+      key,
+      factory({
+        compiled,
+        parties: truths.map((t) => t.party),
+        utilities: truths.map((t) => t.utility),
+        batnas: truths.map((t) => t.batna[0]),
+      }),
+    );
+  }
+  const reference = cache.get(key);
+  return reference ? { ...record, ...referenceDistances(record.utilities, reference) } : record;
+}
+
+function progressBar(total: number, start: number): SingleBar {
+  const bar = new SingleBar(
+    {
+      format:
+        'tournament [{bar}] {value}/{total} matches {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
+      stream: process.stderr,
+      noTTYOutput: !process.stderr.isTTY,
+      notTTYSchedule: 5000,
+      etaBuffer: 50,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(total, start);
+  return bar;
+}
