@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
@@ -13,6 +14,8 @@ Examples:
   parley evaluate scenarios/ukraine-2025.yaml --package december --at 2025-12-24
   parley evaluate scenarios/ukraine-2025.yaml --version framework:plan-28
   parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=one-year
+  parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20
+  parley timeline scenarios/ukraine-2025.yaml --document framework
 
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
@@ -68,6 +71,36 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
     .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+
+  program
+    .command('diff')
+    .description(
+      'compare two versions of a document (or two packages): points dropped, changed and added, issues settled differently, and who gains from each change',
+    )
+    .argument('<file>', 'scenario file')
+    .argument('[versions...]', 'two versions of one document, as document:version (before, then after)')
+    .option('--packages <ids...>', 'compare two packages instead (before, then after)')
+    .option(
+      '--samples <n>',
+      'random orders for the Shapley attribution when there are more than 12 changes (default 2000)',
+    )
+    .option('--seed <s>', 'seed of the attribution sampler (default 1); same seed, same result')
+    .option('--no-word-diff', 'show changed texts whole (before and after) instead of word by word')
+    .option('--json', 'machine-readable output (the parley.version-diff / parley.package-diff shape)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20
+  parley diff scenarios/ukraine-2025.yaml --packages november december
+  parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:eu-counter --json
+
+Points are matched by their from: links and lineage first, then by similarity of text, title and issues.
+Word diffs show [-removed-] and {+added+} words. "Who gains" compares each party's utility (0..100) over
+the outcomes the text leaves open; the midpoint of that range is the number the Shapley attribution
+splits between the issue changes (exact up to 12 changes, sampled above with --samples and --seed).`,
+    )
+    .action((file: string, versions: string[], options) => setCode(diffCommand(file, versions, options, io)));
 
   return program;
 }
