@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { showCommand } from './commands/show.js';
+import { timelineCommand } from './commands/timeline.js';
 import { validateCommand } from './commands/validate.js';
 import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
 
@@ -101,6 +102,33 @@ the outcomes the text leaves open; the midpoint of that range is the number the 
 splits between the issue changes (exact up to 12 changes, sampled above with --samples and --seed).`,
     )
     .action((file: string, versions: string[], options) => setCode(diffCommand(file, versions, options, io)));
+
+  program
+    .command('timeline')
+    .description(
+      'events, versions, packages, point status changes and stated positions in date order, and the gap per issue at each version',
+    )
+    .argument('<file>', 'scenario file')
+    .option(
+      '-d, --document <id>',
+      'only this document (repeat or comma-separate; default: every document)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--from <date>', 'first date to show (YYYY-MM-DD, inclusive)')
+    .option('--to <date>', 'last date to show (YYYY-MM-DD, inclusive)')
+    .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  parley timeline scenarios/ukraine-2025.yaml
+  parley timeline scenarios/ukraine-2025.yaml --document framework --from 2025-11-01 --to 2025-12-31
+
+The settlement gap of an issue at a version is the utility the signatories together give up on that
+issue, relative to their favourite options, under the option the version settles (0 = everyone's
+favourite). An issue narrowed when its gap fell from one version to the next (in date order).`,
+    )
+    .action((file: string, options) => setCode(timelineCommand(file, options, io)));
 
   return program;
 }

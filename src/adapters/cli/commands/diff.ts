@@ -13,7 +13,7 @@ import {
   type VersionDiff,
   VersionError,
 } from '../../../core/versions/index.js';
-import { wordDiff } from '../../text/word-diff.js';
+import { readableWordDiff } from '../../report/sections/readable-word-diff.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json } from '../output.js';
 import { parsePositiveInteger } from '../parse-arguments.js';
@@ -120,7 +120,7 @@ export function diffCommand(file: string, refs: string[], options: DiffCommandOp
   const scenario = loadOrExit(file, io, options.json === true);
   const compiled = compileScenario(scenario);
   const diffOptions: DiffOptions = {
-    ...(options.wordDiff === false ? {} : { wordDiff }),
+    ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),
     attribution: {
       method: 'auto',
       ...(samples === undefined ? {} : { samples }),
