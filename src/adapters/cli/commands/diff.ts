@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import picocolors from 'picocolors';
 import { type CompiledScenario, compileScenario } from '../../../core/model/compile.js';
 import { ResolveError } from '../../../core/model/resolve.js';
 import {
@@ -69,6 +69,9 @@ function computeDiff(
 
 const HEADINGS =
   /^(Dropped|Changed|Added|Same text, new place|Issues|Conflicts between points|Red lines|Notes|Who gains.*|Verdict[^:]*|Frontier|== .*)(?=:|$)/;
+
+/** Called only when the output is a colour terminal, so colours are forced on here. */
+const pc = picocolors.createColors(true);
 
 /** Colours the engine's plain text for a terminal: removed words red and struck, added words green. */
 export function colourDiffText(text: string): string {
