@@ -126,7 +126,8 @@ Examples:
 
 The settlement gap of an issue at a version is the utility the signatories together give up on that
 issue, relative to their favourite options, under the option the version settles (0 = everyone's
-favourite). An issue narrowed when its gap fell from one version to the next (in date order).`,
+favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
+issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
     .action((file: string, options) => setCode(timelineCommand(file, options, io)));
 

@@ -379,9 +379,10 @@ export function timelineCommand(file: string, options: TimelineCommandOptions, i
   else io.out(table(['date', 'kind', 'what', 'detail'], timelineRows(scenario, data.entries, totals, s), io));
 
   const lowest = new Map(data.lowestPossibleGap.map((g) => [g.issue, g.loss]));
-  io.out(
-    `\n${s.dim('Settlement gap: utility points (0..100) the signatories together give up on an issue, relative to their favourites, under the option a version settles. "lowest possible" is the least any option costs. Versions in date order. Along the lineage, each version is compared with its nearest ancestor (basedOn) that settles the issue.')}\n`,
-  );
+  const explanation =
+    'Settlement gap: utility points (0..100) the signatories together give up on an issue, relative to their favourites, under the option a version settles. "lowest possible" is the least any option costs. Versions in date order. Along the lineage, each version is compared with its nearest ancestor (basedOn) that settles the issue.';
+  io.out(`\n${s.dim(wrap(explanation, 110))}\n`);
+
   data.convergence.forEach((c, k) => {
     io.out(gapTable(c, data.alongLineage[k].changes, lowest, scenario, io, s));
   });
