@@ -140,12 +140,7 @@ function documentBlock(compiled: CompiledScenario, documentId: string): string {
   const dates = new Set(lineage.nodes.map((n) => n.date));
   const parallel =
     lineage.lanes > 1
-      ? ` Points are joined in date order across every version, parallel lines included (${escapeHtml(
-          lineage.nodes
-            .filter((n) => n.lane > 0)
-            .map((n) => n.id)
-            .join(', '),
-        )} branch off); the lineage above shows which version builds on which.`
+      ? ' Points are joined in date order across all versions, whichever line of the lineage above they belong to.'
       : '';
   const gaps =
     series.length === 0
