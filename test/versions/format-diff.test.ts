@@ -30,15 +30,19 @@ describe('plain-text diff report', () => {
         'Issues',
         '  Land: Beta gets → Shared (changed; points plan:v1#1, plan:v2#1)',
         '  Troops: 50 k → open (unsettled; points plan:v1#2)',
-        '  Still unresolved: Troops (open, newly unresolved); Money (open)',
+        '  Still unresolved:',
+        '    Troops (open, newly unresolved)',
+        '    Money (open)',
         '',
         'Who gains (utility 0–100 over the outcomes the text leaves open; a range when issues stay open)',
         '  Alpha: 12.5 → 45.0–80.0 (mid 62.5), +50.0 (BATNA 30.0; acceptable: no → yes)',
         '  Beta: 37.5–87.5 (mid 62.5) → 12.5–87.5 (mid 50.0), −12.5 (BATNA 40.0; acceptable: depends)',
         '',
         'Who gains from each change (exact Shapley values over 2 changes; shares of the change in the range midpoint)',
-        '  Land Beta gets → Shared: Alpha +47.5, Beta −12.5',
-        '  Troops 50 k → open: Alpha +2.5, Beta ±0.0',
+        '  Land: Beta gets → Shared',
+        '    Alpha +47.5, Beta −12.5',
+        '  Troops: 50 k → open',
+        '    Alpha +2.5, Beta ±0.0',
         '',
         'Red lines',
         "  Alpha 'no-cede' (no cession): newly respected (crossed → respected)",
@@ -86,13 +90,44 @@ describe('plain-text diff report', () => {
     );
     expect(lines).toContain('  #4 → #1 Elections (moved)');
     expect(lines).toContain('  #2 → #4 Prisoners (renumbered)');
-    expect(lines).toContain('  Still unresolved: Land (open, addressed by doc:v2#6 without settling it)');
+    expect(lines).toContain('  Still unresolved:');
+    expect(lines).toContain('    Land (open, addressed by doc:v2#6 without settling it)');
     expect(lines).toContain(
       '  #6 Fund: "A reconstruction fund financed by frozen assets pays for rebuilding homes and power plants."',
     );
     expect(text).not.toMatch(/Dropped/);
     const short = formatVersionDiff(diffVersions(compileScenario(s), 'doc:v1', 'doc:v2'), { maxQuote: 20 });
     expect(short).toContain('  #6 Fund: "A reconstruction fu…"');
+  });
+
+  it('lists dropped points in the order of the earlier version, even when later points moved', () => {
+    // The change list places a dropped point after its nearest earlier neighbour that survives; with the
+    // survivors swapped, that order (#4 before #2) is not the earlier version's order.
+    const s = scenarioWithVersions([
+      version('v1', '2025-01-01', [
+        point(1, 'Ceasefire', TEXTS.ceasefire),
+        point(2, 'Prisoners', TEXTS.prisoners),
+        point(3, 'Elections', TEXTS.elections),
+        point(4, 'Sanctions', TEXTS.sanctions),
+      ]),
+      version(
+        'v2',
+        '2025-02-01',
+        [
+          point(1, 'Elections', TEXTS.elections, { from: 'v1#3' }),
+          point(2, 'Ceasefire', TEXTS.ceasefire, { from: 'v1#1' }),
+        ],
+        { basedOn: ['v1'] },
+      ),
+    ]);
+    const diff = diffVersions(compileScenario(s), 'doc:v1', 'doc:v2');
+    const removedInChangeOrder = diff.points
+      .filter((p) => p.kind === 'removed')
+      .map((p) => p.before[0].number);
+    expect(removedInChangeOrder).toEqual([4, 2]);
+    const lines = formatVersionDiff(diff).split('\n');
+    const dropped = lines.slice(lines.indexOf('Dropped') + 1, lines.indexOf('Dropped') + 3);
+    expect(dropped.map((l) => l.slice(0, 6))).toEqual(['  #2 P', '  #4 S']);
   });
 
   it('tells the story of a package diff, with conflicts and sampled attribution', () => {

@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
+import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { showCommand } from './commands/show.js';
+import { timelineCommand } from './commands/timeline.js';
 import { validateCommand } from './commands/validate.js';
 import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
 
@@ -17,6 +19,8 @@ Examples:
   parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=one-year
   parley import path/to/genius-domain-folder -o imported.yaml
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas
+  parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20
+  parley timeline scenarios/ukraine-2025.yaml --document framework
 
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
@@ -28,6 +32,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .enablePositionalOptions()
     .exitOverride();
 
   program
@@ -131,6 +136,64 @@ Examples:
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas --json`,
     )
     .action((file: string, options) => setCode(exportCommand(file, options, io)));
+
+  program
+    .command('diff')
+    .description(
+      'compare two versions of a document (or two packages): points dropped, changed and added, issues settled differently, and who gains from each change',
+    )
+    .argument('<file>', 'scenario file')
+    .argument('[versions...]', 'two versions of one document, as document:version (before, then after)')
+    .option('--packages <ids...>', 'compare two packages instead (before, then after)')
+    .option(
+      '--samples <n>',
+      'random orders for the Shapley attribution when there are more than 12 changes (default 2000)',
+    )
+    .option('--seed <s>', 'seed of the attribution sampler (default 1); same seed, same result')
+    .option('--no-word-diff', 'show changed texts whole (before and after) instead of word by word')
+    .option('--json', 'machine-readable output (the parley.version-diff / parley.package-diff shape)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20
+  parley diff scenarios/ukraine-2025.yaml --packages november december
+  parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:eu-counter --json
+
+Points are matched by their from: links and lineage first, then by similarity of text, title and issues.
+Word diffs show [-removed-] and {+added+} words. "Who gains" compares each party's utility (0..100) over
+the outcomes the text leaves open; the midpoint of that range is the number the Shapley attribution
+splits between the issue changes (exact up to 12 changes, sampled above with --samples and --seed).`,
+    )
+    .action((file: string, versions: string[], options) => setCode(diffCommand(file, versions, options, io)));
+
+  program
+    .command('timeline')
+    .description(
+      'events, versions, packages, point status changes and stated positions in date order, and the gap per issue at each version',
+    )
+    .argument('<file>', 'scenario file')
+    .option(
+      '-d, --document <id>',
+      'only this document (repeat or comma-separate; default: every document)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--from <date>', 'first date to show (YYYY-MM-DD, inclusive)')
+    .option('--to <date>', 'last date to show (YYYY-MM-DD, inclusive)')
+    .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  parley timeline scenarios/ukraine-2025.yaml
+  parley timeline scenarios/ukraine-2025.yaml --document framework --from 2025-11-01 --to 2025-12-31
+
+The settlement gap of an issue at a version is the utility the signatories together give up on that
+issue, relative to their favourite options, under the option the version settles (0 = everyone's
+favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
+issue narrowed when the gap fell, widened when it rose, or was left open.`,
+    )
+    .action((file: string, options) => setCode(timelineCommand(file, options, io)));
 
   return program;
 }

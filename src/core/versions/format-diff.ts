@@ -95,7 +95,10 @@ function matchedBy(p: PointDiff): string {
 }
 
 function formatPoints(points: PointDiff[], lines: string[], max: number): void {
-  const dropped = points.filter((p) => p.kind === 'removed');
+  // In the order of the earlier version: the change list interleaves dropped points with their neighbours.
+  const dropped = points
+    .filter((p) => p.kind === 'removed')
+    .sort((x, y) => x.before[0].position - y.before[0].position);
   const added = points.filter((p) => p.kind === 'added');
   const changed = points.filter((p) =>
     ['reworded', 'resettled', 'merged', 'split', 'regrouped'].includes(p.kind),
@@ -167,15 +170,15 @@ function formatIssues(issues: IssueChange[], unresolved: UnresolvedIssue[], line
     lines.push(`  ${c.title}: ${stateText(c.before)} → ${stateText(c.after)} (${c.kind}${by})`);
   }
   if (unresolved.length > 0) {
-    const items = unresolved.map((u) => {
+    lines.push('  Still unresolved:');
+    for (const u of unresolved) {
       const touched =
         u.touchedBy.length > 0
           ? `, addressed by ${u.touchedBy.map(refText).join(', ')} without settling it`
           : '';
       const fresh = u.unresolvedBefore ? '' : ', newly unresolved';
-      return `${u.title} (${u.status}${touched}${fresh})`;
-    });
-    lines.push(`  Still unresolved: ${items.join('; ')}`);
+      lines.push(`    ${u.title} (${u.status}${touched}${fresh})`);
+    }
   }
 }
 
@@ -235,7 +238,7 @@ function formatImpact(impact: Impact, issues: IssueChange[], lines: string[]): v
           return `${names.get(s.party) ?? s.party} ${signed(s.value)}${error}`;
         })
         .join(', ');
-      lines.push(`  ${issue.title} ${stateText(issue.before)} → ${stateText(issue.after)}: ${shares}`);
+      lines.push(`  ${issue.title}: ${stateText(issue.before)} → ${stateText(issue.after)}`, `    ${shares}`);
     }
   }
   const moved = impact.parties.flatMap((p) =>

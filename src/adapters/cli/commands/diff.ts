@@ -1,0 +1,141 @@
+import picocolors from 'picocolors';
+import { type CompiledScenario, compileScenario } from '../../../core/model/compile.js';
+import { ResolveError } from '../../../core/model/resolve.js';
+import {
+  AttributionError,
+  type DiffOptions,
+  diffPackages,
+  diffVersions,
+  formatPackageDiff,
+  formatVersionDiff,
+  type PackageDiff,
+  parseRef,
+  type VersionDiff,
+  VersionError,
+} from '../../../core/versions/index.js';
+import { readableWordDiff } from '../../text/readable-word-diff.js';
+import { loadOrExit, usageError } from '../load.js';
+import { EXIT_OK, type Io, json } from '../output.js';
+import { parsePositiveInteger } from '../parse-arguments.js';
+
+export interface DiffCommandOptions {
+  packages?: string[];
+  samples?: string;
+  seed?: string;
+  json?: boolean;
+  /** commander turns --no-word-diff into wordDiff: false. */
+  wordDiff?: boolean;
+}
+
+const REF_HINT = 'a version is written document:version, for example framework:plan-28';
+
+/** Checks the shape of a "doc:ver" argument before any work, so a typo gets a direct message. */
+function checkRef(text: string, io: Io): string {
+  try {
+    parseRef(text);
+  } catch (error) {
+    if (error instanceof VersionError) usageError(io, error.message, REF_HINT);
+    throw error;
+  }
+  return text;
+}
+
+function parseSeed(text: string, io: Io): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n > 0xffffffff) {
+    usageError(io, `--seed must be a whole number from 0 to 4294967295, got '${text}'`);
+  }
+  return n;
+}
+
+/** Computes the diff, turning the engine's input errors into usage errors (exit 2, no stack trace). */
+function computeDiff(
+  compiled: CompiledScenario,
+  refs: string[],
+  packages: string[] | undefined,
+  options: DiffOptions,
+  io: Io,
+): VersionDiff | PackageDiff {
+  try {
+    if (packages) return diffPackages(compiled, packages[0], packages[1], options);
+    return diffVersions(compiled, refs[0], refs[1], options);
+  } catch (error) {
+    if (error instanceof VersionError || error instanceof ResolveError || error instanceof AttributionError) {
+      usageError(io, error.message);
+    }
+    throw error;
+  }
+}
+
+const HEADINGS =
+  /^(Dropped|Changed|Added|Same text, new place|Issues|Conflicts between points|Red lines|Notes|Who gains.*|Verdict[^:]*|Frontier|== .*)(?=:|$)/;
+
+/** Called only when the output is a colour terminal, so colours are forced on here. */
+const pc = picocolors.createColors(true);
+
+/** Colours the engine's plain text for a terminal: removed words red and struck, added words green. */
+export function colourDiffText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/\[-([\s\S]*?)-\]/g, (_, words: string) => pc.red(pc.strikethrough(`[-${words}-]`)))
+        .replace(/\{\+([\s\S]*?)\+\}/g, (_, words: string) => pc.green(`{+${words}+}`))
+        .replace(HEADINGS, (heading: string) => pc.bold(heading)),
+    )
+    .join('\n');
+}
+
+/**
+ * `parley diff <file> <doc:from> <doc:to>` or `parley diff <file> --packages <a> <b>`: what changed in the
+ * text, which issues are settled differently, and who gains from each change.
+ */
+export function diffCommand(file: string, refs: string[], options: DiffCommandOptions, io: Io): number {
+  const packages = options.packages;
+  if (packages !== undefined) {
+    if (refs.length > 0) {
+      usageError(
+        io,
+        `give either two versions or --packages, not both (got ${refs.join(' ')} and --packages)`,
+        'parley diff <file> <doc:from> <doc:to>  or  parley diff <file> --packages <a> <b>',
+      );
+    }
+    if (packages.length !== 2) {
+      usageError(
+        io,
+        `--packages takes exactly two package ids, got ${packages.length}`,
+        'example: --packages november december',
+      );
+    }
+  } else if (refs.length !== 2) {
+    usageError(
+      io,
+      `diff needs two versions to compare, got ${refs.length}`,
+      `${REF_HINT}; example: parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20`,
+    );
+  }
+  for (const ref of refs) checkRef(ref, io);
+  const samples =
+    options.samples === undefined ? undefined : parsePositiveInteger(options.samples, '--samples', io);
+  if (samples !== undefined && samples < 2) usageError(io, '--samples must be at least 2');
+  const seed = options.seed === undefined ? undefined : parseSeed(options.seed, io);
+
+  const scenario = loadOrExit(file, io, options.json === true);
+  const compiled = compileScenario(scenario);
+  const diffOptions: DiffOptions = {
+    ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),
+    attribution: {
+      method: 'auto',
+      ...(samples === undefined ? {} : { samples }),
+      ...(seed === undefined ? {} : { seed }),
+    },
+  };
+  const diff = computeDiff(compiled, refs, packages, diffOptions, io);
+  if (options.json) {
+    io.out(json(diff));
+    return EXIT_OK;
+  }
+  const text = diff.format === 'parley.package-diff' ? formatPackageDiff(diff) : formatVersionDiff(diff);
+  io.out(io.color ? colourDiffText(text) : text);
+  return EXIT_OK;
+}
