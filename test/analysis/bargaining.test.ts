@@ -64,7 +64,9 @@ function outcomeKeys(c: ConceptResult): string[] {
 
 function close(a: number[], b: number[], digits = 6) {
   expect(a.length).toBe(b.length);
-  a.forEach((x, k) => expect(x).toBeCloseTo(b[k], digits));
+  a.forEach((x, k) => {
+    expect(x).toBeCloseTo(b[k], digits);
+  });
 }
 
 /** Brute force: zone outcomes' utility vectors for the given model indices. */
@@ -273,7 +275,7 @@ describe('hand-checked split scenario', () => {
       expect(nash.lottery?.expectedUtilities[0]).toBeCloseTo(50, 6);
       expect(nash.lottery?.expectedUtilities[1]).toBeCloseTo(50, 6);
       expect(nash.lottery?.mixture.map((c) => c.outcome.assignment.split).sort()).toEqual(['a', 'b']);
-      nash.lottery?.mixture.forEach((c) => expect(c.probability).toBeCloseTo(0.5, 6));
+      for (const c of nash.lottery?.mixture ?? []) expect(c.probability).toBeCloseTo(0.5, 6);
       // Asymmetric Nash with weights 0.75 / 0.25: on the line u_A + u_B = 100 the optimum is (75, 25).
       const asymmetric = by.get('asymmetric-nash')!;
       expect(asymmetric.discrete?.outcomes[0].outcome.assignment.split).toBe('half');

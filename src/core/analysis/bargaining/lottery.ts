@@ -232,7 +232,7 @@ export async function solveLottery(
     // F(g') <= F(g) + w·(g' − g) for every mixture g', and w·g = Σα, so max_o w·g(o) <= Σα proves optimality.
     const alphaSum = spec.active.reduce((sum, q) => sum + spec.weights[q], 0);
     for (let round = 0; round < 10 && Number.isFinite(chosen.value); round++) {
-      const support = chosen.columns.flatMap((c, j) => (chosen.probabilities[j] > 1e-12 ? [j] : []));
+      const support = chosen.columns.flatMap((_, j) => (chosen.probabilities[j] > 1e-12 ? [j] : []));
       const cols = support.map((j) => chosen.columns[j]);
       const lambda = polishNashMixture(
         cols.map((c) => c.gains),
