@@ -139,7 +139,9 @@ export async function paretoImprovement(
         [-1, constantExpr(floor[q])],
       ]),
     );
-    gainExpr.forEach((g, q) => encoding.builder.atLeast(`keep_${q}`, g, 0));
+    gainExpr.forEach((g, q) => {
+      encoding.builder.atLeast(`keep_${q}`, g, 0);
+    });
     const result = await exactSearch(solver, encoding, {
       objective: combine(gainExpr.map((g): [number, LinearExpr] => [1, g])),
       accept: (o) => chosen.every((f, q) => utilityOf(f, o) >= floor[q]),
