@@ -4,7 +4,7 @@ import { decodeOutcome } from '../../model/outcome-space.js';
 import { acceptableToSignatories, enumerateZone, type ZoneTable } from '../enumerate-zone.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
-import { combine, constantExpr, type LinearExpr } from '../milp/milp-problem.js';
+import { combine, type LinearExpr, variableExpr } from '../milp/milp-problem.js';
 import {
   AnalysisError,
   chooseMethod,
@@ -122,13 +122,19 @@ async function milpBackend(
   const utilities = estimateUtilities(compiled);
   const encoding = new ScenarioEncoding(compiled.space, subspace);
   for (const c of zoneConstraints(compiled)) imposeConstraint(compiled, utilities, encoding, c);
-  const gainExpr = parties.map(
-    (m, q): LinearExpr =>
+  // One continuous variable per gain, defined once: rows that use gains (tangents, maximin) then stay sparse.
+  const gainExpr = parties.map((m, q): LinearExpr => {
+    const g = encoding.builder.addVariable(`gain_${q}`, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    encoding.builder.equal(
+      `gain_${q}_def`,
       combine([
-        [1, encoding.utility(utilities[m])],
-        [-1, constantExpr(disagreement[q])],
+        [1, variableExpr(g)],
+        [-1, encoding.utility(utilities[m])],
       ]),
-  );
+      -disagreement[q],
+    );
+    return variableExpr(g);
+  });
   parties.forEach((m, q) => {
     if (!compiled.signatories.includes(m)) encoding.builder.atLeast(`gain_${q}`, gainExpr[q], 0);
   });
@@ -142,6 +148,7 @@ async function milpBackend(
     gainsOf,
     maxTies,
     timeLimitSeconds: options.timeLimitSeconds,
+    seeds: [],
   };
   const ideal = new Float64Array(parties.length);
   const idealOutcomes: Int32Array[] = [];
@@ -161,25 +168,47 @@ async function milpBackend(
     if (!result.best) throw new AnalysisError('the MILP search for the ideal point ran out of time');
     ideal[q] = result.best.value + disagreement[q];
     idealOutcomes.push(result.best.outcome);
+    ctx.seeds.push(result.best.outcome);
   }
+  const remember = (search: DiscreteSearch) => {
+    for (const t of search.ties.slice(0, 3)) ctx.seeds.push(t.outcome);
+    return search;
+  };
   return {
     method: 'milp',
     empty,
     ideal,
     idealOutcomes,
     discrete: async (spec, nash) => {
-      if (spec.kind !== 'nash') return discreteStagesByMilp(ctx, spec);
+      if (spec.kind !== 'nash') return remember(await discreteStagesByMilp(ctx, spec));
       const maxGain = nash?.maxGain ?? new Float64Array(parties.length);
-      // A witness with every active gain positive gives the lower bound that keeps gains away from zero.
-      const witness = await discreteStagesByMilp(
-        { ...ctx, maxTies: 1 },
-        { kind: 'leximin', parties: spec.active, scale: maxGain, leximin: false },
-      );
-      if (witness.ties.length === 0 || !(witness.values[0] > 0)) {
-        return { values: [], ties: [], tiesComplete: true, proven: witness.proven, gap: 0, degenerate: true };
+      // An outcome with every active gain positive gives the lower bound that keeps gains away from zero:
+      // the best known one, else a maximin search over the active parties.
+      let lowerBound = Number.NEGATIVE_INFINITY;
+      for (const seed of ctx.seeds) {
+        if (ctx.accept(seed))
+          lowerBound = Math.max(lowerBound, nashValue(gainsOf(seed), spec.active, spec.weights));
       }
-      const lowerBound = nashValue(witness.ties[0].gains, spec.active, spec.weights);
-      return discreteNashByMilp(ctx, spec, { maxGain, lowerBound, tolerance: NASH_TOLERANCE });
+      if (lowerBound === Number.NEGATIVE_INFINITY) {
+        const witness = await discreteStagesByMilp(
+          { ...ctx, maxTies: 1 },
+          { kind: 'leximin', parties: spec.active, scale: maxGain, leximin: false },
+        );
+        if (witness.ties.length === 0 || !(witness.values[0] > 0)) {
+          return {
+            values: [],
+            ties: [],
+            tiesComplete: true,
+            proven: witness.proven,
+            gap: 0,
+            degenerate: true,
+          };
+        }
+        lowerBound = nashValue(witness.ties[0].gains, spec.active, spec.weights);
+      }
+      return remember(
+        await discreteNashByMilp(ctx, spec, { maxGain, lowerBound, tolerance: NASH_TOLERANCE }),
+      );
     },
     pricer: async (w) => {
       const objective = combine(gainExpr.map((g, q): [number, LinearExpr] => [w[q], g]));
@@ -347,7 +376,15 @@ export async function bargainingSolutions(
   }
 
   const searches = new Map<Concept, DiscreteSearch>();
-  for (const concept of order) {
+  // Linear concepts first: their solutions seed the Nash searches with good incumbents.
+  const computeOrder: Concept[] = [
+    'utilitarian',
+    'egalitarian',
+    'kalai-smorodinsky',
+    'nash',
+    'asymmetric-nash',
+  ];
+  for (const concept of computeOrder) {
     const spec = specs[concept];
     if (!spec) continue;
     const isNash = spec.kind === 'nash';

@@ -17,6 +17,8 @@ export interface MilpBargainingContext {
   gainsOf(outcome: Int32Array): Float64Array;
   maxTies: number;
   timeLimitSeconds?: number;
+  /** Outcomes known to be good (earlier solutions, ideal points): each search starts from them. */
+  seeds: Int32Array[];
 }
 
 /** Tangent breakpoints grow geometrically by this ratio; the envelope then over-estimates log by <= 0.0011. */
@@ -90,6 +92,7 @@ export async function discreteStagesByMilp(
         findTies: isLast,
         maxTies: ctx.maxTies,
         timeLimitSeconds: ctx.timeLimitSeconds,
+        seeds: ctx.seeds,
       });
       if (!result.best) {
         return {
@@ -188,6 +191,7 @@ export async function discreteNashByMilp(
       maxTies: ctx.maxTies,
       timeLimitSeconds: ctx.timeLimitSeconds,
       maxSolves: 2000,
+      seeds: ctx.seeds,
     });
     if (!result.best) {
       return {

@@ -102,7 +102,8 @@ export class ScenarioEncoding {
         if (children.length === 0) return constantExpr(isAll ? 1 : 0);
         if (children.length === 1) return children[0];
         const id = this.ruleCount++;
-        const z = this.builder.addVariable(`${rule.kind}_${id}`, 0, 1, 'continuous');
+        // z is determined by the binaries, but declaring it binary lets the solver's presolve use it.
+        const z = this.builder.addVariable(`${rule.kind}_${id}`, 0, 1, 'binary');
         const zExpr = variableExpr(z);
         const sum = combine(children.map((c): [number, LinearExpr] => [1, c]));
         children.forEach((c, j) => {

@@ -29,6 +29,8 @@ export interface ExactSearchSpec {
   timeLimitSeconds?: number;
   /** Safety cap on solver calls (default 500). */
   maxSolves?: number;
+  /** Known outcomes to start from (e.g. other solutions): evaluated exactly first, so the solver gets a cutoff. */
+  seeds?: Int32Array[];
 }
 
 export interface ExactSearchResult {
@@ -88,7 +90,32 @@ export async function exactSearch(
       ? []
       : seen.filter((c) => best !== undefined && c.value >= best.value - tieTolerance(best.value));
 
+  const consider = (outcome: Int32Array) => {
+    if (!spec.accept(outcome)) return;
+    const value = spec.value(outcome);
+    spec.refine?.(outcome);
+    seen.push({ outcome, value });
+    if (best === undefined || value > best.value) {
+      best = { outcome, value };
+      const floor = value - tieTolerance(value);
+      if (bestRow < 0) bestRow = builder.atLeast('at_least_best', spec.objective, floor);
+      else
+        builder.constraints[bestRow] = {
+          ...builder.constraints[bestRow],
+          lower: floor - spec.objective.constant,
+        };
+    }
+  };
+
   try {
+    const seeded = new Set<string>();
+    for (const seed of spec.seeds ?? []) {
+      const key = seed.join(',');
+      if (seeded.has(key) || !spec.accept(seed)) continue;
+      seeded.add(key);
+      encoding.excludeOutcome(seed, `seed_${seeded.size}`);
+      consider(seed);
+    }
     while (solves < maxSolves) {
       const remaining = (deadline - Date.now()) / 1000;
       if (remaining <= 0) break;
