@@ -210,7 +210,7 @@ async function milpBackend(
         await discreteNashByMilp(ctx, spec, { maxGain, lowerBound, tolerance: NASH_TOLERANCE }),
       );
     },
-    pricer: async (w) => {
+    pricer: async (w, known) => {
       const objective = combine(gainExpr.map((g, q): [number, LinearExpr] => [w[q], g]));
       const result = await exactSearch(options.solver, encoding, {
         objective,
@@ -221,6 +221,8 @@ async function milpBackend(
         },
         findTies: false,
         timeLimitSeconds: options.timeLimitSeconds,
+        // The master's outcomes give the solver a cutoff: it only has to find a better one or prove none exists.
+        seeds: known.map((c) => c.outcome),
       });
       if (!result.best) throw new AnalysisError('the MILP pricing problem ran out of time');
       return {
@@ -480,23 +482,15 @@ export async function bargainingSolutions(
   ): Promise<{ solution?: LotterySolution; note: string }> {
     let lotterySpec: LotterySpec;
     if (spec.kind === 'nash') {
-      const floor = new Float64Array(parties.length);
-      if (search && search.values.length > 0) {
-        const logMax = spec.active.reduce((sum, q) => sum + spec.weights[q] * Math.log(maxGain[q]), 0);
-        for (const q of spec.active) {
-          const rest = logMax - spec.weights[q] * Math.log(maxGain[q]);
-          floor[q] = Math.exp((search.values[0] - 2e-9 - rest) / spec.weights[q]);
-        }
-      }
-      lotterySpec = { kind: 'nash', active: spec.active, weights: spec.weights, floor, maxGain };
+      lotterySpec = { kind: 'nash', active: spec.active, weights: spec.weights };
     } else if (spec.kind === 'leximin') {
-      const isKs = spec.scale !== ones;
+      // Over mixtures: the best minimum, then the largest total among mixtures reaching it (Pareto-efficient).
       lotterySpec = {
         kind: 'leximin',
         parties: spec.parties,
         scale: spec.scale,
-        leximin: isKs ? false : spec.leximin,
-        paretoStage: isKs || !spec.leximin,
+        leximin: false,
+        paretoStage: true,
       };
     } else {
       return { note: 'not computed' };

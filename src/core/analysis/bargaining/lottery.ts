@@ -17,16 +17,15 @@ export interface PriceResult {
   bound: number;
 }
 
-export type Pricer = (weights: Float64Array) => Promise<PriceResult>;
+/** `known`: outcomes already in the master, which a solver may use as incumbents. */
+export type Pricer = (weights: Float64Array, known: Column[]) => Promise<PriceResult>;
 
 export type LotterySpec =
   | {
       kind: 'nash';
+      /** Parties in the product (each has a positive gain in some column). */
       active: number[];
       weights: Float64Array;
-      /** Lower bound on each active party's gain at the optimum (0 if none is known). */
-      floor: Float64Array;
-      maxGain: Float64Array;
     }
   | {
       kind: 'leximin';
@@ -171,120 +170,7 @@ export async function solveLottery(
   };
 
   if (spec.kind === 'nash') {
-    const tangents = spec.active.map((q) => {
-      const points: number[] = [];
-      const top = spec.maxGain[q];
-      for (let a = Math.max(spec.floor[q], top * 1e-4); a < top * 1.1; a *= 1.1)
-        points.push(Math.min(a, top));
-      return points;
-    });
-    let best:
-      | { probabilities: Float64Array; gains: Float64Array; value: number; columns: Column[] }
-      | undefined;
-    let upper = Number.POSITIVE_INFINITY;
-    while (iterations < maxIterations) {
-      iterations++;
-      const round = await solveMaster((m) => {
-        const parts: Array<[number, LinearExpr]> = [];
-        spec.active.forEach((q, a) => {
-          const t = m.builder.addVariable(
-            `t_${q}`,
-            Number.NEGATIVE_INFINITY,
-            Math.log(spec.maxGain[q]) + 1e-9,
-          );
-          if (spec.floor[q] > 0) m.builder.atLeast(`floor_${q}`, variableExpr(m.g[q]), spec.floor[q]);
-          for (const at of tangents[a]) {
-            m.builder.atMost(
-              `tangent_${q}_${at}`,
-              combine([
-                [1, variableExpr(t)],
-                [-1 / at, variableExpr(m.g[q])],
-              ]),
-              Math.log(at) - 1,
-            );
-          }
-          parts.push([spec.weights[q], variableExpr(t)]);
-        });
-        return parts.length > 0 ? combine(parts) : constantExpr(0);
-      });
-      const value = nashValue(round.gains, spec.active, spec.weights);
-      if (!best || value > best.value) {
-        best = { probabilities: round.probabilities, gains: round.gains, value, columns: columns.slice() };
-      }
-      const price = await pricer(round.w);
-      upper = Math.min(upper, round.solution.objective + Math.max(0, price.bound - round.mu));
-      if (upper - best.value <= tolerance) break;
-      let progress = false;
-      if (price.column && price.value > round.mu + LINEAR_TOLERANCE(round.mu))
-        progress = addColumn(price.column);
-      spec.active.forEach((q, a) => {
-        const at = round.gains[q];
-        if (at > 0 && !tangents[a].some((p) => Math.abs(p - at) <= 1e-12 * p)) {
-          tangents[a].push(at);
-          progress = true;
-        }
-      });
-      if (!progress) break;
-    }
-    let chosen = best as NonNullable<typeof best>;
-    let certified = chosen;
-    // Polish on the optimal face with Newton's method, then certify with the gradient w = α/g: by concavity
-    // F(g') <= F(g) + w·(g' − g) for every mixture g', and w·g = Σα, so max_o w·g(o) <= Σα proves optimality.
-    const alphaSum = spec.active.reduce((sum, q) => sum + spec.weights[q], 0);
-    for (let round = 0; round < 10 && Number.isFinite(chosen.value); round++) {
-      const support = chosen.columns.flatMap((_, j) => (chosen.probabilities[j] > 1e-12 ? [j] : []));
-      const cols = support.map((j) => chosen.columns[j]);
-      const lambda = polishNashMixture(
-        cols.map((c) => c.gains),
-        Float64Array.from(support, (j) => chosen.probabilities[j]),
-        spec.active,
-        spec.weights,
-      );
-      const gains = new Float64Array(n);
-      cols.forEach((c, j) => {
-        for (let q = 0; q < n; q++) gains[q] += lambda[j] * c.gains[q];
-      });
-      const value = nashValue(gains, spec.active, spec.weights);
-      if (value >= chosen.value) chosen = { probabilities: lambda, gains, value, columns: cols };
-      const w = new Float64Array(n);
-      for (const q of spec.active) w[q] = spec.weights[q] / chosen.gains[q];
-      const price = await pricer(w);
-      upper = Math.min(upper, chosen.value + Math.max(0, price.bound - alphaSum));
-      const column = price.column;
-      if (
-        !column ||
-        price.value <= alphaSum * (1 + 1e-14) ||
-        chosen.columns.some((c) => c.key === column.key)
-      )
-        break;
-      certified = chosen;
-      // Let the improving outcome in with a small weight; Newton then sets its share.
-      const probabilities = new Float64Array(chosen.columns.length + 1);
-      chosen.probabilities.forEach((p, j) => {
-        probabilities[j] = p * (1 - 1e-6);
-      });
-      probabilities[chosen.columns.length] = 1e-6;
-      const grown = [...chosen.columns, column];
-      const grownGains = new Float64Array(n);
-      grown.forEach((c, j) => {
-        for (let q = 0; q < n; q++) grownGains[q] += probabilities[j] * c.gains[q];
-      });
-      chosen = {
-        probabilities,
-        gains: grownGains,
-        value: nashValue(grownGains, spec.active, spec.weights),
-        columns: grown,
-      };
-    }
-    if (certified.value > chosen.value) chosen = certified;
-    return {
-      columns: chosen.columns,
-      probabilities: chosen.probabilities,
-      gains: chosen.gains,
-      values: [chosen.value],
-      gap: Math.max(0, upper - chosen.value),
-      iterations,
-    };
+    return nashLottery(n, columns, addColumn, pricer, spec, tolerance, maxIterations);
   }
 
   const stageCount = spec.leximin ? spec.parties.length : Math.min(1, spec.parties.length);
@@ -305,7 +191,7 @@ export async function solveLottery(
       iterations++;
       const round = await solveMaster((m) => stageObjective(m, k));
       last = round;
-      const price = await pricer(round.w);
+      const price = await pricer(round.w, columns);
       const improving = price.column && price.value > round.mu + LINEAR_TOLERANCE(round.mu);
       if (!improving || iterations >= maxIterations || !price.column || !addColumn(price.column)) {
         if (k === 1) gap = Math.max(0, price.bound - round.mu);
@@ -324,6 +210,90 @@ export async function solveLottery(
     gains: final.gains,
     values,
     gap,
+    iterations,
+  };
+}
+
+/**
+ * The Nash lottery by column generation with an exact master: over the current columns, F(λ) =
+ * Σ_q α_q log(Σ_j λ_j G_jq) is maximised on the simplex by an active-set Newton method; the gradient w = α/g
+ * then prices every outcome. By concavity F(g') <= F(g) + w·(g' − g) for every mixture g', and w·g = Σα, so
+ * V + max(0, max_o w·g(o) − Σα) is a proven upper bound, and an outcome with w·g(o) > Σα enters the master.
+ */
+async function nashLottery(
+  n: number,
+  columns: Column[],
+  addColumn: (c: Column) => boolean,
+  pricer: Pricer,
+  spec: Extract<LotterySpec, { kind: 'nash' }>,
+  tolerance: number,
+  maxIterations: number,
+): Promise<LotteryResult> {
+  const alphaSum = spec.active.reduce((sum, q) => sum + spec.weights[q], 0);
+  const mix = (lambda: Float64Array) => {
+    const g = new Float64Array(n);
+    columns.forEach((c, j) => {
+      for (let q = 0; q < n; q++) g[q] += lambda[j] * c.gains[q];
+    });
+    return g;
+  };
+  const gradient = (g: Float64Array) => {
+    const w = new Float64Array(n);
+    for (const q of spec.active) w[q] = spec.weights[q] / g[q];
+    return w;
+  };
+  const dot = (w: Float64Array, gains: Float64Array) => gains.reduce((sum, x, q) => sum + w[q] * x, 0);
+  // Start from the uniform mixture: the ideal outcomes among the columns make every active gain positive.
+  let lambda = new Float64Array(columns.length).fill(1 / columns.length);
+  let upper = Number.POSITIVE_INFINITY;
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    // Exact master: Newton on the support, re-admitting any column whose gradient entry exceeds Σα.
+    for (let round = 0; round < 50; round++) {
+      const support = Array.from(lambda.keys()).filter((j) => lambda[j] > 0);
+      const polished = polishNashMixture(
+        support.map((j) => columns[j].gains),
+        Float64Array.from(support, (j) => lambda[j]),
+        spec.active,
+        spec.weights,
+      );
+      lambda = new Float64Array(columns.length);
+      support.forEach((j, k) => {
+        lambda[j] = polished[k];
+      });
+      const w = gradient(mix(lambda));
+      let entering = -1;
+      let most = alphaSum * (1 + 1e-12);
+      columns.forEach((c, j) => {
+        const v = dot(w, c.gains);
+        if (lambda[j] === 0 && v > most) {
+          most = v;
+          entering = j;
+        }
+      });
+      if (entering < 0) break;
+      for (let j = 0; j < lambda.length; j++) lambda[j] *= 1 - 1e-6;
+      lambda[entering] = 1e-6;
+    }
+    const g = mix(lambda);
+    const value = nashValue(g, spec.active, spec.weights);
+    const price = await pricer(gradient(g), columns);
+    upper = Math.min(upper, value + Math.max(0, price.bound - alphaSum));
+    if (upper - value <= tolerance || !price.column || price.value <= alphaSum * (1 + 1e-12)) break;
+    if (!addColumn(price.column)) break;
+    const grown = new Float64Array(columns.length);
+    grown.set(lambda.map((x) => x * (1 - 1e-6)));
+    grown[columns.length - 1] = 1e-6;
+    lambda = grown;
+  }
+  const gains = mix(lambda);
+  const value = nashValue(gains, spec.active, spec.weights);
+  return {
+    columns: columns.slice(),
+    probabilities: lambda,
+    gains,
+    values: [value],
+    gap: Math.max(0, upper - value),
     iterations,
   };
 }
