@@ -1,4 +1,4 @@
-import { combine, constantExpr, type LinearExpr, MilpBuilder, variableExpr } from '../milp/milp-problem.js';
+import { combine, type LinearExpr, MilpBuilder, variableExpr } from '../milp/milp-problem.js';
 import { type MilpSolver, SolverError } from '../milp/solver.js';
 import { nashValue, sumOfSmallest } from './criteria.js';
 import { polishNashMixture } from './nash-lottery-polish.js';
@@ -128,8 +128,8 @@ const STAGE_SLACK = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
  * of the (piecewise-linear) objective at the master optimum, so a new outcome can improve the mixture only if
  * Σ w_q g_q(o) exceeds the master's best such value μ, and V + max(0, max_o w·g(o) − μ) bounds the optimum
  * from above (V: master value). The pricer finds max_o w·g(o) exactly (by scanning an enumerated zone, or by
- * MILP). Nash: log is replaced by tangent lines (an over-estimate), refined at each master solution (Kelley's
- * cutting planes) until the proven bound is within `tolerance` of the exact value of the best mixture found.
+ * MILP). The maximin stages are LPs; Nash has its own exact master (see nashLottery) and stops once the proven
+ * bound is within `tolerance` (log units) of the value of the mixture found.
  */
 export async function solveLottery(
   solver: MilpSolver,
