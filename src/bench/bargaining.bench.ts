@@ -1,5 +1,6 @@
 import { createHighsSolver } from '../adapters/solver/highs-solver.js';
 import { bargainingSolutions } from '../core/analysis/bargaining/bargaining-solutions.js';
+import type { Concept } from '../core/analysis/bargaining/criteria.js';
 import { explainEmptyZone } from '../core/analysis/explain/explain-empty-zone.js';
 import { agreementZone } from '../core/analysis/zone/agreement-zone.js';
 import type { Method } from '../core/analysis/zone/analysis-options.js';
@@ -82,8 +83,9 @@ export function syntheticScenario(shape: SyntheticShape): Scenario {
 
 const label = (s: SyntheticShape) => `${s.parties}x${s.issues}x${s.options}`;
 
+/** Median milliseconds over `runs` calls (after one warm-up call when runs > 1). */
 async function time<T>(fn: () => Promise<T>, runs: number): Promise<{ ms: number; result: T }> {
-  let result = await fn();
+  let result = runs > 1 ? await fn() : (undefined as T);
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
@@ -94,12 +96,14 @@ async function time<T>(fn: () => Promise<T>, runs: number): Promise<{ ms: number
   return { ms: samples[Math.floor(samples.length / 2)], result };
 }
 
+const CONCEPTS: Concept[] = ['nash', 'asymmetric-nash', 'kalai-smorodinsky', 'egalitarian', 'utilitarian'];
+
 export const bargainingSuite: BenchSuite = {
   name: 'bargaining',
   async run() {
     const solver = createHighsSolver();
     const results: BenchResult[] = [];
-    const push = (c: string, metric: string, value: number, notes?: string, target?: number) =>
+    const push = (c: string, metric: string, value: number, notes: string, target?: number) =>
       results.push({
         suite: 'bargaining',
         case: c,
@@ -108,7 +112,7 @@ export const bargainingSuite: BenchSuite = {
         unit: 'ms',
         better: 'lower',
         ...(target === undefined ? {} : { target }),
-        ...(notes ? { notes } : {}),
+        notes,
       });
     const shapes: Array<SyntheticShape & { enumerate: boolean; runs: number }> = [
       { parties: 3, issues: 8, options: 5, seed: 1, enumerate: true, runs: 3 },
@@ -119,8 +123,16 @@ export const bargainingSuite: BenchSuite = {
     ];
     for (const shape of shapes) {
       const compiled = compileScenario(syntheticScenario(shape));
-      const size = compiled.space.size.toExponential(2);
+      const size = `${compiled.space.size.toExponential(2)} outcomes`;
+      const target = shape.parties === 5 && shape.issues === 18 ? 2000 : undefined;
       const methods: Method[] = shape.enumerate ? ['enumerate', 'milp'] : ['milp'];
+      const sizeNote = shape.enumerate ? size : `${size}; too many to enumerate`;
+      // The smallest common BATNA (in steps of 5) at which nothing is acceptable, for the explanation bench.
+      let tight = compiled;
+      for (let batna = 50; batna <= 100; batna += 5) {
+        tight = compileScenario(syntheticScenario({ ...shape, batna }));
+        if ((await agreementZone(tight, { solver, method: 'milp', parties: [] })).empty) break;
+      }
       for (const method of methods) {
         const c = `${label(shape)} ${method}`;
         const zone = await time(() => agreementZone(compiled, { solver, method }), shape.runs);
@@ -128,36 +140,49 @@ export const bargainingSuite: BenchSuite = {
           c,
           'agreement-zone',
           zone.ms,
-          `${size} outcomes; zone ${zone.result.empty ? 'empty' : 'not empty'}`,
+          `${sizeNote}; zone ${zone.result.empty ? 'empty' : 'not empty'}; best outcome per party`,
         );
+        for (const concept of CONCEPTS) {
+          const one = await time(
+            () => bargainingSolutions(compiled, { solver, method, concepts: [concept], lotteries: false }),
+            shape.runs,
+          );
+          const solution = one.result.solutions[0];
+          push(
+            c,
+            `${concept}-discrete`,
+            one.ms,
+            `alone, with the ideal points; ${solution.status}${solution.discrete ? `, ${solution.discrete.tieCount ?? 'unknown number of'} tie(s)` : ''}`,
+          );
+        }
         const discrete = await time(
           () => bargainingSolutions(compiled, { solver, method, lotteries: false }),
           shape.runs,
         );
-        const is18 = shape.parties === 5 && shape.issues === 18;
         push(
           c,
-          'bargaining-discrete',
+          'all-solutions-discrete',
           discrete.ms,
-          `all five concepts, discrete solutions with ties${is18 ? '; target: 18 issues, 5 parties' : ''}`,
-          is18 ? 2000 : undefined,
+          `all five concepts together (they seed each other), discrete solutions with ties${target ? '; target: 18 issues, 5 parties under 2 s' : ''}`,
+          target,
         );
         const withLotteries = await time(() => bargainingSolutions(compiled, { solver, method }), shape.runs);
-        push(c, 'bargaining-with-lotteries', withLotteries.ms, 'discrete solutions plus lottery solutions');
-        // An empty zone to explain: every BATNA raised until nothing is acceptable.
-        const tight = compileScenario(syntheticScenario({ ...shape, batna: 70 }));
+        const differing = withLotteries.result.solutions.filter((s) => s.lottery).map((s) => s.concept);
+        push(
+          c,
+          'all-solutions-with-lotteries',
+          withLotteries.ms,
+          `discrete plus lottery solutions; lotteries better for: ${differing.join(', ') || 'none'}`,
+        );
         const mis = await time(() => explainEmptyZone(tight, { solver, method }), shape.runs);
         push(
           c,
           'minimal-infeasible-subsets',
           mis.ms,
           mis.result.zoneEmpty
-            ? `${mis.result.subsets.length} minimal infeasible subsets (${mis.result.complete ? 'complete' : 'incomplete'})`
-            : 'zone not empty at BATNA 70',
+            ? `BATNA ${tight.models[0].batna.estimate}: ${mis.result.subsets.length} minimal infeasible subsets (${mis.result.complete ? 'complete' : 'incomplete'})`
+            : 'no BATNA up to 100 empties the zone',
         );
-      }
-      if (!shape.enumerate) {
-        results[results.length - 1].notes += '; enumeration impossible at this size';
       }
     }
     return results;

@@ -35,6 +35,14 @@ const LOTTERY_DIFFERENCE = (v: number) => 1e-7 * Math.max(1, Math.abs(v));
 /** Guaranteed relative tolerance of the MILP Nash solution when its tie search is cut short. */
 const NASH_TOLERANCE = 1e-6;
 
+const ALL_CONCEPTS: Concept[] = [
+  'nash',
+  'asymmetric-nash',
+  'kalai-smorodinsky',
+  'egalitarian',
+  'utilitarian',
+];
+
 const DEFINITIONS: Record<Concept, string> = {
   nash: 'maximise the product of gains Π_p (u_p − d_p) over the bargaining set (d: BATNAs)',
   'asymmetric-nash':
@@ -318,7 +326,8 @@ export async function bargainingSolutions(
     ideal: backend.empty ? Number.NaN : backend.ideal[q],
     weight: missing.length === 0 && capabilityTotal > 0 ? weights[q] : undefined,
   }));
-  const order: Concept[] = ['nash', 'asymmetric-nash', 'kalai-smorodinsky', 'egalitarian', 'utilitarian'];
+  const wanted = new Set<Concept>(options.concepts ?? ALL_CONCEPTS);
+  const order = ALL_CONCEPTS.filter((c) => wanted.has(c));
   const base = (concept: Concept) => ({
     concept,
     definition: DEFINITIONS[concept],

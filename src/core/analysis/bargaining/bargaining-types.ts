@@ -18,6 +18,8 @@ export interface BargainingOptions {
   tieBreak?: 'leximin' | 'none';
   /** List at most this many tied outcomes per solution (default 20); counts stay exact when enumerated. */
   maxTies?: number;
+  /** Only these concepts (default: all five, reported in the order nash, asymmetric-nash, KS, egalitarian, utilitarian). */
+  concepts?: Concept[];
   /** Compute lottery (mixed) solutions (default true). */
   lotteries?: boolean;
   /** Largest space 'auto' enumerates (default 2e6). */
