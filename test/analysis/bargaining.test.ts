@@ -106,6 +106,9 @@ describe('bargaining solutions: MILP against enumeration', () => {
           if (e.status !== 'solved') return;
           close(m.discrete?.values ?? [], e.discrete?.values ?? [], 7);
           expect(m.discrete?.proven).toBe(true);
+          expect(e.tolerance).toBe(0);
+          expect(m.tolerance).toBeLessThanOrEqual(1e-6);
+          if (m.discrete?.tiesComplete) expect(m.tolerance).toBe(0);
           const enumerated = outcomeKeys(e);
           if (m.discrete?.tiesComplete) expect(outcomeKeys(m)).toEqual(enumerated);
           else for (const key of outcomeKeys(m)) expect(enumerated).toContain(key);
@@ -293,6 +296,13 @@ describe('hand-checked split scenario', () => {
         expect(s.lottery?.expectedUtilities[1]).toBeCloseTo(50, 6);
       }
       expect(by.get('kalai-smorodinsky')?.lottery?.linePoint?.[0]).toBeCloseTo(50, 6);
+      const only = await bargainingSolutions(compileScenario(splitScenario(40)), {
+        solver,
+        method,
+        concepts: ['utilitarian', 'nash'],
+      });
+      expect(only.solutions.map((s) => s.concept)).toEqual(['nash', 'utilitarian']);
+      expect(only.solutions[0].discrete?.values[0]).toBeCloseTo(Math.log(1600), 12);
     });
   }
 });

@@ -32,7 +32,7 @@ import { type Column, type LotterySpec, type Pricer, solveLottery } from './lott
 
 /** Lottery and discrete values closer than this (relative) are reported as the same. */
 const LOTTERY_DIFFERENCE = (v: number) => 1e-7 * Math.max(1, Math.abs(v));
-/** Guaranteed relative tolerance of the MILP Nash solution when its tie search is cut short. */
+/** The MILP Nash optimum counts as proven once the solver's bound is within this (log units, ≈ relative). */
 const NASH_TOLERANCE = 1e-6;
 
 const ALL_CONCEPTS: Concept[] = [
@@ -62,7 +62,8 @@ interface Backend {
   idealOutcomes: Int32Array[];
   discrete(spec: ConceptSpec, nash?: { maxGain: Float64Array }): Promise<DiscreteSearch>;
   pricer: Pricer;
-  exactness(concept: Concept, search: DiscreteSearch): string;
+  /** What the result guarantees, and a proven relative bound on how far the optimum may exceed it. */
+  exactness(concept: Concept, search: DiscreteSearch): { text: string; tolerance: number };
 }
 
 function columnOf(outcome: Int32Array, gains: Float64Array): Column {
@@ -114,8 +115,10 @@ function enumerationBackend(
         bound: bestValue,
       };
     },
-    exactness: () =>
-      `exact: all ${table.count} outcomes of the bargaining set were evaluated; every tie within 1e-9 is counted`,
+    exactness: () => ({
+      text: `exact: all ${table.count} outcomes of the bargaining set were evaluated; every tie within 1e-9 is counted`,
+      tolerance: 0,
+    }),
   };
 }
 
@@ -240,13 +243,21 @@ async function milpBackend(
       };
     },
     exactness: (concept, search) => {
+      const isNash = concept === 'nash' || concept === 'asymmetric-nash';
+      const value = search.values[search.values.length - 1] ?? 0;
+      // An exhausted tie search leaves every unseen outcome below the best: the optimum is exact.
+      const tolerance = search.tiesComplete
+        ? 0
+        : isNash
+          ? Math.expm1(search.gap)
+          : search.gap / Math.max(1, Math.abs(value));
       const ties = search.tiesComplete
-        ? 'the tie search ended with an infeasible model, which certifies that no unlisted outcome is within 1e-9 of the optimum'
-        : `the tie list was capped at ${maxTies}; optimality is proven by the solver's bound (gap ${search.gap.toExponential(1)})`;
-      if (concept === 'nash' || concept === 'asymmetric-nash') {
-        return `MILP with a tangent-line outer approximation of log, re-evaluated exactly at every outcome found; ${ties}. Guaranteed relative tolerance on the Nash product: ${search.tiesComplete ? '1e-9' : `${Math.max(search.gap, 0).toExponential(1)} (at most ${NASH_TOLERANCE})`}`;
-      }
-      return `exact MILP (linear objective); ${ties}`;
+        ? 'the tie search ended with an infeasible model, which certifies that no unlisted outcome is within 1e-9 of the optimum (so the optimum is exact)'
+        : `the tie list stopped at ${maxTies}; ${search.proven ? 'optimality is proven' : 'optimality is NOT proven'} by the solver's bound within a relative ${tolerance.toExponential(1)}`;
+      const text = isNash
+        ? `MILP with a tangent-line outer approximation of log (an upper bound), re-evaluated exactly at every outcome found; ${ties}${search.tiesComplete ? '' : ' on the Nash product'}`
+        : `exact MILP (linear objective); ${ties}`;
+      return { text, tolerance };
     },
   };
 }
@@ -388,13 +399,9 @@ export async function bargainingSolutions(
 
   const searches = new Map<Concept, DiscreteSearch>();
   // Linear concepts first: their solutions seed the Nash searches with good incumbents.
-  const computeOrder: Concept[] = [
-    'utilitarian',
-    'egalitarian',
-    'kalai-smorodinsky',
-    'nash',
-    'asymmetric-nash',
-  ];
+  const computeOrder = (
+    ['utilitarian', 'egalitarian', 'kalai-smorodinsky', 'nash', 'asymmetric-nash'] satisfies Concept[]
+  ).filter((c) => wanted.has(c));
   for (const concept of computeOrder) {
     const spec = specs[concept];
     if (!spec) continue;
@@ -448,7 +455,7 @@ export async function bargainingSolutions(
         status: 'degenerate',
         lottery: lottery?.solution,
         lotteryNote: lottery?.note ?? 'not computed',
-        exactness: search ? backend.exactness(concept, search) : 'not computed',
+        exactness: search ? backend.exactness(concept, search).text : 'not computed',
         notes: conceptNotes,
       });
       continue;
@@ -480,7 +487,8 @@ export async function bargainingSolutions(
       discrete,
       lottery,
       lotteryNote,
-      exactness: backend.exactness(concept, search),
+      exactness: backend.exactness(concept, search).text,
+      tolerance: backend.exactness(concept, search).tolerance,
       notes: conceptNotes,
     });
   }

@@ -93,8 +93,13 @@ export interface ConceptResult {
   lottery?: LotterySolution;
   lotteryNote: string;
   method: Method;
-  /** Exactness statement (and tolerance) for this concept under the method used. */
+  /** Exactness statement for this concept under the method used. */
   exactness: string;
+  /**
+   * Proven relative bound on how much the true optimum may exceed the reported discrete value (Nash: on the
+   * product); 0 when exact (enumeration, or a completed MILP tie search).
+   */
+  tolerance?: number;
   notes: string[];
 }
 
