@@ -442,7 +442,11 @@ export async function bargainingSolutions(
     const search = searches.get(concept);
     if (!search || search.degenerate) {
       const conceptNotes = !search
-        ? ['no bargaining party can gain over its BATNA in the bargaining set, so every outcome gives d']
+        ? [
+            concept === 'asymmetric-nash'
+              ? 'no bargaining party with a positive capability can gain over its BATNA in the bargaining set'
+              : 'no bargaining party can gain over its BATNA in the bargaining set, so every outcome gives d',
+          ]
         : [
             'no single outcome gives every party with a possible gain a positive gain: the Nash product is 0 everywhere',
           ];

@@ -38,7 +38,8 @@ export interface NashMilpOptions {
 /**
  * Lexicographic stages by MILP. Stage k maximises S_k, the sum of the k smallest y_q, written linearly as
  * S_k = max_λ k·λ − Σ_q max(0, λ − y_q) (λ free, s_q >= λ − y_q, s_q >= 0); earlier stages stay fixed at
- * their optimum minus the tie tolerance. Utilitarian is the single stage Σ u_q.
+ * their optimum minus the tie tolerance. When a stage's optimum is proven unique, the later stages are
+ * skipped (they could only choose among its ties). Utilitarian is the single stage Σ u_q.
  */
 export async function discreteStagesByMilp(
   ctx: MilpBargainingContext,
@@ -89,8 +90,9 @@ export async function discreteStagesByMilp(
         },
         value: (o) => stages[k - 1].value(ctx.gainsOf(o)),
         tieTolerance: (v) => stageTolerance(spec, v),
-        findTies: isLast,
-        maxTies: ctx.maxTies,
+        // Before the last stage, only whether the optimum is unique matters: then later stages cannot change it.
+        findTies: true,
+        maxTies: isLast ? ctx.maxTies : 2,
         timeLimitSeconds: ctx.timeLimitSeconds,
         seeds: ctx.seeds,
       });
@@ -105,9 +107,15 @@ export async function discreteStagesByMilp(
         };
       }
       values.push(result.best.value);
+      last = result;
+      if (!isLast && result.tiesComplete && result.ties.length === 1) {
+        // A unique optimum wins every later stage too; its later stage values are its own.
+        const g = ctx.gainsOf(result.best.outcome);
+        for (let j = k; j < stages.length; j++) values.push(stages[j].value(g));
+        break;
+      }
       if (!isLast)
         builder.atLeast(`stage_${k}`, objective, result.best.value - stageTolerance(spec, result.best.value));
-      last = result;
     }
     const final = last as Awaited<ReturnType<typeof exactSearch>>;
     const ties: DiscreteOutcome[] = final.ties.map((c) => ({
