@@ -1,0 +1,190 @@
+import { createHighsSolver } from '../adapters/solver/highs-solver.js';
+import { bargainingSolutions } from '../core/analysis/bargaining/bargaining-solutions.js';
+import type { Concept } from '../core/analysis/bargaining/criteria.js';
+import { explainEmptyZone } from '../core/analysis/explain/explain-empty-zone.js';
+import { agreementZone } from '../core/analysis/zone/agreement-zone.js';
+import type { Method } from '../core/analysis/zone/analysis-options.js';
+import { compileScenario } from '../core/model/compile.js';
+import type { Rule, Scenario } from '../schema/scenario.js';
+import type { BenchResult, BenchSuite } from './bench-result.js';
+
+/** mulberry32: a small seeded generator, so every run measures the same scenarios. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticShape {
+  parties: number;
+  issues: number;
+  options: number;
+  seed: number;
+  /** BATNA of every party (default 45: binding but usually leaves a zone). */
+  batna?: number;
+}
+
+/**
+ * A synthetic scenario: random weights and option values, two adjustments per party over pairs of issues,
+ * one red line per party (one option of one issue), and a common BATNA.
+ */
+export function syntheticScenario(shape: SyntheticShape): Scenario {
+  const rand = random(shape.seed);
+  const pick = (n: number) => Math.floor(rand() * n);
+  const issueIds = Array.from({ length: shape.issues }, (_, i) => `issue${i}`);
+  const optionIds = Array.from({ length: shape.options }, (_, k) => `o${k}`);
+  const leaf = (): Rule => ({ issue: issueIds[pick(shape.issues)], in: [optionIds[pick(shape.options)]] });
+  return {
+    parley: 1,
+    id: `synthetic-${shape.parties}x${shape.issues}x${shape.options}`,
+    title: 'Synthetic',
+    sources: [],
+    parties: Array.from({ length: shape.parties }, (_, p) => ({
+      id: `p${p}`,
+      name: `Party ${p}`,
+      kind: 'state' as const,
+      role: 'signatory' as const,
+      capability: Math.round((0.2 + 0.8 * rand()) * 100) / 100,
+    })),
+    issues: issueIds.map((id) => ({
+      id,
+      title: id,
+      category: 'other' as const,
+      options: optionIds.map((o) => ({ id: o, label: o })),
+    })),
+    documents: [],
+    packages: [],
+    events: [],
+    positions: [],
+    preferences: Array.from({ length: shape.parties }, (_, p) => ({
+      party: `p${p}`,
+      source: 'synthetic',
+      basis: 'analyst-estimate' as const,
+      weights: Object.fromEntries(issueIds.map((id) => [id, 1 + pick(10)])),
+      values: Object.fromEntries(
+        issueIds.map((id) => [id, Object.fromEntries(optionIds.map((o) => [o, pick(101)]))]),
+      ),
+      adjustments: [0, 1].map((k) => ({
+        id: `adj${k}`,
+        description: 'interaction',
+        when: { all: [leaf(), leaf()] },
+        delta: pick(21) - 10,
+      })),
+      redLines: [{ id: 'line', description: 'red line', source: 'synthetic', crossedWhen: leaf() }],
+      batna: shape.batna ?? 45,
+    })),
+  };
+}
+
+const label = (s: SyntheticShape) => `${s.parties}x${s.issues}x${s.options}`;
+
+/** Median milliseconds over `runs` calls (after one warm-up call when runs > 1). */
+async function time<T>(fn: () => Promise<T>, runs: number): Promise<{ ms: number; result: T }> {
+  let result = runs > 1 ? await fn() : (undefined as T);
+  const samples: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    result = await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)], result };
+}
+
+const CONCEPTS: Concept[] = ['nash', 'asymmetric-nash', 'kalai-smorodinsky', 'egalitarian', 'utilitarian'];
+
+export const bargainingSuite: BenchSuite = {
+  name: 'bargaining',
+  async run() {
+    const solver = createHighsSolver();
+    const results: BenchResult[] = [];
+    const push = (c: string, metric: string, value: number, notes: string, target?: number) =>
+      results.push({
+        suite: 'bargaining',
+        case: c,
+        metric,
+        value: Math.round(value * 10) / 10,
+        unit: 'ms',
+        better: 'lower',
+        ...(target === undefined ? {} : { target }),
+        notes,
+      });
+    const shapes: Array<SyntheticShape & { enumerate: boolean; runs: number }> = [
+      { parties: 3, issues: 8, options: 5, seed: 1, enumerate: true, runs: 3 },
+      { parties: 3, issues: 10, options: 5, seed: 2, enumerate: true, runs: 1 },
+      { parties: 5, issues: 18, options: 5, seed: 3, enumerate: false, runs: 3 },
+      { parties: 5, issues: 20, options: 5, seed: 4, enumerate: false, runs: 3 },
+      { parties: 8, issues: 30, options: 6, seed: 5, enumerate: false, runs: 1 },
+    ];
+    for (const shape of shapes) {
+      const compiled = compileScenario(syntheticScenario(shape));
+      const size = `${compiled.space.size.toExponential(2)} outcomes`;
+      const target = shape.parties === 5 && shape.issues === 18 ? 2000 : undefined;
+      const methods: Method[] = shape.enumerate ? ['enumerate', 'milp'] : ['milp'];
+      const sizeNote = shape.enumerate ? size : `${size}; too many to enumerate`;
+      // The smallest common BATNA (in steps of 5) at which nothing is acceptable, for the explanation bench.
+      let tight = compiled;
+      for (let batna = 50; batna <= 100; batna += 5) {
+        tight = compileScenario(syntheticScenario({ ...shape, batna }));
+        if ((await agreementZone(tight, { solver, method: 'milp', parties: [] })).empty) break;
+      }
+      for (const method of methods) {
+        const c = `${label(shape)} ${method}`;
+        const zone = await time(() => agreementZone(compiled, { solver, method }), shape.runs);
+        push(
+          c,
+          'agreement-zone',
+          zone.ms,
+          `${sizeNote}; zone ${zone.result.empty ? 'empty' : 'not empty'}; best outcome per party`,
+        );
+        for (const concept of CONCEPTS) {
+          const one = await time(
+            () => bargainingSolutions(compiled, { solver, method, concepts: [concept], lotteries: false }),
+            shape.runs,
+          );
+          const solution = one.result.solutions[0];
+          push(
+            c,
+            `${concept}-discrete`,
+            one.ms,
+            `alone, with the ideal points; ${solution.status}${solution.discrete ? `, ${solution.discrete.tieCount ?? 'unknown number of'} tie(s)` : ''}`,
+          );
+        }
+        const discrete = await time(
+          () => bargainingSolutions(compiled, { solver, method, lotteries: false }),
+          shape.runs,
+        );
+        push(
+          c,
+          'all-solutions-discrete',
+          discrete.ms,
+          `all five concepts together (they seed each other), discrete solutions with ties${target ? '; target: 18 issues, 5 parties under 2 s' : ''}`,
+          target,
+        );
+        const withLotteries = await time(() => bargainingSolutions(compiled, { solver, method }), shape.runs);
+        const differing = withLotteries.result.solutions.filter((s) => s.lottery).map((s) => s.concept);
+        push(
+          c,
+          'all-solutions-with-lotteries',
+          withLotteries.ms,
+          `discrete plus lottery solutions; lotteries better for: ${differing.join(', ') || 'none'}`,
+        );
+        const mis = await time(() => explainEmptyZone(tight, { solver, method }), shape.runs);
+        push(
+          c,
+          'minimal-infeasible-subsets',
+          mis.ms,
+          mis.result.zoneEmpty
+            ? `BATNA ${tight.models[0].batna.estimate}: ${mis.result.subsets.length} minimal infeasible subsets (${mis.result.complete ? 'complete' : 'incomplete'})`
+            : 'no BATNA up to 100 empties the zone',
+        );
+      }
+    }
+    return results;
+  },
+};
