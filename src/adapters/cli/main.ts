@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
@@ -16,6 +17,7 @@ Examples:
   parley show scenarios/ukraine-2025.yaml
   parley evaluate scenarios/ukraine-2025.yaml --package december --at 2025-12-24
   parley evaluate scenarios/ukraine-2025.yaml --version framework:plan-28
+  parley analyze scenarios/ukraine-2025.yaml --package december
   parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=one-year
   parley import path/to/genius-domain-folder -o imported.yaml
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas
@@ -77,6 +79,41 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
     .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+
+  program
+    .command('analyze')
+    .description(
+      'where agreement is possible: the agreement zone, why it is empty, the smallest relaxation, the Pareto frontier, bargaining solutions, packages, robustness and gaps',
+    )
+    .argument('<file>', 'scenario file')
+    .option(
+      '-p, --package <id>',
+      'focus package: Pareto improvements and what it would take to make it acceptable',
+    )
+    .addOption(new Option('-v, --version <doc:ver...>', 'focus on document versions instead of a package'))
+    .option('--parties <ids>', 'bargaining parties, comma-separated (default: the signatories)')
+    .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD); default: the scenario asOf')
+    .option('--samples <n>', "Monte Carlo draws over the estimates' ranges for robustness (default 0: skip)")
+    .option('--seed <s>', 'seed for the draws (default 1)')
+    .option('--threads <n>', 'worker threads for the draws (default: all cores)')
+    .addOption(
+      new Option('--method <method>', 'enumerate the outcomes, solve MILPs, or choose by size')
+        .choices(['auto', 'enumerate', 'milp'])
+        .default('auto'),
+    )
+    .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      `
+Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly as mixed-integer programs
+(HiGHS). Every section says which method it used. Nash solutions by MILP carry a stated tolerance.
+
+Examples:
+  parley analyze scenarios/ukraine-2025.yaml
+  parley analyze scenarios/teaching-used-car.yaml --package revised --samples 2000 --seed 7
+  parley analyze scenarios/river-water-sharing.yaml --json > analysis.json`,
+    )
+    .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));
 
   program
     .command('import')

@@ -1,0 +1,301 @@
+import { bargainingSolutions } from '../../core/analysis/bargaining/bargaining-solutions.js';
+import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
+import { type WhatWouldItTake, whatWouldItTake } from '../../core/analysis/concessions/fewest-changes.js';
+import {
+  type ParetoImprovement,
+  paretoImprovement,
+} from '../../core/analysis/concessions/pareto-improvement.js';
+import { type Explanation, explainEmptyZone } from '../../core/analysis/explain/explain-empty-zone.js';
+import { bitsOf, minimalHittingSets, setOf } from '../../core/analysis/explain/minimal-hitting-sets.js';
+import { type IssueGap, issueGaps } from '../../core/analysis/gaps/issue-gaps.js';
+import { type FrontierResult, paretoFrontier } from '../../core/analysis/pareto/pareto-frontier.js';
+import { STABILITY_ENUMERATION_LIMIT } from '../../core/analysis/robustness/enumerated-solutions.js';
+import type { MonteCarloResult } from '../../core/analysis/robustness/monte-carlo.js';
+import { type AgreementZone, agreementZone } from '../../core/analysis/zone/agreement-zone.js';
+import type { MethodChoice } from '../../core/analysis/zone/analysis-options.js';
+import { type Evaluation, evaluateSubspace } from '../../core/evaluate/evaluate.js';
+import { type CompiledScenario, compileScenario } from '../../core/model/compile.js';
+import {
+  parseVersionRef,
+  type Resolution,
+  resolvePackage,
+  resolveVersions,
+} from '../../core/model/resolve.js';
+import type { Subspace } from '../../core/model/subspace.js';
+import type { Scenario } from '../../schema/scenario.js';
+import { createHighsSolver } from '../solver/highs-solver.js';
+import { enumeratedSolverModules } from '../workers/enumerated-solvers.js';
+import { runMonteCarloParallel } from '../workers/monte-carlo-pool.js';
+
+export interface AnalysisOptions {
+  /** Focus package: improvements and "what would it take" are computed for it. */
+  package?: string;
+  /** Or document versions, as "doc:ver". */
+  versions?: string[];
+  /** Bargaining parties (default: the signatories). */
+  parties?: string[];
+  at?: string;
+  /** Monte Carlo samples over the estimates' ranges; 0 skips the robustness analysis. */
+  samples?: number;
+  seed?: number | string;
+  threads?: number;
+  method?: MethodChoice;
+  /** Largest frontier listed point by point. */
+  maxFrontierPoints?: number;
+  /** Called with the name of each step as it starts (progress display). */
+  onStep?: (step: string) => void;
+}
+
+export interface PackageSummary {
+  id: string;
+  label: string;
+  versions: string[];
+  evaluation: Evaluation;
+  conflicts: string[];
+}
+
+export interface Relaxation {
+  /** Constraint ids dropped ("party:red-line" or "party:batna"): one smallest set that opens the zone. */
+  dropped: string[];
+  labels: string[];
+  /** Every smallest way to open the zone (minimal hitting sets of the conflicts), as label lists. */
+  alternatives: string[][];
+  zone: AgreementZone;
+  bargaining: BargainingResult;
+}
+
+export interface AnalysisReport {
+  scenario: { id: string; title: string; asOf?: string; disclaimer?: string };
+  at: string | null;
+  basis: string;
+  space: { issues: number; outcomes: number; exact: boolean };
+  parties: Array<{ id: string; name: string; role: string; batna: number; signatory: boolean }>;
+  zone: AgreementZone;
+  explanation?: Explanation;
+  relaxation?: Relaxation;
+  frontier: FrontierResult | { skipped: string };
+  bargaining: BargainingResult;
+  packages: PackageSummary[];
+  focus?: {
+    target: string;
+    improvement: ParetoImprovement;
+    whatWouldItTake: WhatWouldItTake;
+  };
+  robustness?: MonteCarloResult | { skipped: string };
+  gaps: IssueGap[];
+  timings: Record<string, number>;
+}
+
+/** Largest space whose Pareto frontier the analysis enumerates. */
+export const FRONTIER_LIMIT = 2_000_000;
+
+function timed<T>(
+  timings: Record<string, number>,
+  step: string,
+  onStep: AnalysisOptions['onStep'],
+  run: () => T,
+): T {
+  onStep?.(step);
+  const start = performance.now();
+  const result = run();
+  if (result instanceof Promise) {
+    return result.then((value) => {
+      timings[step] = Math.round(performance.now() - start);
+      return value;
+    }) as T;
+  }
+  timings[step] = Math.round(performance.now() - start);
+  return result;
+}
+
+function focusResolution(
+  compiled: CompiledScenario,
+  options: AnalysisOptions,
+): { target: string; resolution: Resolution } | undefined {
+  if (options.package) {
+    return {
+      target: `package '${options.package}'`,
+      resolution: resolvePackage(compiled.scenario, compiled.space, options.package),
+    };
+  }
+  if (options.versions && options.versions.length > 0) {
+    const refs = options.versions.map(parseVersionRef);
+    return {
+      target: options.versions.join(' + '),
+      resolution: resolveVersions(compiled.scenario, compiled.space, refs),
+    };
+  }
+  return undefined;
+}
+
+/** A copy of the scenario without the given zone constraints ("party:red-line-id", or "party:batna"). */
+function withoutConstraints(scenario: Scenario, dropped: string[]): Scenario {
+  const copy = structuredClone(scenario);
+  for (const id of dropped) {
+    const [party, constraint] = id.split(':');
+    const preferences = copy.preferences.find((p) => p.party === party);
+    if (!preferences) continue;
+    if (constraint === 'batna') preferences.batna = Number.MIN_SAFE_INTEGER;
+    else preferences.redLines = preferences.redLines.filter((r) => r.id !== constraint);
+  }
+  return copy;
+}
+
+/**
+ * The whole analysis of a scenario: agreement zone (with explanations and the smallest relaxation when it is
+ * empty), Pareto frontier when enumerable, bargaining solutions, every package's evaluation, improvements for a
+ * focus package, robustness under the estimates' ranges, and issue gaps. Each step says which method it used.
+ */
+export async function runAnalysis(
+  scenario: Scenario,
+  options: AnalysisOptions = {},
+): Promise<AnalysisReport> {
+  const timings: Record<string, number> = {};
+  const compiled = compileScenario(scenario, { at: options.at });
+  const solver = createHighsSolver();
+  const method = options.method ?? 'auto';
+  const step = <T>(name: string, run: () => T) => timed(timings, name, options.onStep, run);
+
+  const zone = await step('agreement zone', () =>
+    agreementZone(compiled, { solver, method, parties: options.parties }),
+  );
+  let explanation: Explanation | undefined;
+  let relaxation: Relaxation | undefined;
+  if (zone.empty) {
+    explanation = await step('explanations', () => explainEmptyZone(compiled, { solver, method }));
+    relaxation = await step('relaxation', () => smallestRelaxation(scenario, explanation!, options, solver));
+  }
+
+  const frontier: FrontierResult | { skipped: string } =
+    compiled.space.size <= FRONTIER_LIMIT
+      ? step('pareto frontier', () =>
+          paretoFrontier(compiled, {
+            parties: options.parties,
+            maxListed: options.maxFrontierPoints ?? 2000,
+          }),
+        )
+      : {
+          skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${FRONTIER_LIMIT.toExponential(0)} the frontier enumerates; the zone and the bargaining solutions are exact MILP results instead`,
+        };
+
+  const bargaining = await step('bargaining solutions', () =>
+    bargainingSolutions(compiled, { solver, method, parties: options.parties }),
+  );
+
+  const packages = step('packages', () =>
+    scenario.packages.map((pack): PackageSummary => {
+      const resolution = resolvePackage(scenario, compiled.space, pack.id);
+      return {
+        id: pack.id,
+        label: pack.label,
+        versions: pack.versions,
+        evaluation: evaluateSubspace(compiled, resolution.subspace, resolution),
+        conflicts: resolution.conflicts.map((c) => c.issue),
+      };
+    }),
+  );
+
+  let focus: AnalysisReport['focus'];
+  const chosen = focusResolution(compiled, options);
+  if (chosen) {
+    const subspace: Subspace = chosen.resolution.subspace;
+    const improvement = await step('pareto improvements', () =>
+      paretoImprovement(compiled, { package: subspace, solver, method, parties: options.parties }),
+    );
+    const needed = await step('what would it take', () =>
+      whatWouldItTake(compiled, { package: subspace, solver, method, parties: options.parties }),
+    );
+    focus = { target: chosen.target, improvement, whatWouldItTake: needed };
+  }
+
+  let robustness: AnalysisReport['robustness'];
+  const samples = options.samples ?? 0;
+  if (samples > 0) {
+    const specs = scenario.packages.map((p) => p.id);
+    const solvers = compiled.space.size <= STABILITY_ENUMERATION_LIMIT ? enumeratedSolverModules() : [];
+    if (specs.length === 0) robustness = { skipped: 'the scenario has no packages to test' };
+    else {
+      robustness = await step('robustness', () =>
+        runMonteCarloParallel(scenario, specs, {
+          samples,
+          seed: options.seed ?? 1,
+          at: options.at,
+          threads: options.threads,
+          solvers,
+        }),
+      );
+    }
+  }
+
+  const gaps = step('gaps', () => issueGaps(compiled).sort((a, b) => b.total - a.total));
+
+  return {
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      asOf: scenario.asOf,
+      disclaimer: scenario.disclaimer,
+    },
+    at: compiled.at ?? null,
+    basis: "analysts' estimates, not facts",
+    space: {
+      issues: compiled.space.issues.length,
+      outcomes: compiled.space.size,
+      exact: compiled.space.sizeIsExact,
+    },
+    parties: compiled.models.map((m, k) => ({
+      id: m.party,
+      name: m.name,
+      role: m.role,
+      batna: m.batna.estimate,
+      signatory: compiled.signatories.includes(k),
+    })),
+    zone,
+    explanation,
+    relaxation,
+    frontier,
+    bargaining,
+    packages,
+    focus,
+    robustness,
+    gaps,
+    timings,
+  };
+}
+
+/**
+ * When the zone is empty, the smallest sets of constraints whose removal opens it are the minimal hitting sets
+ * of the conflicts (each conflict must lose one member). The first smallest one is analysed as a hypothesis.
+ */
+async function smallestRelaxation(
+  scenario: Scenario,
+  explanation: Explanation,
+  options: AnalysisOptions,
+  solver: ReturnType<typeof createHighsSolver>,
+): Promise<Relaxation | undefined> {
+  if (!explanation.complete || explanation.subsets.length === 0) return undefined;
+  const hitting = minimalHittingSetsOf(explanation.subsets.map((s) => s.constraints));
+  if (hitting.length === 0) return undefined;
+  const smallest = Math.min(...hitting.map((h) => h.length));
+  const alternatives = hitting.filter((h) => h.length === smallest);
+  const dropped = alternatives[0];
+  const label = (id: string) => explanation.constraints.find((c) => c.id === id)?.label ?? id;
+  const relaxed = compileScenario(withoutConstraints(scenario, dropped), { at: options.at });
+  const method = options.method ?? 'auto';
+  const zone = await agreementZone(relaxed, { solver, method, parties: options.parties });
+  const bargaining = await bargainingSolutions(relaxed, { solver, method, parties: options.parties });
+  return {
+    dropped,
+    labels: dropped.map(label),
+    alternatives: alternatives.map((a) => a.map(label)),
+    zone,
+    bargaining,
+  };
+}
+
+/** All minimal sets of ids that meet every given set of ids. */
+export function minimalHittingSetsOf(family: string[][]): string[][] {
+  const universe = [...new Set(family.flat())].sort();
+  const sets = family.map((set) => setOf(set.map((id) => universe.indexOf(id))));
+  return minimalHittingSets(sets).map((h) => bitsOf(h).map((i) => universe[i]));
+}

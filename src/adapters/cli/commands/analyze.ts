@@ -1,0 +1,302 @@
+import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
+import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
+import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
+import type { Tristate } from '../../../core/evaluate/evaluate.js';
+import { type AnalysisReport, runAnalysis } from '../../analysis/run-analysis.js';
+import { loadOrExit, usageError } from '../load.js';
+import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
+import { parsePositiveInteger, validateDate } from '../parse-arguments.js';
+
+export interface AnalyzeOptions {
+  package?: string;
+  version?: string[];
+  parties?: string;
+  at?: string;
+  samples?: string;
+  seed?: string;
+  threads?: string;
+  method?: 'auto' | 'enumerate' | 'milp';
+  json?: boolean;
+}
+
+export interface ParsedAnalyzeOptions {
+  package?: string;
+  versions?: string[];
+  parties?: string[];
+  at?: string;
+  samples: number;
+  seed: number | string;
+  threads?: number;
+  method: 'auto' | 'enumerate' | 'milp';
+}
+
+/** Checks the options shared by `analyze` and `report` against the scenario, stopping with exit 2 on a problem. */
+export function parseAnalyzeOptions(
+  options: AnalyzeOptions,
+  scenario: { parties: Array<{ id: string }>; packages: Array<{ id: string }> },
+  io: Io,
+): ParsedAnalyzeOptions {
+  if (options.at !== undefined) validateDate(options.at, io);
+  const parties = options.parties
+    ?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const party of parties ?? []) {
+    if (!scenario.parties.some((p) => p.id === party)) {
+      usageError(io, `unknown party '${party}'`, `parties: ${scenario.parties.map((p) => p.id).join(', ')}`);
+    }
+  }
+  if (options.package && !scenario.packages.some((p) => p.id === options.package)) {
+    usageError(
+      io,
+      `unknown package '${options.package}'`,
+      `packages: ${scenario.packages.map((p) => p.id).join(', ') || 'none'}`,
+    );
+  }
+  const samples = options.samples === undefined ? 0 : Number(options.samples);
+  if (!Number.isInteger(samples) || samples < 0 || samples > 10_000_000) {
+    usageError(io, `--samples must be a whole number from 0 to 10,000,000, got '${options.samples}'`);
+  }
+  const seedText = options.seed ?? '1';
+  const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
+  return {
+    package: options.package,
+    versions: options.version?.flatMap((v) => v.split(',')),
+    parties,
+    at: options.at,
+    samples,
+    seed,
+    threads:
+      options.threads === undefined ? undefined : parsePositiveInteger(options.threads, '--threads', io),
+    method: options.method ?? 'auto',
+  };
+}
+
+const word = (t: Tristate, s: ReturnType<typeof styler>) =>
+  t === 'yes' ? s.green('yes') : t === 'no' ? s.red('no') : s.yellow('depends');
+
+function outcomeText(outcome: OutcomeView, limit = 400): string {
+  const text = Object.entries(outcome.assignment)
+    .map(([issue, option]) => `${issue}=${option}`)
+    .join(', ');
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+function zoneText(zone: AgreementZone): string {
+  const size = zone.size === undefined ? '' : ` (${zone.size.toLocaleString('en-US')} outcomes)`;
+  return zone.empty ? 'empty' : `not empty${size}`;
+}
+
+function printBargaining(result: BargainingResult, io: Io, indent = ''): void {
+  const s = styler(io);
+  if (result.empty) {
+    io.out(`${indent}No bargaining solution: no outcome gives every bargaining party at least its BATNA.\n`);
+    return;
+  }
+  const names = result.parties.map((p) => p.name);
+  const rows = result.solutions.map((solution) => {
+    const best = solution.discrete?.outcomes[0];
+    const ties = solution.discrete?.tieCount ?? solution.discrete?.outcomes.length ?? 0;
+    const lottery = solution.lottery
+      ? `lottery of ${solution.lottery.mixture.length}: ${solution.lottery.expectedUtilities.map((u) => num(u)).join(' / ')}`
+      : '';
+    return [
+      solution.concept,
+      solution.status === 'solved' && best ? best.utilities.map((u) => num(u)).join(' / ') : solution.status,
+      ties > 1 ? String(ties) : '',
+      solution.tolerance
+        ? `≤${solution.tolerance.toExponential(1)}`
+        : solution.discrete?.proven
+          ? 'exact'
+          : '',
+      lottery,
+    ];
+  });
+  io.out(
+    table(['solution', `utilities (${names.join(' / ')})`, 'ties', 'optimality', 'over lotteries'], rows, io),
+  );
+  const first = result.solutions.find((x) => x.discrete && x.discrete.outcomes.length > 0);
+  if (first?.discrete) {
+    io.out(
+      `${indent}${s.dim(`${first.concept} outcome: ${outcomeText(first.discrete.outcomes[0].outcome)}`)}\n`,
+    );
+  }
+  io.out(`${indent}${s.dim(`method: ${result.method} (${result.methodReason})`)}\n`);
+}
+
+export function printAnalysis(report: AnalysisReport, io: Io): void {
+  const s = styler(io);
+  io.out(`${s.bold(report.scenario.title)}${report.at ? ` at ${report.at}` : ''}\n`);
+  io.out(`${s.dim(`Preferences, red lines and BATNAs are ${report.basis}.`)}\n`);
+  const size = report.space.exact
+    ? report.space.outcomes.toLocaleString('en-US')
+    : `about ${report.space.outcomes.toExponential(2)}`;
+  io.out(`${report.space.issues} issues, ${size} complete outcomes.\n\n`);
+
+  io.out(`${s.bold('Agreement zone')} (outcomes every signatory accepts): ${zoneText(report.zone)}\n`);
+  io.out(
+    `${s.dim(`method: ${report.zone.method} (${report.zone.methodReason}); ${report.zone.sizeNote}`)}\n`,
+  );
+  if (!report.zone.empty && report.zone.bestFor.length > 0) {
+    io.out(
+      table(
+        ['best for', 'utility', 'BATNA', 'outcome'],
+        report.zone.bestFor.map((b) => [b.name, num(b.utility), num(b.batna), outcomeText(b.outcome, 160)]),
+        io,
+      ),
+    );
+  }
+  if (report.explanation) {
+    io.out(
+      `\n${s.bold('Why no deal exists')}: every minimal set of constraints that no outcome satisfies together\n`,
+    );
+    report.explanation.subsets.forEach((subset, k) => {
+      io.out(
+        `  ${k + 1}. ${subset.text}\n     ${s.dim(`issues: ${subset.issues.map((i) => i.id).join(', ')}`)}\n`,
+      );
+    });
+    io.out(`  ${s.dim(report.explanation.note)}\n`);
+  }
+  if (report.relaxation) {
+    const r = report.relaxation;
+    io.out(
+      `\n${s.bold('Smallest relaxation')}: dropping ${r.labels.join(' and ')} would open the zone (${zoneText(r.zone)}).\n`,
+    );
+    if (r.alternatives.length > 1) {
+      io.out(`  ${s.dim(`equally small: ${r.alternatives.map((a) => a.join(' + ')).join('; ')}`)}\n`);
+    }
+    io.out(`  Bargaining solutions under that hypothesis:\n`);
+    printBargaining(r.bargaining, io, '  ');
+  }
+
+  io.out(`\n${s.bold('Pareto frontier')}: `);
+  if ('skipped' in report.frontier) io.out(`not enumerated: ${report.frontier.skipped}\n`);
+  else {
+    const f = report.frontier;
+    io.out(
+      `${f.size.toLocaleString('en-US')} Pareto-optimal outcomes (${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors) of ${f.outcomesConsidered.toLocaleString('en-US')}, over ${f.parties.join(', ')}\n`,
+    );
+    io.out(`${s.dim(`method: ${f.method} (${f.reason})${f.truncated ? `; ${f.note}` : ''}`)}\n`);
+  }
+
+  io.out(`\n${s.bold('Bargaining solutions')} (gains over the BATNAs, within the agreement zone)\n`);
+  printBargaining(report.bargaining, io);
+
+  if (report.packages.length > 0) {
+    io.out(`\n${s.bold('Packages')}\n`);
+    const parties = report.parties;
+    io.out(
+      table(
+        ['package', ...parties.map((p) => p.name), 'all signatories'],
+        report.packages.map((p) => [
+          p.id,
+          ...p.evaluation.parties.map(
+            (e) =>
+              `${range(e.utility.min, e.utility.max)} ${e.role === 'signatory' ? word(e.acceptable, s) : ''}`,
+          ),
+          word(p.evaluation.verdict, s),
+        ]),
+        io,
+      ),
+    );
+  }
+
+  if (report.focus) {
+    const { improvement, whatWouldItTake, target } = report.focus;
+    io.out(`\n${s.bold(`What it would take: ${target}`)}\n`);
+    if (!whatWouldItTake.possible) {
+      io.out('  Nothing: no outcome is acceptable to every signatory (see "Why no deal exists").\n');
+    } else if (whatWouldItTake.fewestChanges) {
+      const answer = whatWouldItTake.fewestChanges;
+      const first = answer.alternatives[0];
+      if (answer.value === 0 && (first?.changes.length ?? 0) === 0) {
+        io.out(
+          '  Nothing to change in what it settles: it can be made acceptable to every signatory as it stands.\n',
+        );
+      } else {
+        io.out(
+          `  Fewest changes to settled issues: ${answer.value}${answer.count && answer.count > 1 ? ` (${answer.count} equally small ways)` : ''}\n`,
+        );
+      }
+      for (const change of first?.changes ?? []) {
+        const effects = change.perParty
+          .map((p) => `${p.party} ${p.change >= 0 ? '+' : ''}${num(p.change)}`)
+          .join(', ');
+        io.out(`  - ${change.issue}: ${change.from} → ${change.to}  ${s.dim(effects)}\n`);
+      }
+      if (first && first.openChoices.length > 0) {
+        io.out(
+          `  ${s.dim(`with the open issues settled as ${first.openChoices.map((c) => `${c.issue}=${c.option}`).join(', ')}`)}\n`,
+        );
+      }
+    }
+    io.out(
+      `  Pareto improvement: ${improvement.paretoOptimal ? 'none (the package is Pareto-optimal for what it guarantees)' : `${improvement.best.length > 0 ? 'possible' : 'none'}`}\n`,
+    );
+    const better = improvement.best[0];
+    if (!improvement.paretoOptimal && better) {
+      io.out(`  ${s.dim(improvement.note)}\n`);
+      io.out(`  ${s.dim(`for example: ${outcomeText(better.outcome, 300)}`)}\n`);
+    }
+  }
+
+  if (report.robustness) {
+    io.out(`\n${s.bold('Robustness')} under the estimates' ranges\n`);
+    if ('skipped' in report.robustness) io.out(`  ${report.robustness.skipped}\n`);
+    else {
+      const r = report.robustness;
+      io.out(
+        table(
+          [
+            'rank',
+            'package',
+            'P(all signatories accept)',
+            '95% CI',
+            ...r.parties.filter((p) => p.signatory).map((p) => `P(${p.name})`),
+          ],
+          r.packages.map((p) => [
+            String(p.rank),
+            p.id,
+            num(p.allAccept.guaranteed.p, 3),
+            `${num(p.allAccept.guaranteed.ci95[0], 3)}..${num(p.allAccept.guaranteed.ci95[1], 3)}`,
+            ...p.parties.filter((q) => q.signatory).map((q) => num(q.accept.guaranteed.p, 3)),
+          ]),
+          io,
+        ),
+      );
+      for (const solution of r.solutions) {
+        io.out(
+          `  ${solution.name}: same outcome as at the estimates in ${num(solution.stability.p * 100)}% of draws (95% CI ${num(solution.stability.ci95[0] * 100)}..${num(solution.stability.ci95[1] * 100)}%), ${solution.distinctOutcomes} distinct outcomes\n`,
+        );
+      }
+      io.out(
+        `  ${s.dim(`${r.samples.toLocaleString('en-US')} draws, ${r.distribution} distribution, seed ${r.seed}`)}\n`,
+      );
+    }
+  }
+
+  io.out(`\n${s.bold('Widest gaps between the signatories')} (utility points given up, summed over pairs)\n`);
+  io.out(
+    table(
+      ['issue', 'gap', 'least costly settlement'],
+      report.gaps
+        .slice(0, 8)
+        .map((g) => [
+          g.title,
+          num(g.total),
+          `${g.leastCostly.options.join(', ')} (${num(g.leastCostly.loss)})`,
+        ]),
+      io,
+    ),
+  );
+}
+
+/** `parley analyze <file>`: the agreement zone, why it is empty, frontier, bargaining solutions, packages, robustness. */
+export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
+  const scenario = loadOrExit(file, io, options.json === true);
+  const parsed = parseAnalyzeOptions(options, scenario, io);
+  const report = await runAnalysis(scenario, parsed);
+  if (options.json) io.out(json(report));
+  else printAnalysis(report, io);
+  return EXIT_OK;
+}
