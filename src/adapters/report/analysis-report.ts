@@ -1,0 +1,320 @@
+import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
+import { realiseUtility, utilityOf } from '../../core/evaluate/utility-function.js';
+import type { CompiledScenario } from '../../core/model/compile.js';
+import { decodeOutcome } from '../../core/model/outcome-space.js';
+import { createRng } from '../../core/random/rng.js';
+import type { AnalysisReport } from '../analysis/run-analysis.js';
+import {
+  type MarkedPoint,
+  pairwiseScatter,
+  parallelCoordinates,
+  probabilityChart,
+  type UtilityCloud,
+  utilityBands,
+} from './charts.js';
+import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
+import { diffSection } from './sections/diff-section.js';
+import { versionsSection } from './sections/versions-section.js';
+
+const BACKGROUND_SAMPLE = 1500;
+const MAX_PAIRS = 6;
+
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+const verdictHtml = (v: string) => `<span class="${escapeHtml(v)}">${escapeHtml(v)}</span>`;
+
+function solutionPoints(bargaining: BargainingResult, columns: number[], models: number[]): MarkedPoint[] {
+  const points: MarkedPoint[] = [];
+  for (const solution of bargaining.solutions) {
+    const outcome = solution.discrete?.outcomes[0];
+    if (!outcome) continue;
+    // Solution utilities are in bargaining-party order; charts want every charted party.
+    const byModel = new Map(bargaining.parties.map((p, k) => [p.model, outcome.utilities[k]]));
+    if (columns.every((m) => byModel.has(models[m]))) {
+      points.push({ name: solution.concept, utilities: columns.map((m) => byModel.get(models[m]) ?? 0) });
+    }
+  }
+  return points;
+}
+
+/** Utility vectors of a seeded uniform sample of outcomes, to show the shape of a space too large to enumerate. */
+function sampleCloud(compiled: CompiledScenario, charted: number[], seed: number): number[][] {
+  const rng = createRng(seed).fork('report-background');
+  const fns = charted.map((m) => realiseUtility(compiled.models[m]));
+  const outcome = new Int32Array(compiled.space.radix.length);
+  const points: number[][] = [];
+  for (let k = 0; k < BACKGROUND_SAMPLE; k++) {
+    compiled.space.radix.forEach((r, i) => {
+      outcome[i] = rng.int(r);
+    });
+    points.push(fns.map((f) => utilityOf(f, outcome)));
+  }
+  return points;
+}
+
+function frontierSection(report: AnalysisReport, compiled: CompiledScenario): Section {
+  const charted = compiled.signatories.length >= 2 ? compiled.signatories : compiled.models.map((_, k) => k);
+  const names = charted.map((m) => compiled.models[m].name);
+  const modelIndex = compiled.models.map((_, k) => k);
+  const packages: MarkedPoint[] = report.packages.map((p) => {
+    const evaluations = charted.map((m) => p.evaluation.parties[m]);
+    const low = evaluations.map((e) => e.utility.min);
+    const high = evaluations.map((e) => e.utility.max);
+    const complete = low.every((x, k) => Math.abs(x - high[k]) < 1e-9);
+    return complete ? { name: p.id, utilities: low } : { name: p.id, utilities: low, low, high };
+  });
+  const notes: string[] = [];
+  let frontier: number[][] = [];
+  let background: number[][] | undefined;
+  if ('skipped' in report.frontier) {
+    background = sampleCloud(compiled, charted, 1);
+    notes.push(
+      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${BACKGROUND_SAMPLE.toLocaleString('en-US')} outcomes, shown for the shape of the space only.`,
+    );
+  } else {
+    const order = report.frontier.parties.map((id) => compiled.models.findIndex((m) => m.party === id));
+    const columns = charted.map((m) => order.indexOf(m));
+    if (columns.every((c) => c >= 0)) frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
+    notes.push(
+      `${report.frontier.size.toLocaleString('en-US')} Pareto-optimal outcomes by ${report.frontier.method}${report.frontier.truncated ? ` (${report.frontier.note})` : ''}.`,
+    );
+  }
+  let bargaining = report.bargaining;
+  if (bargaining.empty && report.relaxation) {
+    bargaining = report.relaxation.bargaining;
+    notes.push(
+      `The agreement zone is empty, so the bargaining points shown are those of the smallest relaxation (dropping ${report.relaxation.labels.join(' and ')}), a hypothesis, not a solution.`,
+    );
+  }
+  const cloud: UtilityCloud = {
+    parties: names,
+    frontier,
+    background,
+    batna: charted.map((m) => compiled.models[m].batna.estimate),
+    packages,
+    solutions: solutionPoints(bargaining, charted, modelIndex),
+  };
+  const charts: string[] = [];
+  for (let a = 0; a < charted.length && charts.length < MAX_PAIRS; a++) {
+    for (let b = a + 1; b < charted.length && charts.length < MAX_PAIRS; b++) charts.push(pairwiseScatter(cloud, a, b));
+  }
+  if (charted.length > 2) charts.push(parallelCoordinates({ ...cloud, frontier: frontier.length > 0 ? frontier : (background ?? []) }));
+  const html = `<p class="note">${notes.map(escapeHtml).join(' ')} Packages that leave issues open are drawn as boxes spanning their utility ranges. Dashed lines are the BATNAs.</p>
+<div class="charts">${charts.map((c) => `<div>${c}</div>`).join('')}</div>`;
+  return { id: 'frontier', title: 'Utility space: frontier, packages and bargaining solutions', html };
+}
+
+function zoneSection(report: AnalysisReport): Section {
+  const parts: string[] = [];
+  const zone = report.zone;
+  parts.push(
+    `<p>Agreement zone (outcomes every signatory accepts): <strong>${zone.empty ? 'empty' : 'not empty'}</strong>${zone.size === undefined ? '' : `, ${zone.size.toLocaleString('en-US')} outcomes`}. <span class="note">${escapeHtml(zone.methodReason)}; ${escapeHtml(zone.sizeNote)}</span></p>`,
+  );
+  if (!zone.empty && zone.bestFor.length > 0) {
+    parts.push(
+      htmlTable(
+        ['best for', 'utility', 'BATNA', 'outcome'],
+        zone.bestFor.map((b) => [
+          b.name,
+          fmt(b.utility),
+          fmt(b.batna),
+          Object.entries(b.outcome.assignment)
+            .map(([i, o]) => `${i}=${o}`)
+            .join(', '),
+        ]),
+      ),
+    );
+  }
+  if (report.explanation) {
+    parts.push('<h3>Why no deal exists</h3><p>Every minimal set of constraints that no outcome satisfies together:</p>');
+    parts.push(
+      htmlTable(
+        ['#', 'conflict', 'issues'],
+        report.explanation.subsets.map((s, k) => [String(k + 1), s.text, s.issues.map((i) => i.title).join(', ')]),
+      ),
+    );
+    parts.push(`<p class="note">${escapeHtml(report.explanation.note)}</p>`);
+  }
+  if (report.relaxation) {
+    parts.push(
+      `<h3>Smallest relaxation</h3><p>Dropping <strong>${escapeHtml(report.relaxation.labels.join(' and '))}</strong> would open the zone.${
+        report.relaxation.alternatives.length > 1
+          ? ` Equally small: ${escapeHtml(report.relaxation.alternatives.map((a) => a.join(' + ')).join('; '))}.`
+          : ''
+      }</p>`,
+    );
+    parts.push(bargainingTable(report.relaxation.bargaining));
+  }
+  return { id: 'zone', title: 'Agreement zone and red-line conflicts', html: parts.join('\n') };
+}
+
+function bargainingTable(result: BargainingResult): string {
+  if (result.empty) return '<p>No bargaining solution: no outcome gives every bargaining party at least its BATNA.</p>';
+  const names = result.parties.map((p) => p.name);
+  return `${htmlTable(
+    ['solution', ...names, 'ties', 'over lotteries', 'outcome'],
+    result.solutions.map((s) => {
+      const best = s.discrete?.outcomes[0];
+      return [
+        s.concept,
+        ...names.map((_, k) => (best ? fmt(best.utilities[k]) : s.status)),
+        String(s.discrete?.tieCount ?? s.discrete?.outcomes.length ?? 0),
+        s.lottery ? s.lottery.expectedUtilities.map((u) => fmt(u)).join(' / ') : '',
+        best
+          ? Object.entries(best.outcome.assignment)
+              .map(([i, o]) => `${i}=${o}`)
+              .join(', ')
+          : '',
+      ];
+    }),
+  )}<p class="note">Method: ${escapeHtml(result.method)} (${escapeHtml(result.methodReason)}). ${escapeHtml(
+    result.solutions
+      .map((s) => s.exactness)
+      .filter((x, k, all) => all.indexOf(x) === k)
+      .join(' '),
+  )}</p>`;
+}
+
+function packagesSection(report: AnalysisReport): Section {
+  const parts = report.packages.map((p) => {
+    const bars = p.evaluation.parties.map((e) => ({
+      party: e.name,
+      min: e.utility.min,
+      max: e.utility.max,
+      bandMin: e.band.min,
+      bandMax: e.band.max,
+      batna: e.batna.estimate,
+    }));
+    const lines = p.evaluation.parties.flatMap((e) =>
+      e.redLines
+        .filter((r) => r.status !== 'respected')
+        .map((r) => [
+          e.name,
+          r.id,
+          { html: verdictHtml(r.status) },
+          [...new Set(r.points.map((x) => `${x.document}:${x.version}#${x.point}`))].join(', '),
+        ]),
+    );
+    return `<h3>${escapeHtml(p.label)} <span class="note">(${escapeHtml(p.versions.join(' + '))})</span>: acceptable to every signatory? ${verdictHtml(p.evaluation.verdict)}</h3>
+${utilityBands(`${p.id}: utility per party`, bars)}
+${lines.length > 0 ? htmlTable(['party', 'red line', 'status', 'points'], lines) : '<p class="note">No red line crossed or at stake.</p>'}
+${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(p.conflicts.join(', '))} (kept open between the conflicting options).</p>` : ''}`;
+  });
+  return {
+    id: 'packages',
+    title: 'Packages: utilities with uncertainty, red lines',
+    html: `<p class="note">Bars: utility range over the issues a package leaves open, at the estimates. Whiskers: the range when every estimate may take any value in its stated range. Red ticks: BATNAs.</p>${parts.join('\n')}`,
+  };
+}
+
+function robustnessSection(report: AnalysisReport): Section | undefined {
+  const r = report.robustness;
+  if (!r) return undefined;
+  if ('skipped' in r) return { id: 'robustness', title: 'Robustness', html: `<p>${escapeHtml(r.skipped)}</p>` };
+  const groups = r.packages.map((p) => ({
+    name: p.id,
+    bars: [
+      { label: 'all signatories', probability: p.allAccept.guaranteed.p, low: p.allAccept.guaranteed.ci95[0], high: p.allAccept.guaranteed.ci95[1] },
+      ...p.parties
+        .filter((q) => q.signatory)
+        .map((q) => ({ label: q.name, probability: q.accept.guaranteed.p, low: q.accept.guaranteed.ci95[0], high: q.accept.guaranteed.ci95[1] })),
+    ],
+  }));
+  const table = htmlTable(
+    ['rank', 'package', 'P(all signatories accept)', '95% CI', 'mean smallest gain'],
+    r.packages.map((p) => [
+      String(p.rank),
+      p.id,
+      fmt(p.allAccept.guaranteed.p, 3),
+      `${fmt(p.allAccept.guaranteed.ci95[0], 3)}..${fmt(p.allAccept.guaranteed.ci95[1], 3)}`,
+      p.meanMinGain === null ? '' : fmt(p.meanMinGain),
+    ]),
+  );
+  const stability =
+    r.solutions.length > 0
+      ? htmlTable(
+          ['solution', 'same outcome as at the estimates', '95% CI', 'distinct outcomes'],
+          r.solutions.map((s) => [
+            s.name,
+            `${fmt(s.stability.p * 100)}%`,
+            `${fmt(s.stability.ci95[0] * 100)}..${fmt(s.stability.ci95[1] * 100)}%`,
+            String(s.distinctOutcomes),
+          ]),
+        )
+      : '<p class="note">Solution stability is computed per draw by enumerating the agreement zone; this space is too large for that.</p>';
+  return {
+    id: 'robustness',
+    title: 'Robustness under uncertain preferences',
+    html: `<p class="note">${r.samples.toLocaleString('en-US')} draws of every estimate from a ${escapeHtml(r.distribution)} distribution over its range, seed ${escapeHtml(String(r.seed))}. "Accept" means for every completion of the package.</p>
+${probabilityChart('Probability of acceptance', groups)}${table}${stability}`,
+  };
+}
+
+function gapsSection(report: AnalysisReport): Section {
+  return {
+    id: 'gaps',
+    title: 'Gaps between the signatories, by issue',
+    html: `${htmlTable(
+      ['issue', 'gap (utility points given up, summed over pairs)', 'least costly settlement'],
+      report.gaps.map((g) => [g.title, fmt(g.total), `${g.leastCostly.options.join(', ')} (${fmt(g.leastCostly.loss)})`]),
+    )}`,
+  };
+}
+
+export interface ReportOptions {
+  /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
+  diff?: [string, string];
+}
+
+/** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
+export function analysisReportHtml(report: AnalysisReport, compiled: CompiledScenario, options: ReportOptions = {}): string {
+  const sections: Section[] = [];
+  if (report.scenario.disclaimer) {
+    sections.push({
+      id: 'about',
+      title: 'About this analysis',
+      html: `<p class="disclaimer">${escapeHtml(report.scenario.disclaimer)}</p><p>${report.space.issues} issues, ${escapeHtml(
+        report.space.exact ? report.space.outcomes.toLocaleString('en-US') : report.space.outcomes.toExponential(2),
+      )} complete outcomes. Signatories: ${escapeHtml(
+        report.parties
+          .filter((p) => p.signatory)
+          .map((p) => p.name)
+          .join(', '),
+      )}.</p>`,
+    });
+  }
+  sections.push(zoneSection(report));
+  sections.push(frontierSection(report, compiled));
+  sections.push({ id: 'bargaining', title: 'Bargaining solutions', html: bargainingTable(report.bargaining) });
+  sections.push(packagesSection(report));
+  const robustness = robustnessSection(report);
+  if (robustness) sections.push(robustness);
+  if (compiled.scenario.documents.length > 0) {
+    sections.push({ id: 'versions', title: 'Documents, versions and convergence', html: versionsSection(compiled) });
+  }
+  if (options.diff) {
+    sections.push({
+      id: 'diff',
+      title: `Diff: ${options.diff[0]} → ${options.diff[1]}`,
+      html: diffSection(compiled, options.diff[0], options.diff[1]),
+    });
+  }
+  sections.push(gapsSection(report));
+  sections.push({
+    id: 'method',
+    title: 'Methods and timings',
+    html: htmlTable(
+      ['step', 'milliseconds'],
+      Object.entries(report.timings).map(([step, ms]) => [step, ms]),
+    ),
+  });
+  const subtitle = [
+    `Scenario ${report.scenario.id}${report.at ? `, BATNAs as of ${report.at}` : ''}.`,
+    `Preferences, red lines and BATNAs are ${report.basis}.`,
+  ];
+  return htmlPage(report.scenario.title, subtitle, sections);
+}
+
+export function outcomeLabel(compiled: CompiledScenario, index: number): string {
+  const outcome = decodeOutcome(compiled.space, index);
+  return compiled.space.issues.map((issue, i) => `${issue.id}=${issue.optionIds[outcome[i]]}`).join(', ');
+}
