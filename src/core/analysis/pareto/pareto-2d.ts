@@ -62,7 +62,7 @@ export function staircaseFilter(x: Float64Array, y: Float64Array, ids: Int32Arra
     const v = x[ids[i]];
     if (v < lo) lo = v;
     if (v > hi) hi = v;
-    if (v !== v) return Int32Array.from(ids);
+    if (Number.isNaN(v)) return Int32Array.from(ids);
   }
   const range = hi - lo;
   if (!(range > 0 && range < Number.POSITIVE_INFINITY)) return Int32Array.from(ids);
