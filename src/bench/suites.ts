@@ -1,3 +1,4 @@
+import { domainsSuite } from '../adapters/interop/domains.bench.js';
 import { simulationBench } from '../adapters/simulation/simulation.bench.js';
 import { robustnessBench } from '../adapters/workers/robustness.bench.js';
 import { paretoSuite } from '../core/analysis/pareto.bench.js';
@@ -5,4 +6,10 @@ import { versionsBench } from '../core/versions/versions.bench.js';
 import type { BenchSuite } from './bench-result.js';
 
 /** Every benchmark suite; each lives in its own module beside the code it measures. */
-export const suites: BenchSuite[] = [paretoSuite, versionsBench, robustnessBench, simulationBench];
+export const suites: BenchSuite[] = [
+  paretoSuite,
+  versionsBench,
+  robustnessBench,
+  simulationBench,
+  domainsSuite,
+];
