@@ -1,3 +1,4 @@
+import { domainsSuite } from '../adapters/interop/domains.bench.js';
 import { simulationBench } from '../adapters/simulation/simulation.bench.js';
 import { robustnessBench } from '../adapters/workers/robustness.bench.js';
 import { paretoSuite } from '../core/analysis/pareto.bench.js';
@@ -8,6 +9,7 @@ import type { BenchSuite } from './bench-result.js';
 /** Every benchmark suite; each lives in its own module beside the code it measures. */
 export const suites: BenchSuite[] = [
   paretoSuite,
+  domainsSuite,
   bargainingSuite,
   versionsBench,
   robustnessBench,

@@ -51,7 +51,8 @@ export function prefilterDominated(cols: Float64Array[], ids?: Int32Array): Int3
   let alive = firstPass.subarray(0, count);
   const rows = new Float64Array(count * d);
   for (let a = 0; a < count; a++) for (let k = 0; k < d; k++) rows[a * d + k] = cols[k][alive[a]];
-  const position = Int32Array.from({ length: count }, (_, a) => a);
+  // A plain loop: Int32Array.from with a mapping callback over an array-like costs ~30 ns per element.
+  const position = iota(count);
   const weight = new Float64Array(d);
   for (let round = 1; round <= 2 * d && count >= 64; round++) {
     weight.fill(1);
@@ -90,7 +91,8 @@ export function prefilterDominated(cols: Float64Array[], ids?: Int32Array): Int3
   }
   if (ids && count === n) return ids;
   alive = alive.slice(0, count);
-  return alive.sort();
+  // Compaction keeps the input order, so ascending input needs no sort.
+  return isAscending(alive) ? alive : alive.sort();
 }
 
 /** Throws a clear error if a coordinate of one of the points is NaN. */
@@ -104,6 +106,11 @@ export function assertNumbers(cols: Float64Array[], ids?: Int32Array): void {
         throw new RangeError(`coordinate ${k} of point ${id} is NaN; a skyline needs numbers`);
     }
   }
+}
+
+function isAscending(a: Int32Array): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i - 1] > a[i]) return false;
+  return true;
 }
 
 function iota(n: number): Int32Array {

@@ -14,7 +14,10 @@ export type SkylineAlgorithm = 'auto' | 'sweep-2d' | 'sweep-3d' | 'divide-conque
 export interface SkylineOptions {
   /** 'auto': one coordinate → maximum, two → sweep-2d, three → sweep-3d, more → divide-conquer. */
   algorithm?: SkylineAlgorithm;
-  /** Remove points dominated by a few strong pivots first (exact; default true). */
+  /**
+   * Remove points dominated by a few strong pivots first (exact; default true). Applies from 3 coordinates
+   * on; with 2, pareto2d filters large inputs with its own staircase filter instead.
+   */
   prefilter?: boolean;
 }
 
@@ -36,7 +39,8 @@ export function skyline(cols: Float64Array[], ids?: Int32Array, options: Skyline
     }
   }
   let candidates: Int32Array;
-  if (options.prefilter === false || d === 1) {
+  // Two coordinates: pareto2d's staircase filter removes more than the pivots, whatever the correlation.
+  if (options.prefilter === false || d <= 2) {
     assertNumbers(cols, ids);
     candidates = ids ?? iota(length);
   } else {
