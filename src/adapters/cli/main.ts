@@ -4,6 +4,7 @@ import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { FORMATS, importCommand } from './commands/import.js';
+import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
 import { timelineCommand } from './commands/timeline.js';
 import { validateCommand } from './commands/validate.js';
@@ -114,6 +115,29 @@ Examples:
   parley analyze scenarios/river-water-sharing.yaml --json > analysis.json`,
     )
     .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));
+
+  program
+    .command('report')
+    .description('write the analysis as a self-contained HTML page with charts (no scripts, nothing fetched)')
+    .argument('<file>', 'scenario file')
+    .requiredOption('-o, --output <file>', 'HTML file to write')
+    .option('--force', 'replace the output file if it exists')
+    .option('-p, --package <id>', 'focus package (as for analyze)')
+    .option('--diff <refs...>', 'add a diff of two versions (doc:ver doc:ver) or two packages')
+    .option('--parties <ids>', 'bargaining parties, comma-separated (default: the signatories)')
+    .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD)')
+    .option('--samples <n>', 'Monte Carlo draws for the robustness section (default 0: skip)')
+    .option('--seed <s>', 'seed for the draws (default 1)')
+    .option('--threads <n>', 'worker threads for the draws')
+    .addOption(new Option('--method <method>', 'enumerate, MILP, or choose by size').choices(['auto', 'enumerate', 'milp']).default('auto'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  parley report scenarios/ukraine-2025.yaml -o ukraine.html --package december --samples 2000
+  parley report scenarios/ukraine-2025.yaml -o ukraine.html --diff framework:plan-28 framework:plan-20`,
+    )
+    .action(async (file: string, options) => setCode(await reportCommand(file, options, io)));
 
   program
     .command('import')

@@ -160,9 +160,13 @@ function bargainingTable(result: BargainingResult): string {
         String(s.discrete?.tieCount ?? s.discrete?.outcomes.length ?? 0),
         s.lottery ? s.lottery.expectedUtilities.map((u) => fmt(u)).join(' / ') : '',
         best
-          ? Object.entries(best.outcome.assignment)
-              .map(([i, o]) => `${i}=${o}`)
-              .join(', ')
+          ? {
+              html: `<details><summary>show</summary>${escapeHtml(
+                Object.entries(best.outcome.assignment)
+                  .map(([i, o]) => `${i}=${o}`)
+                  .join(', '),
+              )}</details>`,
+            }
           : '',
       ];
     }),

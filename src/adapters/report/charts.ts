@@ -285,7 +285,7 @@ export function timeLines(title: string, yName: string, lines: LineSeries[]): st
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
     legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
     grid: { left: 50, right: 30, top: 40, bottom: 90 },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', minInterval: 86_400_000 },
     yAxis: { type: 'value', name: yName, min: 0 },
     series: lines.map((l) => ({ name: l.name, type: 'line', symbolSize: 6, data: l.points })),
   };
