@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/adapters/load/load-scenario.js';
 import { evaluateSubspace } from '../../src/core/evaluate/evaluate.js';
 import { compileScenario } from '../../src/core/model/compile.js';
 import { decodeOutcome } from '../../src/core/model/outcome-space.js';
 import { subspaceOfOutcome } from '../../src/core/model/subspace.js';
-import { loadScenarioFile } from '../../src/adapters/load/load-scenario.js';
 import { repoRoot, runCli, writeTemp } from '../support/run-cli.js';
 
 function loadCompiled(file: string) {
@@ -46,7 +46,8 @@ describe('parley analyze (real binary)', () => {
     expect(report.zone.empty).toBe(true);
     expect(report.zone.method).toBe('milp');
     expect(report.explanation.complete).toBe(true);
-    for (const subset of report.explanation.subsets) expect(subset.constraints).toContain('russia:donbas-withdrawal');
+    for (const subset of report.explanation.subsets)
+      expect(subset.constraints).toContain('russia:donbas-withdrawal');
     expect(report.relaxation.dropped).toEqual(['russia:donbas-withdrawal']);
     expect(report.relaxation.zone.empty).toBe(false);
     expect(report.frontier.skipped).toMatch(/MILP/);
@@ -80,7 +81,15 @@ describe('parley analyze (real binary)', () => {
 describe('parley report (real binary)', () => {
   it('writes a self-contained page with charts and escaped text', () => {
     const out = writeTemp('report.html', '');
-    const run = runCli(['report', 'scenarios/teaching-used-car.yaml', '-o', out, '--force', '--package', 'revised']);
+    const run = runCli([
+      'report',
+      'scenarios/teaching-used-car.yaml',
+      '-o',
+      out,
+      '--force',
+      '--package',
+      'revised',
+    ]);
     expect(run.code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);

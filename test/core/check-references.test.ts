@@ -419,3 +419,16 @@ describe('party-level checks', () => {
     });
   });
 });
+
+describe('BATNA scale', () => {
+  it('warns when a BATNA lies outside 0..100', () => {
+    const problem = only(
+      problemsAfter((s) => {
+        s.preferences[0].batna = 150;
+      }),
+      'warning',
+    );
+    expect(problem.message).toBe('BATNA 150 is outside the utility scale 0..100, so no outcome can reach it');
+    expect(problem.path).toEqual(['preferences', 0, 'batna']);
+  });
+});

@@ -11,7 +11,8 @@ export function loadOrExit(file: string, io: Io, asJson: boolean): Scenario {
     else io.err(formatDiagnostics(result.diagnostics, { color: io.color }));
     throw new CliExit(EXIT_INPUT);
   }
-  if (!asJson && result.warnings.length > 0) io.err(formatDiagnostics(result.warnings, { color: io.color }));
+  // Warnings go to stderr in both modes, so --json output stays one parseable document.
+  if (result.warnings.length > 0) io.err(formatDiagnostics(result.warnings, { color: io.color }));
   return result.scenario;
 }
 

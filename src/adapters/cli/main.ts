@@ -19,7 +19,7 @@ Examples:
   parley evaluate scenarios/ukraine-2025.yaml --package december --at 2025-12-24
   parley evaluate scenarios/ukraine-2025.yaml --version framework:plan-28
   parley analyze scenarios/ukraine-2025.yaml --package december
-  parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=one-year
+  parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=12m
   parley import path/to/genius-domain-folder -o imported.yaml
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas
   parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20
@@ -129,7 +129,11 @@ Examples:
     .option('--samples <n>', 'Monte Carlo draws for the robustness section (default 0: skip)')
     .option('--seed <s>', 'seed for the draws (default 1)')
     .option('--threads <n>', 'worker threads for the draws')
-    .addOption(new Option('--method <method>', 'enumerate, MILP, or choose by size').choices(['auto', 'enumerate', 'milp']).default('auto'))
+    .addOption(
+      new Option('--method <method>', 'enumerate, MILP, or choose by size')
+        .choices(['auto', 'enumerate', 'milp'])
+        .default('auto'),
+    )
     .addHelpText(
       'after',
       `

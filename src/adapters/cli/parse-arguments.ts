@@ -13,7 +13,7 @@ export function parseAssignments(text: string, io: Io): Record<string, string> {
       usageError(
         io,
         `'${part}' in --outcome is not of the form issue=option`,
-        'example: --outcome crimea=deferred,army-cap=800000',
+        'example: --outcome crimea=not-addressed,army-cap=800',
       );
     }
     const issue = part.slice(0, eq).trim();
@@ -21,7 +21,7 @@ export function parseAssignments(text: string, io: Io): Record<string, string> {
     assignments[issue] = part.slice(eq + 1).trim();
   }
   if (Object.keys(assignments).length === 0)
-    usageError(io, '--outcome is empty', 'example: --outcome crimea=deferred');
+    usageError(io, '--outcome is empty', 'example: --outcome crimea=not-addressed');
   return assignments;
 }
 

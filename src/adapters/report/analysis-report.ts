@@ -73,7 +73,8 @@ function frontierSection(report: AnalysisReport, compiled: CompiledScenario): Se
   } else {
     const order = report.frontier.parties.map((id) => compiled.models.findIndex((m) => m.party === id));
     const columns = charted.map((m) => order.indexOf(m));
-    if (columns.every((c) => c >= 0)) frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
+    if (columns.every((c) => c >= 0))
+      frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
     notes.push(
       `${report.frontier.size.toLocaleString('en-US')} Pareto-optimal outcomes by ${report.frontier.method}${report.frontier.truncated ? ` (${report.frontier.note})` : ''}.`,
     );
@@ -95,9 +96,13 @@ function frontierSection(report: AnalysisReport, compiled: CompiledScenario): Se
   };
   const charts: string[] = [];
   for (let a = 0; a < charted.length && charts.length < MAX_PAIRS; a++) {
-    for (let b = a + 1; b < charted.length && charts.length < MAX_PAIRS; b++) charts.push(pairwiseScatter(cloud, a, b));
+    for (let b = a + 1; b < charted.length && charts.length < MAX_PAIRS; b++)
+      charts.push(pairwiseScatter(cloud, a, b));
   }
-  if (charted.length > 2) charts.push(parallelCoordinates({ ...cloud, frontier: frontier.length > 0 ? frontier : (background ?? []) }));
+  if (charted.length > 2)
+    charts.push(
+      parallelCoordinates({ ...cloud, frontier: frontier.length > 0 ? frontier : (background ?? []) }),
+    );
   const html = `<p class="note">${notes.map(escapeHtml).join(' ')} Packages that leave issues open are drawn as boxes spanning their utility ranges. Dashed lines are the BATNAs.</p>
 <div class="charts">${charts.map((c) => `<div>${c}</div>`).join('')}</div>`;
   return { id: 'frontier', title: 'Utility space: frontier, packages and bargaining solutions', html };
@@ -125,11 +130,17 @@ function zoneSection(report: AnalysisReport): Section {
     );
   }
   if (report.explanation) {
-    parts.push('<h3>Why no deal exists</h3><p>Every minimal set of constraints that no outcome satisfies together:</p>');
+    parts.push(
+      '<h3>Why no deal exists</h3><p>Every minimal set of constraints that no outcome satisfies together:</p>',
+    );
     parts.push(
       htmlTable(
         ['#', 'conflict', 'issues'],
-        report.explanation.subsets.map((s, k) => [String(k + 1), s.text, s.issues.map((i) => i.title).join(', ')]),
+        report.explanation.subsets.map((s, k) => [
+          String(k + 1),
+          s.text,
+          s.issues.map((i) => i.title).join(', '),
+        ]),
       ),
     );
     parts.push(`<p class="note">${escapeHtml(report.explanation.note)}</p>`);
@@ -148,7 +159,8 @@ function zoneSection(report: AnalysisReport): Section {
 }
 
 function bargainingTable(result: BargainingResult): string {
-  if (result.empty) return '<p>No bargaining solution: no outcome gives every bargaining party at least its BATNA.</p>';
+  if (result.empty)
+    return '<p>No bargaining solution: no outcome gives every bargaining party at least its BATNA.</p>';
   const names = result.parties.map((p) => p.name);
   return `${htmlTable(
     ['solution', ...names, 'ties', 'over lotteries', 'outcome'],
@@ -213,14 +225,25 @@ ${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(
 function robustnessSection(report: AnalysisReport): Section | undefined {
   const r = report.robustness;
   if (!r) return undefined;
-  if ('skipped' in r) return { id: 'robustness', title: 'Robustness', html: `<p>${escapeHtml(r.skipped)}</p>` };
+  if ('skipped' in r)
+    return { id: 'robustness', title: 'Robustness', html: `<p>${escapeHtml(r.skipped)}</p>` };
   const groups = r.packages.map((p) => ({
     name: p.id,
     bars: [
-      { label: 'all signatories', probability: p.allAccept.guaranteed.p, low: p.allAccept.guaranteed.ci95[0], high: p.allAccept.guaranteed.ci95[1] },
+      {
+        label: 'all signatories',
+        probability: p.allAccept.guaranteed.p,
+        low: p.allAccept.guaranteed.ci95[0],
+        high: p.allAccept.guaranteed.ci95[1],
+      },
       ...p.parties
         .filter((q) => q.signatory)
-        .map((q) => ({ label: q.name, probability: q.accept.guaranteed.p, low: q.accept.guaranteed.ci95[0], high: q.accept.guaranteed.ci95[1] })),
+        .map((q) => ({
+          label: q.name,
+          probability: q.accept.guaranteed.p,
+          low: q.accept.guaranteed.ci95[0],
+          high: q.accept.guaranteed.ci95[1],
+        })),
     ],
   }));
   const table = htmlTable(
@@ -259,7 +282,11 @@ function gapsSection(report: AnalysisReport): Section {
     title: 'Gaps between the signatories, by issue',
     html: `${htmlTable(
       ['issue', 'gap (utility points given up, summed over pairs)', 'least costly settlement'],
-      report.gaps.map((g) => [g.title, fmt(g.total), `${g.leastCostly.options.join(', ')} (${fmt(g.leastCostly.loss)})`]),
+      report.gaps.map((g) => [
+        g.title,
+        fmt(g.total),
+        `${g.leastCostly.options.join(', ')} (${fmt(g.leastCostly.loss)})`,
+      ]),
     )}`,
   };
 }
@@ -270,14 +297,20 @@ export interface ReportOptions {
 }
 
 /** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
-export function analysisReportHtml(report: AnalysisReport, compiled: CompiledScenario, options: ReportOptions = {}): string {
+export function analysisReportHtml(
+  report: AnalysisReport,
+  compiled: CompiledScenario,
+  options: ReportOptions = {},
+): string {
   const sections: Section[] = [];
   if (report.scenario.disclaimer) {
     sections.push({
       id: 'about',
       title: 'About this analysis',
       html: `<p class="disclaimer">${escapeHtml(report.scenario.disclaimer)}</p><p>${report.space.issues} issues, ${escapeHtml(
-        report.space.exact ? report.space.outcomes.toLocaleString('en-US') : report.space.outcomes.toExponential(2),
+        report.space.exact
+          ? report.space.outcomes.toLocaleString('en-US')
+          : report.space.outcomes.toExponential(2),
       )} complete outcomes. Signatories: ${escapeHtml(
         report.parties
           .filter((p) => p.signatory)
@@ -288,12 +321,20 @@ export function analysisReportHtml(report: AnalysisReport, compiled: CompiledSce
   }
   sections.push(zoneSection(report));
   sections.push(frontierSection(report, compiled));
-  sections.push({ id: 'bargaining', title: 'Bargaining solutions', html: bargainingTable(report.bargaining) });
+  sections.push({
+    id: 'bargaining',
+    title: 'Bargaining solutions',
+    html: bargainingTable(report.bargaining),
+  });
   sections.push(packagesSection(report));
   const robustness = robustnessSection(report);
   if (robustness) sections.push(robustness);
   if (compiled.scenario.documents.length > 0) {
-    sections.push({ id: 'versions', title: 'Documents, versions and convergence', html: versionsSection(compiled) });
+    sections.push({
+      id: 'versions',
+      title: 'Documents, versions and convergence',
+      html: versionsSection(compiled),
+    });
   }
   if (options.diff) {
     sections.push({

@@ -135,9 +135,25 @@ function checkIssueValues(
   }
 }
 
+function checkBatnaScale(value: UncertainNumber, path: Path, problems: ProblemList): void {
+  for (const [x, at] of parts(value, path)) {
+    if (x < 0 || x > 100) {
+      problems.warning(
+        at,
+        `BATNA ${formatNumber(x)} is outside the utility scale 0..100, so ${x > 100 ? 'no outcome can reach it' : 'every outcome beats it'}`,
+        { expected: 'a utility from 0 to 100' },
+      );
+    }
+  }
+}
+
 function checkBatna(preferences: Preferences, path: Path, problems: ProblemList): void {
   const batna = preferences.batna;
-  if (typeof batna === 'number' || !('series' in batna)) return;
+  if (typeof batna === 'number' || !('series' in batna)) {
+    checkBatnaScale(batna, path, problems);
+    return;
+  }
+  batna.series.forEach((point, k) => checkBatnaScale(point.value, [...path, 'series', k, 'value'], problems));
   batna.series.forEach((point, k) => {
     if (k === 0) return;
     const previous = batna.series[k - 1].date;

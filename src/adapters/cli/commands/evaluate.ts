@@ -52,6 +52,15 @@ export function resolveTarget(compiled: CompiledScenario, options: EvaluateOptio
     if (options.outcome !== undefined) {
       const assignments = parseAssignments(options.outcome, io);
       const pinned = subspaceFromAssignments(space, assignments);
+      if (resolution) {
+        // Points no longer decide the issues --outcome pins.
+        const base = resolution;
+        resolution = {
+          ...base,
+          settledBy: base.settledBy.map((s, i) => (space.issues[i].id in assignments ? [] : s)),
+          conflicts: base.conflicts.filter((c) => !(c.issue in assignments)),
+        };
+      }
       subspace = {
         allowed: subspace.allowed.map((a, i) => {
           if (!(space.issues[i].id in assignments)) return a;

@@ -16,12 +16,22 @@ export interface ReportCommandOptions extends AnalyzeOptions {
 /** `parley report <file> -o report.html`: the analysis as one self-contained HTML page with charts. */
 export async function reportCommand(file: string, options: ReportCommandOptions, io: Io): Promise<number> {
   const output = options.output;
-  if (!output) usageError(io, 'give the output file with -o', 'example: parley report scenarios/ukraine-2025.yaml -o report.html');
-  if (existsSync(output) && statSync(output).isDirectory()) usageError(io, `'${output}' is a folder; give a file name`);
+  if (!output)
+    usageError(
+      io,
+      'give the output file with -o',
+      'example: parley report scenarios/ukraine-2025.yaml -o report.html',
+    );
+  if (existsSync(output) && statSync(output).isDirectory())
+    usageError(io, `'${output}' is a folder; give a file name`);
   if (existsSync(output) && !options.force) usageError(io, `'${output}' exists; add --force to replace it`);
   if (!existsSync(dirname(output) || '.')) usageError(io, `the folder '${dirname(output)}' does not exist`);
   if (options.diff && options.diff.length !== 2) {
-    usageError(io, '--diff takes two versions or packages', 'example: --diff framework:plan-28 framework:plan-20');
+    usageError(
+      io,
+      '--diff takes two versions or packages',
+      'example: --diff framework:plan-28 framework:plan-20',
+    );
   }
   const scenario = loadOrExit(file, io, false);
   const parsed = parseAnalyzeOptions(options, scenario, io);

@@ -6,6 +6,7 @@ import { toInterval } from '../../../core/model/uncertain.js';
 import type { Scenario, UncertainNumber } from '../../../schema/scenario.js';
 import { loadOrExit } from '../load.js';
 import { EXIT_OK, type Io, json, styler, table } from '../output.js';
+import { validateDate } from '../parse-arguments.js';
 
 export interface ShowOptions {
   json?: boolean;
@@ -95,6 +96,7 @@ export function showData(scenario: Scenario, at?: string) {
 
 /** `parley show <file>`: a readable summary of a scenario. */
 export function showCommand(file: string, options: ShowOptions, io: Io): number {
+  if (options.at !== undefined) validateDate(options.at, io);
   const scenario = loadOrExit(file, io, options.json === true);
   const data = showData(scenario, options.at);
   if (options.json) {
