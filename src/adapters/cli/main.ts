@@ -3,6 +3,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { showCommand } from './commands/show.js';
+import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
 
@@ -17,6 +18,8 @@ Examples:
   parley evaluate scenarios/teaching-used-car.yaml --outcome price=9000,warranty=one-year
   parley import path/to/genius-domain-folder -o imported.yaml
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas
+  parley simulate scenarios/teaching-used-car.yaml --strategies dealer=hardliner --rounds 50
+  parley tournament examples/tournament.yaml --out results
 
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
@@ -131,6 +134,68 @@ Examples:
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas --json`,
     )
     .action((file: string, options) => setCode(exportCommand(file, options, io)));
+
+  program
+    .command('simulate')
+    .description(
+      'play a scenario out: agents negotiate round by round under a protocol; prints the account, outcome and metrics',
+    )
+    .argument('<file>', 'scenario file')
+    .option(
+      '--protocol <name>',
+      'sao (alternating offers) or text (single negotiating text with a mediator)',
+      'sao',
+    )
+    .option(
+      '--strategies <party=strategy,...>',
+      'strategy per negotiator, e.g. ukraine=boulware,russia=hardliner; a bare name applies to the rest; parameters as time-dependent(e=0.5) (default: boulware)',
+    )
+    .option('--strategy-module <file.js...>', 'JavaScript modules with user strategies (run sandboxed)')
+    .option('--rounds <n>', `deadline in rounds (default 100 when no --deadline-days)`)
+    .option(
+      '--deadline-days <d>',
+      'deadline in simulated days (needs a timeline; the earlier deadline applies)',
+    )
+    .option('--start <date>', 'timeline start, YYYY-MM-DD (default: --at, else the scenario asOf)')
+    .option('--days-per-round <k>', 'simulated days per round (default 1 with a timeline)')
+    .option(
+      '--discount <party=δ,...>',
+      'per-round discount factors in (0, 1]; a bare number applies to all (default 1)',
+    )
+    .option('--mediator <name>', 'single text: hill-climb (default) or nash')
+    .option('--seed <n>', 'seed of every random choice (default 1)')
+    .option('--parties <a,b,...>', 'negotiators in turn order (default: the signatories)')
+    .option(
+      '--preferences <kind>',
+      'true utilities: estimate (default) or sampled (one seeded draw in the ranges)',
+    )
+    .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD); default: the scenario asOf')
+    .option('--max-events <n>', 'print at most n events of the account (the first and last halves)')
+    .option(
+      '--full-offers',
+      'print every offer in full (default: only changes when there are more than 5 issues)',
+    )
+    .option('--json', 'machine-readable output: the run and the reference')
+    .option('--html <file>', 'also write a self-contained HTML page with charts')
+    .addHelpText(
+      'after',
+      `
+Strategies: boulware, linear, conceder, time-dependent(e=...), hardliner, tit-for-tat, aspiration,
+and the strategies of --strategy-module files. Agents bid through their own utility, never below
+their BATNA nor across their red lines; the protocol double-checks every consent.
+Distances to the Pareto frontier and to the Nash and Kalai points are given when the outcome space
+can be enumerated (up to 4,000,000 outcomes); otherwise the output says there is no reference.
+The run is deterministic: the same options and seed give the same run.
+
+Examples:
+  parley simulate scenarios/teaching-used-car.yaml --strategies dealer=boulware,sam=conceder,priya=linear --rounds 40
+  parley simulate scenarios/ukraine-2025.yaml --parties ukraine,russia,united-states,europe \\
+      --strategies ukraine=boulware,russia=hardliner,united-states=conceder,europe=boulware --rounds 60
+  parley simulate scenarios/ukraine-2025.yaml --protocol text --mediator nash --rounds 40 --html run.html
+
+Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
+    )
+    .action((file: string, options) => setCode(simulateCommand(file, options, io)));
 
   return program;
 }
