@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { showCommand } from './commands/show.js';
 import { simulateCommand } from './commands/simulate.js';
+import { tournamentCommand } from './commands/tournament.js';
 import { validateCommand } from './commands/validate.js';
 import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
 
@@ -196,6 +197,58 @@ Examples:
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
     .action((file: string, options) => setCode(simulateCommand(file, options, io)));
+
+  program
+    .command('tournament')
+    .description(
+      'play strategies against each other over scenarios, role assignments and repetitions; score them with confidence intervals and tests',
+    )
+    .argument('[config]', 'tournament configuration (YAML or JSON); flags override its fields')
+    .option('--scenarios <a.yaml,b.yaml>', "scenario files (instead of the configuration file's)")
+    .option(
+      '--strategies <list>',
+      'strategies, e.g. boulware,linear,conceder,hardliner,tit-for-tat or time-dependent(e=0.5)',
+    )
+    .option('--strategy-module <file.js...>', 'JavaScript modules with user strategies (run sandboxed)')
+    .option('--repetitions <n>', 'repetitions of every match (default 1)')
+    .option('--seed <n>', 'tournament seed (default 1)')
+    .option('--rounds <n>', 'deadline in rounds (default 100)')
+    .option('--protocol <name>', 'sao (default) or text')
+    .option(
+      '--assignments <kind>',
+      'all: every strategy in every role (default); distinct: no strategy twice in a match',
+    )
+    .option(
+      '--preferences <kind>',
+      'estimate (default: every repetition alike) or sampled (a draw per repetition)',
+    )
+    .option('--threads <n>', 'worker threads (default: the available cores; 0 plays in this thread)')
+    .option('--journal <file.jsonl>', 'append each finished match; a rerun with the same file continues')
+    .option('--out <dir>', 'write result.json, matches.csv, summary.csv and comparisons.csv')
+    .option('--json', 'print the full result as JSON')
+    .option('--no-progress', 'no progress bar on stderr')
+    .addOption(new Option('--stop-after <n>', 'stop starting matches after n have finished').hideHelp())
+    .addHelpText(
+      'after',
+      `
+A configuration file holds:
+  scenarios: [path, or { file, parties, at }]     (paths relative to the file)
+  strategies: [name, { name, params, label }, { module: path.js, label }]
+  assignments: all | distinct      repetitions: n      seed: n
+  simulation: { protocol, deadline: { rounds, days }, timeline, preferences, agent: { discount, walkAway } }
+See examples/tournament.yaml. Ctrl-C stops starting matches; with --journal, rerunning continues and
+gives exactly the result of an uninterrupted run. Distances to the Pareto frontier and the Nash point
+are given for scenarios whose outcome space can be enumerated (up to 4,000,000 outcomes).
+
+Examples:
+  parley tournament examples/tournament.yaml --out results --journal results/journal.jsonl
+  parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies boulware,linear,conceder,hardliner,tit-for-tat --repetitions 3
+
+Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
+    )
+    .action(async (config: string | undefined, options) =>
+      setCode(await tournamentCommand(config, options, io)),
+    );
 
   return program;
 }
