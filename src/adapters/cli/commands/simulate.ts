@@ -136,7 +136,8 @@ function perParty(
   let all: string | undefined;
   for (const part of splitTopLevel(text)) {
     const eq = part.indexOf('=');
-    if (eq < 0) {
+    const paren = part.indexOf('(');
+    if (eq < 0 || (paren >= 0 && paren < eq)) {
       all = part;
       continue;
     }
