@@ -237,6 +237,16 @@ export async function tournamentCommand(
     return entry;
   });
 
+  // Folders for the journal and the results are made before anything runs, so a bad path fails at once.
+  for (const folder of [options.journal ? dirname(resolve(options.journal)) : undefined, options.out]) {
+    if (folder === undefined) continue;
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      usageError(io, `cannot create the folder ${folder}: ${(error as Error).message}`);
+    }
+  }
+
   const unavailable = new Map<string, string>();
   const reference: ReferenceFactory = (input) => {
     const built = buildOutcomeReference(input);
@@ -280,7 +290,6 @@ export async function tournamentCommand(
   );
   if (options.out) {
     try {
-      mkdirSync(options.out, { recursive: true });
       writeTournamentOutputs(result, {
         json: join(options.out, 'result.json'),
         matchesCsv: join(options.out, 'matches.csv'),
