@@ -6,7 +6,9 @@ import { exportCommand } from './commands/export.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
+import { simulateCommand } from './commands/simulate.js';
 import { timelineCommand } from './commands/timeline.js';
+import { tournamentCommand } from './commands/tournament.js';
 import { validateCommand } from './commands/validate.js';
 import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
 
@@ -24,6 +26,8 @@ Examples:
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas
   parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20
   parley timeline scenarios/ukraine-2025.yaml --document framework
+  parley simulate scenarios/teaching-used-car.yaml --strategies dealer=hardliner --rounds 50
+  parley tournament examples/tournament.yaml --out results
 
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
@@ -259,6 +263,120 @@ favourite). Each version is compared with its nearest ancestor (basedOn) that se
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
     .action((file: string, options) => setCode(timelineCommand(file, options, io)));
+
+  program
+    .command('simulate')
+    .description(
+      'play a scenario out: agents negotiate round by round under a protocol; prints the account, outcome and metrics',
+    )
+    .argument('<file>', 'scenario file')
+    .option(
+      '--protocol <name>',
+      'sao (alternating offers) or text (single negotiating text with a mediator)',
+      'sao',
+    )
+    .option(
+      '--strategies <party=strategy,...>',
+      'strategy per negotiator, e.g. ukraine=boulware,russia=hardliner; a bare name applies to the rest; parameters as time-dependent(e=0.5) (default: boulware)',
+    )
+    .option('--strategy-module <file.js...>', 'JavaScript modules with user strategies (run sandboxed)')
+    .option('--rounds <n>', `deadline in rounds (default 100 when no --deadline-days)`)
+    .option(
+      '--deadline-days <d>',
+      'deadline in simulated days (needs a timeline; the earlier deadline applies)',
+    )
+    .option('--start <date>', 'timeline start, YYYY-MM-DD (default: --at, else the scenario asOf)')
+    .option('--days-per-round <k>', 'simulated days per round (default 1 with a timeline)')
+    .option(
+      '--discount <party=δ,...>',
+      'per-round discount factors in (0, 1]; a bare number applies to all (default 1)',
+    )
+    .option('--mediator <name>', 'single text: hill-climb (default) or nash')
+    .option('--seed <n>', 'seed of every random choice (default 1)')
+    .option('--parties <a,b,...>', 'negotiators in turn order (default: the signatories)')
+    .option(
+      '--preferences <kind>',
+      'true utilities: estimate (default) or sampled (one seeded draw in the ranges)',
+    )
+    .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD); default: the scenario asOf')
+    .option('--max-events <n>', 'print at most n events of the account (the first and last halves)')
+    .option(
+      '--full-offers',
+      'print every offer in full (default: only changes when there are more than 5 issues)',
+    )
+    .option('--json', 'machine-readable output: the run and the reference')
+    .option('--html <file>', 'also write a self-contained HTML page with charts')
+    .addHelpText(
+      'after',
+      `
+Strategies: boulware, linear, conceder, time-dependent(e=...), hardliner, tit-for-tat, aspiration,
+and the strategies of --strategy-module files. Agents bid through their own utility, never below
+their BATNA nor across their red lines; the protocol double-checks every consent.
+Distances to the Pareto frontier and to the Nash and Kalai points are given when the outcome space
+can be enumerated (up to 4,000,000 outcomes); otherwise the output says there is no reference.
+The run is deterministic: the same options and seed give the same run.
+
+Examples:
+  parley simulate scenarios/teaching-used-car.yaml --strategies dealer=boulware,sam=conceder,priya=linear --rounds 40
+  parley simulate scenarios/ukraine-2025.yaml --parties ukraine,russia,united-states,europe \\
+      --strategies ukraine=boulware,russia=hardliner,united-states=conceder,europe=boulware --rounds 60
+  parley simulate scenarios/ukraine-2025.yaml --protocol text --mediator nash --rounds 40 --html run.html
+
+Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
+    )
+    .action((file: string, options) => setCode(simulateCommand(file, options, io)));
+
+  program
+    .command('tournament')
+    .description(
+      'play strategies against each other over scenarios, role assignments and repetitions; score them with confidence intervals and tests',
+    )
+    .argument('[config]', 'tournament configuration (YAML or JSON); flags override its fields')
+    .option('--scenarios <a.yaml,b.yaml>', "scenario files (instead of the configuration file's)")
+    .option(
+      '--strategies <list>',
+      'strategies, e.g. boulware,linear,conceder,hardliner,tit-for-tat or time-dependent(e=0.5)',
+    )
+    .option('--strategy-module <file.js...>', 'JavaScript modules with user strategies (run sandboxed)')
+    .option('--repetitions <n>', 'repetitions of every match (default 1)')
+    .option('--seed <n>', 'tournament seed (default 1)')
+    .option('--rounds <n>', 'deadline in rounds (default 100)')
+    .option('--protocol <name>', 'sao (default) or text')
+    .option(
+      '--assignments <kind>',
+      'all: every strategy in every role (default); distinct: no strategy twice in a match',
+    )
+    .option(
+      '--preferences <kind>',
+      'estimate (default: every repetition alike) or sampled (a draw per repetition)',
+    )
+    .option('--threads <n>', 'worker threads (default: the available cores; 0 plays in this thread)')
+    .option('--journal <file.jsonl>', 'append each finished match; a rerun with the same file continues')
+    .option('--out <dir>', 'write result.json, matches.csv, summary.csv and comparisons.csv')
+    .option('--json', 'print the full result as JSON')
+    .option('--no-progress', 'no progress bar on stderr')
+    .addOption(new Option('--stop-after <n>', 'stop starting matches after n have finished').hideHelp())
+    .addHelpText(
+      'after',
+      `
+A configuration file holds:
+  scenarios: [path, or { file, parties, at }]     (paths relative to the file)
+  strategies: [name, { name, params, label }, { module: path.js, label }]
+  assignments: all | distinct      repetitions: n      seed: n
+  simulation: { protocol, deadline: { rounds, days }, timeline, preferences, agent: { discount, walkAway } }
+See examples/tournament.yaml. Ctrl-C stops starting matches; with --journal, rerunning continues and
+gives exactly the result of an uninterrupted run. Distances to the Pareto frontier and the Nash point
+are given for scenarios whose outcome space can be enumerated (up to 4,000,000 outcomes).
+
+Examples:
+  parley tournament examples/tournament.yaml --out results --journal results/journal.jsonl
+  parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies boulware,linear,conceder,hardliner,tit-for-tat --repetitions 3
+
+Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
+    )
+    .action(async (config: string | undefined, options) =>
+      setCode(await tournamentCommand(config, options, io)),
+    );
 
   return program;
 }

@@ -336,3 +336,165 @@ export function lineageGraph(
   };
   return renderChart(option, width, 90 + lanes * 70);
 }
+
+export interface RoundSeries {
+  name: string;
+  /** [round, value] pairs. */
+  points: Array<[number, number]>;
+  /** Drawn as a dashed step line without symbols (e.g. a BATNA). */
+  reference?: boolean;
+  /** Palette index (default: the series' position), so a reference line can share its party's colour. */
+  color?: number;
+}
+
+/** Values over negotiation rounds, one line per series (e.g. each party's utility of its own offers). */
+export function roundLines(title: string, yName: string, series: RoundSeries[]): string {
+  const option: EChartsCoreOption = {
+    title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
+    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
+    grid: { left: 50, right: 30, top: 40, bottom: 80 },
+    xAxis: { type: 'value', name: 'round', nameLocation: 'middle', nameGap: 26, minInterval: 1 },
+    yAxis: { type: 'value', name: yName, min: 0, max: 100 },
+    series: series.map((s, position) => {
+      const k = s.color ?? position;
+      return s.reference
+        ? {
+            name: s.name,
+            type: 'line',
+            step: 'end',
+            symbol: 'none',
+            lineStyle: { type: 'dashed', width: 1, color: palette[k % palette.length] },
+            itemStyle: { color: palette[k % palette.length] },
+            data: s.points,
+          }
+        : {
+            name: s.name,
+            type: 'line',
+            symbolSize: 4,
+            itemStyle: { color: palette[k % palette.length] },
+            data: s.points,
+          };
+    }),
+  };
+  return renderChart(option, 760, 420);
+}
+
+export interface OfferTrack {
+  /** Who made the offers (a party, or the mediator's texts). */
+  name: string;
+  /** Utility vectors of the offers, in the order they were made (same party order as the chart). */
+  points: number[][];
+}
+
+export interface OfferSpace {
+  parties: string[];
+  /** Frontier utility vectors (may be empty when there is no reference). */
+  frontier: number[][];
+  batna: number[];
+  offers: OfferTrack[];
+  /** Marked single points: the agreement, Nash, Kalai. */
+  marks: Array<{ name: string; utilities: number[] }>;
+}
+
+/**
+ * Offers of two parties in utility space: the frontier, each proposer's offers joined in time order, BATNA
+ * lines and the marked points.
+ */
+export function offerScatter(space: OfferSpace): string {
+  const series: unknown[] = [];
+  if (space.frontier.length > 0) {
+    series.push({
+      name: 'Pareto frontier',
+      type: 'scatter',
+      symbolSize: 4,
+      itemStyle: { color: '#9bb7d9' },
+      data: space.frontier.map((v) => [v[0], v[1]]),
+    });
+  }
+  space.offers.forEach((track, k) => {
+    const color = palette[k % palette.length];
+    series.push({
+      name: `offers by ${track.name}`,
+      type: 'line',
+      symbolSize: 6,
+      lineStyle: { color, width: 1, opacity: 0.6 },
+      itemStyle: { color },
+      data: track.points.map((v) => [v[0], v[1]]),
+    });
+  });
+  series.push({
+    name: 'BATNA',
+    type: 'line',
+    data: [],
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { type: 'dashed', color: '#999' },
+      label: { formatter: '{b}', fontSize: 10 },
+      data: [
+        { name: `${space.parties[0]} BATNA`, xAxis: space.batna[0] },
+        { name: `${space.parties[1]} BATNA`, yAxis: space.batna[1] },
+      ],
+    },
+  });
+  const shapes = ['pin', 'diamond', 'triangle', 'roundRect'];
+  space.marks.forEach((m, k) => {
+    series.push({
+      name: m.name,
+      type: 'scatter',
+      symbol: shapes[k % shapes.length],
+      symbolSize: k === 0 ? 22 : 14,
+      itemStyle: { color: k === 0 ? '#c0392b' : '#222', borderColor: '#fff', borderWidth: 1 },
+      label: { show: true, formatter: m.name, position: k % 2 === 0 ? 'right' : 'bottom', fontSize: 10 },
+      data: [[m.utilities[0], m.utilities[1]]],
+    });
+  });
+  const option: EChartsCoreOption = {
+    title: { text: 'Offers in utility space', left: 'center', textStyle: { fontSize: 13 } },
+    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
+    grid: { left: 50, right: 40, top: 60, bottom: 80 },
+    xAxis: { type: 'value', name: space.parties[0], ...axisStyle },
+    yAxis: { type: 'value', name: space.parties[1], ...axisStyle, nameGap: 34 },
+    series,
+  };
+  return renderChart(option, 560, 500);
+}
+
+/** Offers of three or more parties in parallel coordinates (one axis per party, one line per offer). */
+export function offerParallel(space: OfferSpace): string {
+  const option: EChartsCoreOption = {
+    title: {
+      text: 'Offers in utility space (parallel coordinates)',
+      left: 'center',
+      textStyle: { fontSize: 13 },
+    },
+    legend: { bottom: 0, textStyle: { fontSize: 10 } },
+    parallelAxis: space.parties.map((name, dim) => ({ dim, name, min: 0, max: 100 })),
+    parallel: { left: 60, right: 80, top: 80, bottom: 60 },
+    series: [
+      ...space.offers.map((track, k) => ({
+        name: `offers by ${track.name}`,
+        type: 'parallel',
+        lineStyle: { width: 1, opacity: 0.35, color: palette[k % palette.length] },
+        data: track.points,
+      })),
+      {
+        name: 'BATNA',
+        type: 'parallel',
+        lineStyle: { width: 2, type: 'dotted', color: '#999' },
+        data: [space.batna],
+      },
+      ...space.marks.map((m, k) => ({
+        name: m.name,
+        type: 'parallel',
+        lineStyle: {
+          width: k === 0 ? 4 : 2,
+          type: k === 0 ? 'solid' : 'dashed',
+          color: k === 0 ? '#c0392b' : '#222',
+        },
+        data: [m.utilities],
+      })),
+    ],
+  };
+  return renderChart(option, 760, 440);
+}

@@ -1,33 +1,177 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from '../../bench/bench-result.js';
+import { timeMedian } from '../../bench/bench-result.js';
+import { compileScenario } from '../../core/model/compile.js';
+import type { SimulationConfig } from '../../core/simulation/config.js';
+import { simulate } from '../../core/simulation/simulate.js';
 import { benchScenario, simulationCoreBench } from '../../core/simulation/simulation.bench.js';
+import type { Scenario } from '../../schema/scenario.js';
+import { importPath } from '../interop/import-path.js';
+import { loadScenarioFile } from '../load/load-scenario.js';
 import { runTournament } from './tournament.js';
 
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * The shared negotiation domains live beside the repository, at ../shared/negotiation-domains; a git worktree
+ * elsewhere finds the main checkout through its `.git` file.
+ */
+function sharedDomains(): string | undefined {
+  const candidates = [resolve(repoRoot, '../shared/negotiation-domains')];
+  const dotGit = join(repoRoot, '.git');
+  if (existsSync(dotGit) && statSync(dotGit).isFile()) {
+    const gitdir = /gitdir:\s*(.+)/.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+    if (gitdir) candidates.push(resolve(gitdir, '../../../../shared/negotiation-domains'));
+  }
+  return candidates.find((dir) => existsSync(dir));
+}
+
+interface Domain {
+  name: string;
+  scenario: Scenario;
+  /** Two negotiators: the first plays Boulware, the second conceder. */
+  parties: [string, string];
+  notes: string;
+}
+
+const config = (domain: Domain, seed: number, recordTrace = true): SimulationConfig => ({
+  parties: domain.parties,
+  agents: { [domain.parties[0]]: 'boulware', [domain.parties[1]]: 'conceder' },
+  deadline: { rounds: 100 },
+  seed,
+  recordTrace,
+});
+
+/** One 100-round negotiation including preprocessing, and repeated negotiations reusing it, on one core. */
+function negotiationCases(domain: Domain, runsPerSample: number, targets: boolean): BenchResult[] {
+  const suite = 'simulation';
+  const first = timeMedian(() => simulate(compileScenario(domain.scenario), config(domain, 1)), 1000, 3);
+  const compiled = compileScenario(domain.scenario);
+  simulate(compiled, config(domain, 0));
+  let seed = 0;
+  const ms = timeMedian(() => {
+    for (let k = 0; k < runsPerSample; k++) simulate(compiled, config(domain, seed++, false));
+  }, 1000);
+  return [
+    {
+      suite,
+      case: `${domain.name}/first-negotiation`,
+      metric: 'time incl. preprocessing',
+      value: first,
+      unit: 'ms',
+      ...(targets ? { target: 100 } : {}),
+      better: 'lower',
+      notes: domain.notes,
+    },
+    {
+      suite,
+      case: `${domain.name}/repeated`,
+      metric: 'negotiations per second (one core, metrics only)',
+      value: (1000 * runsPerSample) / ms,
+      unit: '1/s',
+      ...(targets ? { target: 1000 } : {}),
+      better: 'higher',
+      notes: `${domain.notes}; precomputation reused`,
+    },
+  ];
+}
+
 /** Tournament throughput (matches per second, pool start-up included) with 1 and 2 worker threads. */
-async function tournamentThroughput(threads: number): Promise<BenchResult> {
-  const config = {
-    scenarios: [{ scenario: benchScenario() }],
+async function tournamentThroughput(
+  name: string,
+  scenario: Scenario,
+  parties: string[] | undefined,
+  threads: number,
+  repetitions: number,
+): Promise<BenchResult> {
+  const tournament = {
+    scenarios: [{ scenario, ...(parties ? { parties } : {}) }],
     strategies: ['boulware', 'linear', 'conceder', 'tit-for-tat'],
-    repetitions: 50,
+    repetitions,
     seed: 1,
     simulation: { deadline: { rounds: 100 } },
   };
   const start = performance.now();
-  const result = await runTournament(config, { threads });
+  const result = await runTournament(tournament, { threads });
   const seconds = (performance.now() - start) / 1000;
   return {
     suite: 'simulation',
-    case: `tournament/${threads}-worker${threads > 1 ? 's' : ''}`,
+    case: `${name ? `${name}/` : ''}tournament/${threads}-worker${threads > 1 ? 's' : ''}`,
     metric: 'matches per second',
     value: result.matches.length / seconds,
     unit: '1/s',
     better: 'higher',
-    notes: `${result.matches.length} matches of 100 rounds on the synthetic 8×5 space, pool start-up and per-worker precomputation included`,
+    notes: `${result.matches.length} matches of 100 rounds, 4 strategies, pool start-up and per-worker precomputation included`,
+  };
+}
+
+function skipped(name: string, why: string): BenchResult {
+  return {
+    suite: 'simulation',
+    case: `${name}/skipped`,
+    metric: 'skipped',
+    value: 0,
+    unit: '',
+    better: 'higher',
+    notes: why,
   };
 }
 
 export const simulationBench: BenchSuite = {
   name: 'simulation',
   async run() {
-    return [...simulationCoreBench(), await tournamentThroughput(1), await tournamentThroughput(2)];
+    const results = [...simulationCoreBench()];
+    for (const threads of [1, 2]) {
+      results.push(await tournamentThroughput('', benchScenario(), undefined, threads, 50));
+    }
+
+    const shared = sharedDomains();
+    if (shared && existsSync(join(shared, 'Energy'))) {
+      const energy = importPath(join(shared, 'Energy')).scenario;
+      const parties = energy.preferences.map((p) => p.party) as [string, string];
+      results.push(
+        ...negotiationCases(
+          {
+            name: 'energy',
+            scenario: energy,
+            parties,
+            notes:
+              'Energy domain (GENIUS import, 2 parties, 8 issues × 5 options, 390,625 outcomes), 100 rounds, Boulware vs conceder',
+          },
+          300,
+          true,
+        ),
+      );
+      for (const threads of [1, 2])
+        results.push(await tournamentThroughput('energy', energy, undefined, threads, 50));
+    } else {
+      results.push(
+        skipped('energy', 'the shared negotiation domains (../shared/negotiation-domains/Energy) are absent'),
+      );
+    }
+
+    const flagshipFile = join(repoRoot, 'scenarios/ukraine-2025.yaml');
+    const loaded = existsSync(flagshipFile) ? loadScenarioFile(flagshipFile) : undefined;
+    if (loaded?.ok) {
+      const notes =
+        'ukraine-2025 (22 issues, 1.8e12 outcomes, heuristic branch-and-bound bids), Ukraine (Boulware) vs Russia (conceder), 100 rounds';
+      results.push(
+        ...negotiationCases(
+          { name: 'flagship', scenario: loaded.scenario, parties: ['ukraine', 'russia'], notes },
+          3,
+          false,
+        ),
+      );
+      for (const threads of [1, 2]) {
+        results.push(
+          await tournamentThroughput('flagship', loaded.scenario, ['ukraine', 'russia'], threads, 1),
+        );
+      }
+    } else {
+      results.push(skipped('flagship', 'scenarios/ukraine-2025.yaml is missing or does not load'));
+    }
+    return results;
   },
 };

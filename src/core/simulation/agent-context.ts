@@ -4,7 +4,7 @@ import { holds } from '../model/rule.js';
 import type { ResolvedConfig } from './config.js';
 import { createOfferSearch, type OfferSearch } from './offer-search.js';
 import { type PartyTruth, realiseBeliefs } from './realisation.js';
-import { createSimRng, deriveSeed } from './sim-rng.js';
+import { streamFor } from './seeds.js';
 import type { StrategyContext } from './strategy.js';
 
 /** Tolerance of BATNA comparisons, in utility points (absorbs rounding in u × δ^r against BATNA/δ^r). */
@@ -39,7 +39,7 @@ export function buildAgentContext(
   const batna = (round: number) => truth.batna[Math.max(0, Math.min(last, Math.floor(round)))];
   const delta = truth.discount;
   const acceptFloor = (round: number) => batna(round) / delta ** round;
-  const rng = createSimRng(deriveSeed(config.seed, `agent:${truth.party}`));
+  const rng = streamFor(config.seed, `agent:${truth.party}`);
   const byParty = new Map(beliefs.map((b) => [b.party, b.utility]));
   const ctx: StrategyContext = {
     party: truth.party,

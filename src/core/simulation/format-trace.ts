@@ -6,12 +6,24 @@ export interface FormatTraceOptions {
   space?: OutcomeSpace;
   /** Print at most this many events (the first and the last halves); the omission is stated. */
   maxEvents?: number;
+  /**
+   * 'full' (default) prints every offer or text completely; 'changes' prints a party's first offer (the
+   * mediator's first text) completely and afterwards only the issues that differ from its previous one, which
+   * keeps the account readable on scenarios with many issues.
+   */
+  outcomes?: 'full' | 'changes';
+  /** Print the result, utilities, metrics, faults and notes after the events (default true). */
+  summary?: boolean;
 }
 
 const num = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : String(x));
 
+function optionText(i: number, k: number, run: Run, space?: OutcomeSpace): string {
+  return `${run.issues[i]}=${space ? space.issues[i].optionIds[k] : k}`;
+}
+
 function outcomeText(outcome: readonly number[], run: Run, space?: OutcomeSpace): string {
-  return outcome.map((k, i) => `${run.issues[i]}=${space ? space.issues[i].optionIds[k] : k}`).join(' ');
+  return outcome.map((k, i) => optionText(i, k, run, space)).join(' ');
 }
 
 /** A plain-text, round-by-round account of a run: one line per event, then the result and metrics. */
@@ -29,34 +41,41 @@ export function formatTrace(run: Run, options: FormatTraceOptions = {}): string 
     lines.push('(trace not recorded)');
   } else {
     const max = options.maxEvents ?? Number.POSITIVE_INFINITY;
-    let shown: Array<TraceEvent | string> = events;
-    if (events.length > max) {
-      const head = Math.ceil(max / 2);
-      const tail = Math.floor(max / 2);
-      shown = [
-        ...events.slice(0, head),
-        `... ${events.length - head - tail} events omitted ...`,
-        ...events.slice(events.length - tail),
-      ];
-    }
+    const head = events.length > max ? Math.ceil(max / 2) : events.length;
+    const tail = events.length > max ? Math.floor(max / 2) : 0;
     const partyWidth = Math.max(5, ...run.parties.map((p) => p.length), run.mediator?.party.length ?? 0);
     lines.push(
       `round  ${'party'.padEnd(partyWidth)}  ${'action'.padEnd(14)}  utilities (${run.parties.join(' / ')})`,
     );
-    for (const e of shown) {
-      if (typeof e === 'string') {
-        lines.push(e);
-        continue;
+    const previous = new Map<string, number[]>();
+    const describe = (e: TraceEvent, outcome: number[]): string => {
+      if (options.outcomes !== 'changes') return outcomeText(outcome, run, options.space);
+      const before = previous.get(e.party);
+      previous.set(e.party, outcome);
+      if (!before) return outcomeText(outcome, run, options.space);
+      const changed = outcome.flatMap((k, i) => (k === before[i] ? [] : [i]));
+      if (changed.length === 0)
+        return `(same as ${e.action === 'text' ? 'the previous text' : 'its previous offer'})`;
+      return `changed: ${changed.map((i) => optionText(i, outcome[i], run, options.space)).join(' ')}`;
+    };
+    events.forEach((e, k) => {
+      // Every offer is described, shown or not, so that 'changes' compares with the true previous offer.
+      const text =
+        e.outcome && (e.action === 'offer' || e.action === 'text') ? describe(e, e.outcome) : undefined;
+      if (k === head && tail < events.length - head) {
+        lines.push(`... ${events.length - head - tail} events omitted ...`);
       }
+      if (k >= head && k < events.length - tail) return;
       let line = `${String(e.round).padStart(5)}  ${e.party.padEnd(partyWidth)}  ${e.action.padEnd(14)}`;
       if (e.utilities) line += `  ${e.utilities.map(num).join(' / ')}`;
-      if (e.outcome) line += `  ${outcomeText(e.outcome, run, options.space)}`;
+      if (e.outcome) line += `  ${text ?? outcomeText(e.outcome, run, options.space)}`;
       if (e.objections)
         line += `  objects to: ${e.objections.length ? e.objections.join(', ') : '(nothing specific)'}`;
       if (e.note) line += `  (${e.note})`;
       lines.push(line.trimEnd());
-    }
+    });
   }
+  if (options.summary === false) return `${lines.join('\n')}\n`;
   const o = run.outcome;
   const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}`;
   if (o.agreement && o.outcome) {

@@ -3,7 +3,7 @@ import type { CompiledScenario } from '../model/compile.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { Interval } from '../model/uncertain.js';
 import type { ResolvedConfig } from './config.js';
-import { createSimRng, deriveSeed } from './sim-rng.js';
+import { streamFor } from './seeds.js';
 import { batnaSchedule } from './timeline.js';
 
 /** A negotiator's true preferences in one run: what the simulation scores with. */
@@ -19,8 +19,8 @@ export interface PartyTruth {
   discount: number;
 }
 
-function sampler(seed: number): Realise {
-  const rng = createSimRng(seed);
+function sampler(seed: number, label: string): Realise {
+  const rng = streamFor(seed, label);
   return (i: Interval) => i.low + rng.next() * (i.high - i.low);
 }
 
@@ -39,9 +39,9 @@ export function realiseTruths(compiled: CompiledScenario, config: ResolvedConfig
     let utility: UtilityFunction;
     let quantile = -1;
     if (config.preferences === 'sampled') {
-      const rng = createSimRng(deriveSeed(config.realisationSeed, `truth:batna:${agent.party}`));
+      const rng = streamFor(config.realisationSeed, `truth:batna:${agent.party}`);
       quantile = rng.next();
-      utility = realiseUtility(model, sampler(deriveSeed(config.realisationSeed, `truth:${agent.party}`)));
+      utility = realiseUtility(model, sampler(config.realisationSeed, `truth:${agent.party}`));
     } else {
       utility = realiseUtility(model, 'estimate');
     }
@@ -107,7 +107,7 @@ export function realiseBeliefs(
             party: other.party,
             utility: realiseUtility(
               model,
-              sampler(deriveSeed(config.realisationSeed, `belief:${agent.party}:${other.party}`)),
+              sampler(config.realisationSeed, `belief:${agent.party}:${other.party}`),
             ),
           };
         default:

@@ -1,4 +1,4 @@
-import { createSimRng } from './sim-rng.js';
+import { createRng } from '../random/rng.js';
 
 /** Small, dependency-free statistics for tournament scores. */
 
@@ -143,11 +143,11 @@ export function pairedPermutationTest(
     }
     return { pairs: n, meanDifference: observed, pValue: hits / total, exact: true, samples: total };
   }
-  const rng = createSimRng(seed);
+  const rng = createRng(seed);
   let hits = 0;
   for (let draw = 0; draw < samples; draw++) {
     let s = 0;
-    for (let k = 0; k < n; k++) s += rng.next() < 0.5 ? -differences[k] : differences[k];
+    for (let k = 0; k < n; k++) s += rng.uint32() >>> 31 ? -differences[k] : differences[k];
     if (Math.abs(s) >= threshold) hits++;
   }
   return { pairs: n, meanDifference: observed, pValue: (1 + hits) / (1 + samples), exact: false, samples };

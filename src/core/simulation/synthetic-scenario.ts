@@ -1,5 +1,5 @@
 import type { Scenario } from '../../schema/scenario.js';
-import { createSimRng } from './sim-rng.js';
+import { createRng } from '../random/rng.js';
 
 export interface SyntheticShape {
   parties: number;
@@ -15,7 +15,7 @@ export interface SyntheticShape {
  * the ANAC domains; every party is a signatory. For benchmarks and tests.
  */
 export function syntheticScenario(shape: SyntheticShape): Scenario {
-  const rng = createSimRng(shape.seed);
+  const rng = createRng(shape.seed);
   const issueIds = Array.from({ length: shape.issues }, (_, i) => `issue${i + 1}`);
   const optionIds = Array.from({ length: shape.options }, (_, k) => `o${k + 1}`);
   const parties = Array.from({ length: shape.parties }, (_, p) => `party${p + 1}`);

@@ -1,4 +1,4 @@
-import { deriveSeed } from './sim-rng.js';
+import { deriveSeed } from './seeds.js';
 import { type Estimate, estimate, type PermutationTest, pairedPermutationTest } from './statistics.js';
 import type { EndReason, Run } from './trace.js';
 

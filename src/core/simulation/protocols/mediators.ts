@@ -1,5 +1,6 @@
 import type { OutcomeSpace } from '../../model/outcome-space.js';
-import { type SimRng, shuffle } from '../sim-rng.js';
+import type { Rng } from '../../random/rng.js';
+import { shuffle } from '../seeds.js';
 import type { Outcome } from '../strategy.js';
 
 /** A party's answer to a text: accept, or reject naming the issues it objects to (most important first). */
@@ -76,7 +77,7 @@ export class HillClimbMediator implements Mediator {
     protected readonly space: OutcomeSpace,
     initial: Outcome,
     private readonly patience: number,
-    rng: SimRng,
+    rng: Rng,
   ) {
     this.base = initial;
     this.visited.add(initial.join(','));
@@ -155,7 +156,7 @@ export class TargetMediator implements Mediator {
     initial: Outcome,
     private readonly target: Outcome,
     patience: number,
-    rng: SimRng,
+    rng: Rng,
     name = 'nash',
   ) {
     this.name = name;

@@ -3,7 +3,7 @@ import { holds, ruleIssues } from '../../model/rule.js';
 import { consentProblem } from '../agent-context.js';
 import type { PartyTruth } from '../realisation.js';
 import { estimatedBatna } from '../realisation.js';
-import { createSimRng, deriveSeed } from '../sim-rng.js';
+import { streamFor } from '../seeds.js';
 import type { Outcome } from '../strategy.js';
 import { confirm, noteReceived, wantsToWalk } from './alternating-offers.js';
 import { estimatedNash } from './estimated-nash.js';
@@ -132,7 +132,7 @@ function createMediator(negotiation: Negotiation): Mediator {
   const { compiled, config, truths } = negotiation;
   const m = config.mediator;
   if (!m) throw new Error('no mediator configuration');
-  const rng = createSimRng(deriveSeed(config.seed, 'mediator'));
+  const rng = streamFor(config.seed, 'mediator');
   const initial = Int32Array.from(m.initial, (k, i) => (k >= 0 ? k : rng.int(compiled.space.radix[i])));
   if (m.strategy === 'hill-climb') return new HillClimbMediator(compiled.space, initial, m.patience, rng);
   const parties = truths.map((t) => ({

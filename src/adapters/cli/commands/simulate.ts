@@ -1,0 +1,447 @@
+import { writeFileSync } from 'node:fs';
+import { closestId } from '../../../core/model/closest-id.js';
+import { type CompiledScenario, compileScenario } from '../../../core/model/compile.js';
+import type { SimulationConfig } from '../../../core/simulation/config.js';
+import { resolveConfig, SimulationConfigError } from '../../../core/simulation/config.js';
+import { formatTrace } from '../../../core/simulation/format-trace.js';
+import { buildOutcomeReference, type ReferenceResult } from '../../../core/simulation/outcome-reference.js';
+import { realiseTruths } from '../../../core/simulation/realisation.js';
+import { builtInStrategies } from '../../../core/simulation/strategies/registry.js';
+import type { StrategySpec } from '../../../core/simulation/strategy.js';
+import type { Run } from '../../../core/simulation/trace.js';
+import type { Scenario } from '../../../schema/scenario.js';
+import { htmlPage } from '../../report/html.js';
+import { simulationSection } from '../../report/sections/simulation-section.js';
+import { ConfigError } from '../../simulation/config-schema.js';
+import { runSimulation } from '../../simulation/run-simulation.js';
+import { SandboxedStrategies } from '../../simulation/sandbox.js';
+import { loadOrExit, usageError } from '../load.js';
+import { EXIT_OK, type Io, json, num, styler, table } from '../output.js';
+import { validateDate } from '../parse-arguments.js';
+
+export interface SimulateOptions {
+  protocol?: string;
+  strategies?: string;
+  strategyModule?: string[];
+  rounds?: string;
+  deadlineDays?: string;
+  start?: string;
+  daysPerRound?: string;
+  discount?: string;
+  mediator?: string;
+  seed?: string;
+  parties?: string;
+  preferences?: string;
+  at?: string;
+  maxEvents?: string;
+  fullOffers?: boolean;
+  json?: boolean;
+  html?: string;
+}
+
+export const DEFAULT_STRATEGY = 'boulware';
+export const DEFAULT_ROUNDS = 100;
+export const BUILT_IN_NAMES = builtInStrategies.map((s) => s.name);
+
+const PROTOCOLS: Record<string, 'alternating-offers' | 'single-text'> = {
+  sao: 'alternating-offers',
+  'alternating-offers': 'alternating-offers',
+  text: 'single-text',
+  'single-text': 'single-text',
+};
+
+/** ' (did you mean 'x'?)' or ' (known: a, b, c)'. */
+export function didYouMean(written: string, known: readonly string[]): string {
+  const close = closestId(written, known);
+  return close ? `; did you mean '${close}'?` : known.length > 0 ? ` (known: ${known.join(', ')})` : '';
+}
+
+/** Splits on commas outside parentheses: `a=x(p=1,q=2),b=y` → ['a=x(p=1,q=2)', 'b=y']. */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of text) {
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    if (c === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += c;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+function paramValue(text: string): unknown {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  const n = Number(text);
+  return text !== '' && Number.isFinite(n) ? n : text;
+}
+
+/**
+ * A strategy written on the command line: `name` or `name(key=value,key=value)`; numbers and true/false are
+ * read as such. Checks the name against the known strategies.
+ */
+export function parseStrategySpec(
+  text: string,
+  known: readonly string[],
+  io: Io,
+  where: string,
+): StrategySpec {
+  const match = /^([A-Za-z0-9_.-]+)(?:\((.*)\))?$/.exec(text.trim());
+  if (!match) {
+    usageError(
+      io,
+      `${where}: '${text}' is not a strategy`,
+      'write a name, or name(param=value,...), e.g. time-dependent(e=0.5)',
+    );
+  }
+  const name = match[1];
+  if (!known.includes(name)) usageError(io, `${where}: unknown strategy '${name}'${didYouMean(name, known)}`);
+  if (match[2] === undefined) return name;
+  const params: Record<string, unknown> = {};
+  for (const part of splitTopLevel(match[2])) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) usageError(io, `${where}: parameter '${part}' of '${name}' is not of the form key=value`);
+    params[part.slice(0, eq).trim()] = paramValue(part.slice(eq + 1).trim());
+  }
+  return { name, params };
+}
+
+function parseNumber(
+  text: string,
+  flag: string,
+  io: Io,
+  check: (x: number) => boolean,
+  expected: string,
+): number {
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !check(x))
+    usageError(io, `${flag} must be ${expected}, got '${text}'`);
+  return x;
+}
+
+const wholeAtLeast = (min: number) => (x: number) => Number.isInteger(x) && x >= min;
+
+/** `party=value,...`, with the party checked; a bare value applies to every negotiator. */
+function perParty(
+  text: string,
+  flag: string,
+  parties: readonly string[],
+  io: Io,
+): { all?: string; byParty: Map<string, string> } {
+  const byParty = new Map<string, string>();
+  let all: string | undefined;
+  for (const part of splitTopLevel(text)) {
+    const eq = part.indexOf('=');
+    const paren = part.indexOf('(');
+    if (eq < 0 || (paren >= 0 && paren < eq)) {
+      all = part;
+      continue;
+    }
+    const party = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (party === 'default' || party === '*') {
+      all = value;
+      continue;
+    }
+    if (!parties.includes(party))
+      usageError(
+        io,
+        `${flag}: '${party}' is not a negotiating party${didYouMean(party, parties)}`,
+        `negotiators: ${parties.join(', ')}`,
+      );
+    if (byParty.has(party)) usageError(io, `${flag}: party '${party}' is given twice`);
+    if (value === '') usageError(io, `${flag}: no value for '${party}'`);
+    byParty.set(party, value);
+  }
+  return { all, byParty };
+}
+
+export interface PreparedSimulation {
+  scenario: Scenario;
+  compiled: CompiledScenario;
+  config: SimulationConfig;
+  modules: string[];
+  /** Built-in strategy names and those of the modules. */
+  known: string[];
+}
+
+/** Turns the command-line options into a checked simulation configuration (exit 2 on any mistake). */
+export function prepareSimulation(file: string, options: SimulateOptions, io: Io): PreparedSimulation {
+  const protocolName = options.protocol ?? 'sao';
+  const protocol = PROTOCOLS[protocolName];
+  if (!protocol)
+    usageError(
+      io,
+      `unknown protocol '${protocolName}'${didYouMean(protocolName, ['sao', 'text'])}`,
+      'use --protocol sao (alternating offers) or --protocol text (single negotiating text)',
+    );
+  if (options.mediator !== undefined) {
+    if (protocol !== 'single-text') usageError(io, '--mediator applies to --protocol text only');
+    if (options.mediator !== 'hill-climb' && options.mediator !== 'nash')
+      usageError(
+        io,
+        `unknown mediator '${options.mediator}'${didYouMean(options.mediator, ['hill-climb', 'nash'])}`,
+      );
+  }
+  if (
+    options.preferences !== undefined &&
+    options.preferences !== 'estimate' &&
+    options.preferences !== 'sampled'
+  )
+    usageError(io, `--preferences must be estimate or sampled, got '${options.preferences}'`);
+  const seed =
+    options.seed === undefined
+      ? 1
+      : parseNumber(options.seed, '--seed', io, Number.isSafeInteger, 'a whole number');
+  const rounds =
+    options.rounds === undefined
+      ? undefined
+      : parseNumber(options.rounds, '--rounds', io, wholeAtLeast(1), 'a whole number >= 1');
+  const days =
+    options.deadlineDays === undefined
+      ? undefined
+      : parseNumber(options.deadlineDays, '--deadline-days', io, (x) => x > 0, 'a positive number of days');
+  const daysPerRound =
+    options.daysPerRound === undefined
+      ? undefined
+      : parseNumber(options.daysPerRound, '--days-per-round', io, (x) => x > 0, 'a positive number');
+  if (options.maxEvents !== undefined)
+    parseNumber(options.maxEvents, '--max-events', io, wholeAtLeast(0), 'a whole number >= 0');
+  if (options.start !== undefined) validateDate(options.start, io);
+  if (options.at !== undefined) validateDate(options.at, io);
+
+  const modules = options.strategyModule ?? [];
+  let moduleNames: string[] = [];
+  if (modules.length > 0) {
+    try {
+      const sandbox = SandboxedStrategies.load(modules);
+      moduleNames = sandbox.modules.map((m) => m.name);
+      sandbox.close();
+    } catch (error) {
+      usageError(io, (error as Error).message);
+    }
+    const clash = moduleNames.find((n) => BUILT_IN_NAMES.includes(n));
+    if (clash) usageError(io, `strategy module name '${clash}' is already a built-in strategy; rename it`);
+  }
+  const known = [...BUILT_IN_NAMES, ...moduleNames];
+
+  const scenario = loadOrExit(file, io, options.json === true);
+  const compiled = compileScenario(scenario, { at: options.at });
+  const withPrefs = compiled.models.map((m) => m.party);
+  let parties = compiled.signatories.map((k) => compiled.models[k].party);
+  if (options.parties !== undefined) {
+    parties = options.parties
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (parties.length === 0) usageError(io, '--parties is empty');
+    for (const p of parties) {
+      if (withPrefs.includes(p)) continue;
+      const exists = scenario.parties.some((q) => q.id === p);
+      usageError(
+        io,
+        exists
+          ? `party '${p}' has no preferences in the scenario, so it cannot negotiate`
+          : `unknown party '${p}'${didYouMean(p, withPrefs)}`,
+        `parties with preferences: ${withPrefs.join(', ')}`,
+      );
+    }
+  }
+  if (parties.length === 0)
+    usageError(io, 'the scenario has no signatory with preferences; name the negotiators with --parties');
+
+  const strategies = perParty(options.strategies ?? '', '--strategies', parties, io);
+  const discounts = perParty(options.discount ?? '', '--discount', parties, io);
+  const defaultSpec = parseStrategySpec(strategies.all ?? DEFAULT_STRATEGY, known, io, '--strategies');
+  const discountOf = (party: string): number | undefined => {
+    const text = discounts.byParty.get(party) ?? discounts.all;
+    return text === undefined
+      ? undefined
+      : parseNumber(text, `--discount for ${party}`, io, (x) => x > 0 && x <= 1, 'a number in (0, 1]');
+  };
+  const agents: SimulationConfig['agents'] = {};
+  for (const party of parties) {
+    const text = strategies.byParty.get(party);
+    const spec =
+      text === undefined ? defaultSpec : parseStrategySpec(text, known, io, `--strategies for ${party}`);
+    const discount = discountOf(party);
+    agents[party] = discount === undefined ? { strategy: spec } : { strategy: spec, discount };
+  }
+
+  const config: SimulationConfig = {
+    protocol,
+    parties,
+    agents,
+    deadline: {},
+    seed,
+  };
+  if (options.preferences) config.preferences = options.preferences as 'estimate' | 'sampled';
+  if (rounds !== undefined) config.deadline.rounds = rounds;
+  if (days !== undefined) config.deadline.days = days;
+  if (rounds === undefined && days === undefined) config.deadline.rounds = DEFAULT_ROUNDS;
+  if (options.start !== undefined || daysPerRound !== undefined || days !== undefined) {
+    const start = options.start ?? options.at ?? scenario.asOf;
+    if (start === undefined)
+      usageError(
+        io,
+        'a timeline needs a start date: give --start YYYY-MM-DD (the scenario has no asOf date)',
+      );
+    config.timeline = { start, daysPerRound: daysPerRound ?? 1 };
+  }
+  if (protocol === 'single-text')
+    config.mediator = { strategy: (options.mediator ?? 'hill-climb') as 'hill-climb' | 'nash' };
+  try {
+    resolveConfig(compiled, config, known);
+  } catch (error) {
+    if (error instanceof SimulationConfigError) usageError(io, error.message);
+    throw error;
+  }
+  return { scenario, compiled, config, modules, known };
+}
+
+/** The frontier and bargaining solutions for the run's negotiators and true preferences, when enumerable. */
+export function referenceFor(
+  compiled: CompiledScenario,
+  config: SimulationConfig,
+  known: readonly string[],
+): ReferenceResult {
+  const resolved = resolveConfig(compiled, config, known);
+  const truths = realiseTruths(compiled, resolved);
+  return buildOutcomeReference({
+    compiled,
+    parties: truths.map((t) => t.party),
+    utilities: truths.map((t) => t.utility),
+    batnas: truths.map((t) => t.batna[0]),
+  });
+}
+
+/** What --json prints about the reference: everything but the frontier's points and the distance function. */
+export function referenceData(reference: ReferenceResult) {
+  if (!reference.available) return reference;
+  const { frontier: _frontier, reference: _fn, ...rest } = reference;
+  return rest;
+}
+
+function optionLabel(compiled: CompiledScenario, outcome: readonly number[]): string[] {
+  return compiled.space.issues.map((issue, i) => issue.labels[outcome[i]] ?? issue.optionIds[outcome[i]]);
+}
+
+/** `parley simulate <file> [options]` */
+export function simulateCommand(file: string, options: SimulateOptions, io: Io): number {
+  const prepared = prepareSimulation(file, options, io);
+  const { compiled, config } = prepared;
+  let run: Run;
+  let reference: ReferenceResult;
+  try {
+    reference = referenceFor(compiled, config, prepared.known);
+    run = runSimulation(compiled, config, {
+      strategyModules: prepared.modules,
+      reference: reference.available ? reference.reference : undefined,
+    });
+  } catch (error) {
+    if (error instanceof SimulationConfigError || error instanceof ConfigError) usageError(io, error.message);
+    throw error;
+  }
+
+  if (options.html) {
+    const section = simulationSection({ run, compiled, reference });
+    const title = `Simulation: ${compiled.scenario.title}`;
+    const subtitle = [
+      `${compiled.scenario.id}${compiled.scenario.asOf ? `, as of ${compiled.scenario.asOf}` : ''}`,
+      "Simulated negotiators with the analysts' estimated preferences; a model run, not a forecast.",
+    ];
+    try {
+      writeFileSync(options.html, htmlPage(title, subtitle, [section]));
+    } catch (error) {
+      usageError(io, `cannot write ${options.html}: ${(error as Error).message}`);
+    }
+  }
+
+  if (options.json) {
+    io.out(json({ run, reference: referenceData(reference) }));
+    return EXIT_OK;
+  }
+
+  const s = styler(io);
+  const nameOf = (id: string) => compiled.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  io.out(`${s.bold('Simulating')} ${compiled.scenario.title}\n`);
+  io.out(`${s.dim("Negotiators play the analysts' estimated preferences; a model run, not a forecast.")}\n`);
+  if (run.timeline) {
+    io.out(`Timeline: round 0 on ${run.timeline.start}, ${run.timeline.daysPerRound} day(s) per round.\n`);
+  }
+  io.out('\n');
+  const maxEvents = options.maxEvents === undefined ? undefined : Number(options.maxEvents);
+  const outcomes = options.fullOffers || compiled.space.issues.length <= 5 ? 'full' : 'changes';
+  io.out(formatTrace(run, { space: compiled.space, maxEvents, outcomes, summary: false }));
+  io.out('\n');
+
+  const o = run.outcome;
+  const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}`;
+  if (o.agreement && o.outcome) {
+    io.out(`${s.bold('Result')}: ${s.green('agreement')} in ${when}\n`);
+    const labels = optionLabel(compiled, o.outcome);
+    io.out(
+      table(
+        ['issue', 'agreed option'],
+        compiled.space.issues.map((issue, i) => [issue.title, labels[i]]),
+        io,
+      ),
+    );
+  } else {
+    io.out(
+      `${s.bold('Result')}: ${s.red('no agreement')} (${o.endedBy}${o.by ? ` by ${o.by}` : ''}) in ${when}\n`,
+    );
+  }
+  io.out(
+    table(
+      ['party', 'strategy', 'utility', 'discounted', 'BATNA', 'concession', 'offers', 'faults'],
+      run.results.map((r) => [
+        `${nameOf(r.party)} (${r.party})`,
+        r.strategy,
+        num(r.utility),
+        num(r.discountedUtility),
+        num(r.batna),
+        r.concessionRate === null ? 'n/a' : r.concessionRate.toFixed(2),
+        String(r.offers),
+        String(r.faults),
+      ]),
+      io,
+    ),
+  );
+  const m = run.metrics;
+  const metrics = [
+    `rounds ${m.rounds}`,
+    `welfare ${num(m.socialWelfare)} (discounted ${num(m.discountedWelfare)})`,
+  ];
+  if (m.paretoDistance !== undefined)
+    metrics.push(`distance to the Pareto frontier ${m.paretoDistance.toFixed(2)}`);
+  if (m.nashDistance !== undefined) metrics.push(`to Nash ${m.nashDistance.toFixed(2)}`);
+  if (m.kalaiDistance !== undefined) metrics.push(`to Kalai ${m.kalaiDistance.toFixed(2)}`);
+  io.out(`${metrics.join(', ')}\n`);
+  if (reference.available) {
+    io.out(
+      `${s.dim(`Reference: exact frontier of the ${reference.withinRedLines} outcomes crossing no negotiator's red line (of ${reference.outcomes}), ${reference.frontierSize} points; agreement zone ${reference.agreementZone} outcomes.`)}\n`,
+    );
+    for (const [name, p] of [
+      ['Nash', reference.nash],
+      ['Kalai', reference.kalai],
+    ] as const) {
+      if (p)
+        io.out(
+          `${s.dim(`${name} point: ${run.parties.map((party, k) => `${party} ${num(p.utilities[k])}`).join(', ')}`)}\n`,
+        );
+    }
+    for (const note of reference.notes) io.out(`${s.dim(`Note: ${note}.`)}\n`);
+  } else {
+    io.out(`${s.yellow('No reference')}: ${reference.reason}.\n`);
+  }
+  for (const f of run.faults)
+    io.out(`${s.yellow('Fault')}: ${f.party} in round ${f.round}: ${f.kind}: ${f.message}\n`);
+  for (const note of run.notes) io.out(`${s.dim(`Note: ${note}.`)}\n`);
+  if (options.html) io.out(`Report written to ${options.html}\n`);
+  return EXIT_OK;
+}

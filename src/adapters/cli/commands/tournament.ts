@@ -1,0 +1,365 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { SimulationConfigError } from '../../../core/simulation/config.js';
+import { buildOutcomeReference } from '../../../core/simulation/outcome-reference.js';
+import type { Estimate } from '../../../core/simulation/statistics.js';
+import { TournamentPlanError } from '../../../core/simulation/tournament.js';
+import type { Scenario } from '../../../schema/scenario.js';
+import { formatDiagnostics } from '../../load/format-diagnostics.js';
+import { readYaml } from '../../load/read-yaml.js';
+import { ConfigError } from '../../simulation/config-schema.js';
+import { JournalError } from '../../simulation/journal.js';
+import { SandboxedStrategies } from '../../simulation/sandbox.js';
+import { type ReferenceFactory, runTournament, type TournamentResult } from '../../simulation/tournament.js';
+import { writeTournamentOutputs } from '../../simulation/tournament-output.js';
+import { loadOrExit, usageError } from '../load.js';
+import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json, styler, table } from '../output.js';
+import { BUILT_IN_NAMES, DEFAULT_ROUNDS, didYouMean, parseStrategySpec, splitTopLevel } from './simulate.js';
+
+export interface TournamentCommandOptions {
+  scenarios?: string;
+  strategies?: string;
+  repetitions?: string;
+  seed?: string;
+  rounds?: string;
+  protocol?: string;
+  assignments?: string;
+  preferences?: string;
+  threads?: string;
+  journal?: string;
+  out?: string;
+  json?: boolean;
+  progress?: boolean;
+  stopAfter?: string;
+  strategyModule?: string[];
+}
+
+const PROTOCOLS: Record<string, string> = {
+  sao: 'alternating-offers',
+  'alternating-offers': 'alternating-offers',
+  text: 'single-text',
+  'single-text': 'single-text',
+};
+
+function wholeNumber(text: string, flag: string, min: number, io: Io): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < min)
+    usageError(io, `${flag} must be a whole number >= ${min}, got '${text}'`);
+  return n;
+}
+
+function readConfigFile(path: string, io: Io): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    usageError(
+      io,
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const read = readYaml(text, path, /\.json$/i.test(path) ? 'json' : 'yaml');
+  if (!read.ok) {
+    io.err(formatDiagnostics(read.diagnostics, { color: io.color }));
+    throw new CliExit(EXIT_INPUT);
+  }
+  return read.data;
+}
+
+interface ScenarioEntry {
+  file: string;
+  parties?: unknown;
+  at?: unknown;
+}
+
+/** Scenario entries of a configuration file: a path, or { file, parties?, at? }; paths relative to the file. */
+function scenarioEntries(raw: unknown, base: string, io: Io): ScenarioEntry[] {
+  if (!Array.isArray(raw) || raw.length === 0)
+    usageError(io, 'scenarios: expected a list of scenario files (paths relative to the configuration file)');
+  return raw.map((entry, k) => {
+    if (typeof entry === 'string') return { file: resolve(base, entry) };
+    if (entry && typeof entry === 'object' && typeof (entry as { file?: unknown }).file === 'string') {
+      const { file, parties, at, ...rest } = entry as { file: string; parties?: unknown; at?: unknown };
+      const unknown = Object.keys(rest);
+      if (unknown.length > 0)
+        usageError(io, `scenarios[${k}]: unknown field '${unknown[0]}' (expected file, parties, at)`);
+      return { file: resolve(base, file), parties, at };
+    }
+    return usageError(io, `scenarios[${k}]: expected a file path or { file, parties, at }`);
+  });
+}
+
+function checkStrategyNames(strategies: unknown[], known: readonly string[], io: Io): void {
+  strategies.forEach((s, k) => {
+    const name =
+      typeof s === 'string'
+        ? s
+        : s && typeof s === 'object' && 'name' in s
+          ? (s as { name: unknown }).name
+          : undefined;
+    if (typeof name === 'string' && !known.includes(name))
+      usageError(io, `strategies[${k}]: unknown strategy '${name}'${didYouMean(name, known)}`);
+  });
+}
+
+const estimateText = (e: Estimate | undefined, digits = 1): string => {
+  if (!e || e.n === 0 || !Number.isFinite(e.mean)) return 'n/a';
+  const mean = e.mean.toFixed(digits);
+  return e.ci95 ? `${mean} [${e.ci95[0].toFixed(digits)}, ${e.ci95[1].toFixed(digits)}]` : mean;
+};
+
+/** `parley tournament [config] [options]` */
+export async function tournamentCommand(
+  configFile: string | undefined,
+  options: TournamentCommandOptions,
+  io: Io,
+): Promise<number> {
+  const fileConfig = configFile ? readConfigFile(configFile, io) : {};
+  const base = configFile ? dirname(resolve(configFile)) : process.cwd();
+  const config: Record<string, unknown> = { ...fileConfig };
+
+  let entries: ScenarioEntry[];
+  if (options.scenarios !== undefined) {
+    entries = options.scenarios
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((file) => ({ file: resolve(file) }));
+    if (entries.length === 0) usageError(io, '--scenarios is empty');
+  } else if (config.scenarios !== undefined) {
+    entries = scenarioEntries(config.scenarios, base, io);
+  } else {
+    usageError(
+      io,
+      'no scenarios: give a configuration file or --scenarios a.yaml,b.yaml',
+      'see parley tournament --help',
+    );
+  }
+
+  // Strategy modules in the file are relative to it; their names join the known strategies.
+  const rawStrategies: unknown[] = Array.isArray(config.strategies) ? [...config.strategies] : [];
+  const modulePaths: string[] = [];
+  rawStrategies.forEach((s, k) => {
+    if (
+      s &&
+      typeof s === 'object' &&
+      'module' in s &&
+      typeof (s as { module: unknown }).module === 'string'
+    ) {
+      const path = resolve(base, (s as { module: string }).module);
+      rawStrategies[k] = { ...(s as object), module: path };
+      modulePaths.push(path);
+    }
+  });
+  for (const path of options.strategyModule ?? []) {
+    rawStrategies.push({ module: resolve(path) });
+    modulePaths.push(resolve(path));
+  }
+  let moduleNames: string[] = [];
+  if (modulePaths.length > 0) {
+    try {
+      const sandbox = SandboxedStrategies.load(modulePaths);
+      moduleNames = sandbox.modules.map((m) => m.name);
+      sandbox.close();
+    } catch (error) {
+      usageError(io, (error as Error).message);
+    }
+  }
+  const known = [...BUILT_IN_NAMES, ...moduleNames];
+  if (options.strategies !== undefined) {
+    const specs = splitTopLevel(options.strategies).map((text) =>
+      parseStrategySpec(text, known, io, '--strategies'),
+    );
+    config.strategies = [
+      ...specs,
+      ...rawStrategies.filter((s) => s && typeof s === 'object' && 'module' in s),
+    ];
+  } else if (rawStrategies.length > 0) {
+    checkStrategyNames(rawStrategies, known, io);
+    config.strategies = rawStrategies;
+  } else {
+    usageError(
+      io,
+      'no strategies: give them in the configuration file or with --strategies boulware,linear,...',
+    );
+  }
+
+  if (options.repetitions !== undefined)
+    config.repetitions = wholeNumber(options.repetitions, '--repetitions', 1, io);
+  if (options.seed !== undefined) {
+    const seed = Number(options.seed);
+    if (!Number.isSafeInteger(seed)) usageError(io, `--seed must be a whole number, got '${options.seed}'`);
+    config.seed = seed;
+  }
+  config.seed ??= 1;
+  if (options.assignments !== undefined) {
+    if (options.assignments !== 'all' && options.assignments !== 'distinct')
+      usageError(io, `--assignments must be all or distinct, got '${options.assignments}'`);
+    config.assignments = options.assignments;
+  }
+  const simulation: Record<string, unknown> =
+    config.simulation && typeof config.simulation === 'object' ? { ...(config.simulation as object) } : {};
+  if (options.rounds !== undefined)
+    simulation.deadline = {
+      ...(simulation.deadline as object),
+      rounds: wholeNumber(options.rounds, '--rounds', 1, io),
+    };
+  simulation.deadline ??= { rounds: DEFAULT_ROUNDS };
+  if (options.protocol !== undefined) {
+    const protocol = PROTOCOLS[options.protocol];
+    if (!protocol)
+      usageError(
+        io,
+        `unknown protocol '${options.protocol}'${didYouMean(options.protocol, ['sao', 'text'])}`,
+      );
+    simulation.protocol = protocol;
+  } else if (typeof simulation.protocol === 'string' && PROTOCOLS[simulation.protocol]) {
+    simulation.protocol = PROTOCOLS[simulation.protocol];
+  }
+  if (options.preferences !== undefined) {
+    if (options.preferences !== 'estimate' && options.preferences !== 'sampled')
+      usageError(io, `--preferences must be estimate or sampled, got '${options.preferences}'`);
+    simulation.preferences = options.preferences;
+  }
+  config.simulation = simulation;
+
+  const threads =
+    options.threads === undefined ? availableParallelism() : wholeNumber(options.threads, '--threads', 0, io);
+  const stopAfter =
+    options.stopAfter === undefined ? undefined : wholeNumber(options.stopAfter, '--stop-after', 1, io);
+
+  const scenarios: Scenario[] = entries.map((e) => loadOrExit(e.file, io, options.json === true));
+  config.scenarios = entries.map((e, k) => {
+    const entry: Record<string, unknown> = { scenario: scenarios[k] };
+    if (e.parties !== undefined) entry.parties = e.parties;
+    if (e.at !== undefined) entry.at = e.at;
+    return entry;
+  });
+
+  // Folders for the journal and the results are made before anything runs, so a bad path fails at once.
+  for (const folder of [options.journal ? dirname(resolve(options.journal)) : undefined, options.out]) {
+    if (folder === undefined) continue;
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      usageError(io, `cannot create the folder ${folder}: ${(error as Error).message}`);
+    }
+  }
+
+  const unavailable = new Map<string, string>();
+  const reference: ReferenceFactory = (input) => {
+    const built = buildOutcomeReference(input);
+    if (!built.available) unavailable.set(input.compiled.scenario.id, built.reason);
+    return built.available ? built.reference : undefined;
+  };
+
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  let finished = 0;
+  let result: TournamentResult;
+  try {
+    result = await runTournament(config, {
+      threads,
+      journal: options.journal,
+      progress: options.progress !== false,
+      reference,
+      signal: controller.signal,
+      onMatch: () => {
+        finished++;
+        if (stopAfter !== undefined && finished >= stopAfter) controller.abort();
+      },
+    });
+  } catch (error) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof JournalError ||
+      error instanceof SimulationConfigError ||
+      error instanceof TournamentPlanError
+    ) {
+      usageError(io, error.message);
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+
+  const notes = [...unavailable].map(
+    ([id, reason]) => `scenario '${id}': no Pareto or Nash distances: ${reason}`,
+  );
+  if (options.out) {
+    try {
+      writeTournamentOutputs(result, {
+        json: join(options.out, 'result.json'),
+        matchesCsv: join(options.out, 'matches.csv'),
+        summaryCsv: join(options.out, 'summary.csv'),
+        comparisonsCsv: join(options.out, 'comparisons.csv'),
+      });
+    } catch (error) {
+      usageError(io, `cannot write into ${options.out}: ${(error as Error).message}`);
+    }
+  }
+  if (options.json) {
+    io.out(json({ ...result, notes }));
+    return EXIT_OK;
+  }
+
+  const s = styler(io);
+  const total = result.matches.length;
+  const scenarioIds = [...new Set(result.matches.map((m) => m.scenario))];
+  io.out(
+    `${s.bold('Tournament')}: ${total} matches${result.complete ? '' : s.yellow(' (stopped before the end)')} over ${scenarioIds.join(', ')}; seed ${String(config.seed)}\n`,
+  );
+  io.out(
+    `${s.dim("Means with 95% confidence intervals over (match, role) observations; utilities are each strategy's own (its BATNA without agreement).")}\n\n`,
+  );
+  io.out(
+    table(
+      ['strategy', 'n', 'agreement rate', 'utility', 'welfare', 'Pareto distance', 'Nash distance'],
+      result.summary.strategies.map((x) => [
+        x.strategy,
+        String(x.observations),
+        estimateText(x.agreementRate, 2),
+        estimateText(x.utility),
+        estimateText(x.welfare),
+        estimateText(x.paretoDistance, 2),
+        estimateText(x.nashDistance, 2),
+      ]),
+      io,
+    ),
+  );
+  if (result.summary.comparisons.length > 0) {
+    io.out(`\n${s.bold('Differences in own utility')} (paired sign-flip permutation tests)\n`);
+    io.out(
+      table(
+        ['a', 'b', 'pairs', 'mean a - b', 'p-value', ''],
+        result.summary.comparisons.map((c) => [
+          c.a,
+          c.b,
+          String(c.utility.pairs),
+          Number.isFinite(c.utility.meanDifference) ? c.utility.meanDifference.toFixed(2) : 'n/a',
+          c.utility.pValue === null
+            ? 'n/a'
+            : `${c.utility.pValue < 0.0001 ? c.utility.pValue.toExponential(1) : c.utility.pValue.toFixed(4)}${c.utility.exact ? '' : ' (sampled)'}`,
+          c.utility.pValue !== null && c.utility.pValue < 0.05 ? '*' : '',
+        ]),
+        io,
+      ),
+    );
+    io.out(
+      `${s.dim('* p < 0.05, two-sided; no correction for multiple comparisons. Pairs: same scenario, role, opponents and repetition.')}\n`,
+    );
+  }
+  for (const note of notes) io.out(`${s.dim(`Note: ${note}.`)}\n`);
+  if (!result.complete) {
+    io.out(
+      options.journal
+        ? `${s.yellow('Stopped')}: rerun the same command (same --journal ${options.journal}) to play the remaining matches.\n`
+        : `${s.yellow('Stopped')} before every match was played; with --journal a rerun continues where it stopped.\n`,
+    );
+  }
+  if (options.out)
+    io.out(`Results written to ${options.out} (result.json, matches.csv, summary.csv, comparisons.csv)\n`);
+  return EXIT_OK;
+}
