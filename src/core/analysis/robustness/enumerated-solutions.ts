@@ -79,16 +79,8 @@ export const nashOutcome: SolveFn = (fns, context) => {
 export const egalitarianOutcome: SolveFn = (fns, context) => {
   guard(context);
   const zone = zoneGains(fns, context);
-  // Maximin gain, ties broken by the total gain.
-  return argmaxBy(zone, (k) => {
-    let min = Number.POSITIVE_INFINITY;
-    let total = 0;
-    for (const g of zone.gains) {
-      min = Math.min(min, g[k]);
-      total += g[k];
-    }
-    return [min, total];
-  });
+  // Leximin: the smallest gain first, then the next smallest, and so on.
+  return argmaxBy(zone, (k) => zone.gains.map((g) => g[k]).sort((x, y) => x - y));
 };
 
 export const utilitarianOutcome: SolveFn = (fns, context) => {
@@ -101,11 +93,6 @@ export const kalaiSmorodinskyOutcome: SolveFn = (fns, context) => {
   guard(context);
   const zone = zoneGains(fns, context);
   const ideal = zone.gains.map((g) => g.reduce((m, x) => Math.max(m, x), 0));
-  return argmaxBy(zone, (k) => {
-    let min = Number.POSITIVE_INFINITY;
-    zone.gains.forEach((g, p) => {
-      min = Math.min(min, ideal[p] > 0 ? g[k] / ideal[p] : 1);
-    });
-    return [min];
-  });
+  // Leximin over the gains as shares of each party's ideal gain.
+  return argmaxBy(zone, (k) => zone.gains.map((g, p) => (ideal[p] > 0 ? g[k] / ideal[p] : 1)).sort((x, y) => x - y));
 };
