@@ -1,20 +1,16 @@
 import { utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
-import { decodeOutcome } from '../../model/outcome-space.js';
-import { acceptableToSignatories, enumerateZone, type ZoneTable } from '../enumerate-zone.js';
-import { ScenarioEncoding } from '../milp/encode-scenario.js';
-import { exactSearch } from '../milp/exact-search.js';
-import { combine, type LinearExpr, variableExpr } from '../milp/milp-problem.js';
+import { enumerateZone } from '../enumerate-zone.js';
 import {
   AnalysisError,
   chooseMethod,
   ENUMERATION_LIMIT,
-  type Method,
   outcomeView,
   resolveParties,
   subspaceOrFull,
 } from '../zone/analysis-options.js';
-import { estimateUtilities, imposeConstraint, zoneConstraints } from '../zone/zone-constraints.js';
+import { estimateUtilities } from '../zone/zone-constraints.js';
+import { columnOf } from './backend.js';
 import type {
   BargainingOptions,
   BargainingParty,
@@ -25,15 +21,14 @@ import type {
   SolutionOutcome,
 } from './bargaining-types.js';
 import { type ConceptSpec, compareStages } from './concept-spec.js';
-import { type Concept, nashValue } from './criteria.js';
-import { type DiscreteSearch, discreteByEnumeration, gainsAt } from './discrete-enumerated.js';
-import { discreteNashByMilp, discreteStagesByMilp, type MilpBargainingContext } from './discrete-milp.js';
-import { type Column, type LotterySpec, type Pricer, solveLottery } from './lottery.js';
+import type { Concept } from './criteria.js';
+import type { DiscreteSearch } from './discrete-enumerated.js';
+import { enumerationBackend } from './enumeration-backend.js';
+import { type Column, type LotterySpec, solveLottery } from './lottery.js';
+import { milpBackend } from './milp-backend.js';
 
 /** Lottery and discrete values closer than this (relative) are reported as the same. */
 const LOTTERY_DIFFERENCE = (v: number) => 1e-7 * Math.max(1, Math.abs(v));
-/** The MILP Nash optimum counts as proven once the solver's bound is within this (log units, ≈ relative). */
-const NASH_TOLERANCE = 1e-6;
 
 const ALL_CONCEPTS: Concept[] = [
   'nash',
@@ -52,215 +47,6 @@ const DEFINITIONS: Record<Concept, string> = {
   egalitarian: 'maximise min_p (u_p − d_p)',
   utilitarian: 'maximise Σ_p u_p',
 };
-
-interface Backend {
-  method: Method;
-  /** Exact size of the bargaining set, when enumerated. */
-  size?: number;
-  empty: boolean;
-  ideal: Float64Array;
-  idealOutcomes: Int32Array[];
-  discrete(spec: ConceptSpec, nash?: { maxGain: Float64Array }): Promise<DiscreteSearch>;
-  pricer: Pricer;
-  /** What the result guarantees, and a proven relative bound on how far the optimum may exceed it. */
-  exactness(concept: Concept, search: DiscreteSearch): { text: string; tolerance: number };
-}
-
-function columnOf(outcome: Int32Array, gains: Float64Array): Column {
-  return { key: outcome.join(','), outcome, gains };
-}
-
-function enumerationBackend(
-  compiled: CompiledScenario,
-  table: ZoneTable,
-  disagreement: Float64Array,
-  maxTies: number,
-): Backend {
-  const n = table.parties.length;
-  const ideal = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  const idealIndex = new Int32Array(n).fill(-1);
-  for (let j = 0; j < table.count; j++) {
-    for (let q = 0; q < n; q++) {
-      const u = table.utilities[j * n + q];
-      if (u > ideal[q]) {
-        ideal[q] = u;
-        idealIndex[q] = j;
-      }
-    }
-  }
-  return {
-    method: 'enumerate',
-    size: table.count,
-    empty: table.count === 0,
-    ideal,
-    idealOutcomes: Array.from(idealIndex, (j) => decodeOutcome(compiled.space, table.codes[j])),
-    discrete: async (spec) => discreteByEnumeration(compiled.space, table, disagreement, spec, maxTies),
-    pricer: async (w) => {
-      let best = -1;
-      let bestValue = Number.NEGATIVE_INFINITY;
-      const g = new Float64Array(n);
-      for (let j = 0; j < table.count; j++) {
-        gainsAt(table, j, disagreement, g);
-        let v = 0;
-        for (let q = 0; q < n; q++) v += w[q] * g[q];
-        if (v > bestValue) {
-          bestValue = v;
-          best = j;
-        }
-      }
-      const outcome = decodeOutcome(compiled.space, table.codes[best]);
-      return {
-        column: columnOf(outcome, gainsAt(table, best, disagreement)),
-        value: bestValue,
-        bound: bestValue,
-      };
-    },
-    exactness: () => ({
-      text: `exact: all ${table.count} outcomes of the bargaining set were evaluated; every tie within 1e-9 is counted`,
-      tolerance: 0,
-    }),
-  };
-}
-
-async function milpBackend(
-  compiled: CompiledScenario,
-  options: BargainingOptions,
-  parties: number[],
-  disagreement: Float64Array,
-  maxTies: number,
-): Promise<Backend> {
-  const subspace = subspaceOrFull(compiled, options.subspace);
-  const utilities = estimateUtilities(compiled);
-  const encoding = new ScenarioEncoding(compiled.space, subspace);
-  for (const c of zoneConstraints(compiled)) imposeConstraint(compiled, utilities, encoding, c);
-  // One continuous variable per gain, defined once: rows that use gains (tangents, maximin) then stay sparse.
-  const gainExpr = parties.map((m, q): LinearExpr => {
-    const g = encoding.builder.addVariable(`gain_${q}`, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
-    encoding.builder.equal(
-      `gain_${q}_def`,
-      combine([
-        [1, variableExpr(g)],
-        [-1, encoding.utility(utilities[m])],
-      ]),
-      -disagreement[q],
-    );
-    return variableExpr(g);
-  });
-  parties.forEach((m, q) => {
-    if (!compiled.signatories.includes(m)) encoding.builder.atLeast(`gain_${q}`, gainExpr[q], 0);
-  });
-  const gainsOf = (o: Int32Array) =>
-    Float64Array.from(parties, (m, q) => utilityOf(utilities[m], o) - disagreement[q]);
-  const ctx: MilpBargainingContext = {
-    solver: options.solver,
-    encoding,
-    gainExpr,
-    accept: (o) => acceptableToSignatories(compiled, utilities, o) && gainsOf(o).every((g) => g >= 0),
-    gainsOf,
-    maxTies,
-    timeLimitSeconds: options.timeLimitSeconds,
-    seeds: [],
-  };
-  const ideal = new Float64Array(parties.length);
-  const idealOutcomes: Int32Array[] = [];
-  let empty = false;
-  for (let q = 0; q < parties.length; q++) {
-    const result = await exactSearch(options.solver, encoding, {
-      objective: gainExpr[q],
-      accept: ctx.accept,
-      value: (o) => gainsOf(o)[q],
-      findTies: false,
-      timeLimitSeconds: options.timeLimitSeconds,
-    });
-    if (result.status === 'infeasible') {
-      empty = true;
-      break;
-    }
-    if (!result.best) throw new AnalysisError('the MILP search for the ideal point ran out of time');
-    ideal[q] = result.best.value + disagreement[q];
-    idealOutcomes.push(result.best.outcome);
-    ctx.seeds.push(result.best.outcome);
-  }
-  const remember = (search: DiscreteSearch) => {
-    for (const t of search.ties.slice(0, 3)) ctx.seeds.push(t.outcome);
-    return search;
-  };
-  return {
-    method: 'milp',
-    empty,
-    ideal,
-    idealOutcomes,
-    discrete: async (spec, nash) => {
-      if (spec.kind !== 'nash') return remember(await discreteStagesByMilp(ctx, spec));
-      const maxGain = nash?.maxGain ?? new Float64Array(parties.length);
-      // An outcome with every active gain positive gives the lower bound that keeps gains away from zero:
-      // the best known one, else a maximin search over the active parties.
-      let lowerBound = Number.NEGATIVE_INFINITY;
-      for (const seed of ctx.seeds) {
-        if (ctx.accept(seed))
-          lowerBound = Math.max(lowerBound, nashValue(gainsOf(seed), spec.active, spec.weights));
-      }
-      if (lowerBound === Number.NEGATIVE_INFINITY) {
-        const witness = await discreteStagesByMilp(
-          { ...ctx, maxTies: 1 },
-          { kind: 'leximin', parties: spec.active, scale: maxGain, leximin: false },
-        );
-        if (witness.ties.length === 0 || !(witness.values[0] > 0)) {
-          return {
-            values: [],
-            ties: [],
-            tiesComplete: true,
-            proven: witness.proven,
-            gap: 0,
-            degenerate: true,
-          };
-        }
-        lowerBound = nashValue(witness.ties[0].gains, spec.active, spec.weights);
-      }
-      return remember(
-        await discreteNashByMilp(ctx, spec, { maxGain, lowerBound, tolerance: NASH_TOLERANCE }),
-      );
-    },
-    pricer: async (w, known) => {
-      const objective = combine(gainExpr.map((g, q): [number, LinearExpr] => [w[q], g]));
-      const result = await exactSearch(options.solver, encoding, {
-        objective,
-        accept: ctx.accept,
-        value: (o) => {
-          const g = gainsOf(o);
-          return g.reduce((sum, x, q) => sum + w[q] * x, 0);
-        },
-        findTies: false,
-        timeLimitSeconds: options.timeLimitSeconds,
-        // The master's outcomes give the solver a cutoff: it only has to find a better one or prove none exists.
-        seeds: known.map((c) => c.outcome),
-      });
-      if (!result.best) throw new AnalysisError('the MILP pricing problem ran out of time');
-      return {
-        column: columnOf(result.best.outcome, gainsOf(result.best.outcome)),
-        value: result.best.value,
-        bound: result.best.value + result.gap,
-      };
-    },
-    exactness: (concept, search) => {
-      const isNash = concept === 'nash' || concept === 'asymmetric-nash';
-      const value = search.values[search.values.length - 1] ?? 0;
-      // An exhausted tie search leaves every unseen outcome below the best: the optimum is exact.
-      const tolerance = search.tiesComplete
-        ? 0
-        : isNash
-          ? Math.expm1(search.gap)
-          : search.gap / Math.max(1, Math.abs(value));
-      const ties = search.tiesComplete
-        ? 'the tie search ended with an infeasible model, which certifies that no unlisted outcome is within 1e-9 of the optimum (so the optimum is exact)'
-        : `the tie list stopped at ${maxTies}; ${search.proven ? 'optimality is proven' : 'optimality is NOT proven'} by the solver's bound within a relative ${tolerance.toExponential(1)}`;
-      const text = isNash
-        ? `MILP with a tangent-line outer approximation of log (an upper bound), re-evaluated exactly at every outcome found; ${ties}${search.tiesComplete ? '' : ' on the Nash product'}`
-        : `exact MILP (linear objective); ${ties}`;
-      return { text, tolerance };
-    },
-  };
-}
 
 function toSolution(
   compiled: CompiledScenario,
