@@ -234,7 +234,9 @@ Word diffs show [-removed-] and {+added+} words. "Who gains" compares each party
 the outcomes the text leaves open; the midpoint of that range is the number the Shapley attribution
 splits between the issue changes (exact up to 12 changes, sampled above with --samples and --seed).`,
     )
-    .action((file: string, versions: string[], options) => setCode(diffCommand(file, versions, options, io)));
+    .action(async (file: string, versions: string[], options) =>
+      setCode(await diffCommand(file, versions, options, io)),
+    );
 
   program
     .command('timeline')

@@ -13,6 +13,7 @@ import {
   type VersionDiff,
   VersionError,
 } from '../../../core/versions/index.js';
+import { frontierProbe } from '../../analysis/frontier-probe.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json } from '../output.js';
@@ -90,7 +91,12 @@ export function colourDiffText(text: string): string {
  * `parley diff <file> <doc:from> <doc:to>` or `parley diff <file> --packages <a> <b>`: what changed in the
  * text, which issues are settled differently, and who gains from each change.
  */
-export function diffCommand(file: string, refs: string[], options: DiffCommandOptions, io: Io): number {
+export async function diffCommand(
+  file: string,
+  refs: string[],
+  options: DiffCommandOptions,
+  io: Io,
+): Promise<number> {
   const packages = options.packages;
   if (packages !== undefined) {
     if (refs.length > 0) {
@@ -122,7 +128,9 @@ export function diffCommand(file: string, refs: string[], options: DiffCommandOp
 
   const scenario = loadOrExit(file, io, options.json === true);
   const compiled = compileScenario(scenario);
+  const probe = await frontierProbe(compiled);
   const diffOptions: DiffOptions = {
+    ...('probe' in probe ? { frontier: probe.probe } : {}),
     ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),
     attribution: {
       method: 'auto',
@@ -135,7 +143,8 @@ export function diffCommand(file: string, refs: string[], options: DiffCommandOp
     io.out(json(diff));
     return EXIT_OK;
   }
-  const text = diff.format === 'parley.package-diff' ? formatPackageDiff(diff) : formatVersionDiff(diff);
+  let text = diff.format === 'parley.package-diff' ? formatPackageDiff(diff) : formatVersionDiff(diff);
+  if ('skipped' in probe) text += `Frontier: not probed (${probe.skipped}).\n`;
   io.out(io.color ? colourDiffText(text) : text);
   return EXIT_OK;
 }

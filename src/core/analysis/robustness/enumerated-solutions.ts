@@ -94,5 +94,7 @@ export const kalaiSmorodinskyOutcome: SolveFn = (fns, context) => {
   const zone = zoneGains(fns, context);
   const ideal = zone.gains.map((g) => g.reduce((m, x) => Math.max(m, x), 0));
   // Leximin over the gains as shares of each party's ideal gain.
-  return argmaxBy(zone, (k) => zone.gains.map((g, p) => (ideal[p] > 0 ? g[k] / ideal[p] : 1)).sort((x, y) => x - y));
+  return argmaxBy(zone, (k) =>
+    zone.gains.map((g, p) => (ideal[p] > 0 ? g[k] / ideal[p] : 1)).sort((x, y) => x - y),
+  );
 };
