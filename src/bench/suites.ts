@@ -1,3 +1,4 @@
+import { flagshipSuite } from '../adapters/analysis/flagship.bench.js';
 import { domainsSuite } from '../adapters/interop/domains.bench.js';
 import { simulationBench } from '../adapters/simulation/simulation.bench.js';
 import { robustnessBench } from '../adapters/workers/robustness.bench.js';
@@ -11,6 +12,7 @@ export const suites: BenchSuite[] = [
   paretoSuite,
   domainsSuite,
   bargainingSuite,
+  flagshipSuite,
   versionsBench,
   robustnessBench,
   simulationBench,

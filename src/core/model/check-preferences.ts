@@ -153,7 +153,9 @@ function checkBatna(preferences: Preferences, path: Path, problems: ProblemList)
     checkBatnaScale(batna, path, problems);
     return;
   }
-  batna.series.forEach((point, k) => checkBatnaScale(point.value, [...path, 'series', k, 'value'], problems));
+  batna.series.forEach((point, k) => {
+    checkBatnaScale(point.value, [...path, 'series', k, 'value'], problems);
+  });
   batna.series.forEach((point, k) => {
     if (k === 0) return;
     const previous = batna.series[k - 1].date;
@@ -174,7 +176,6 @@ export function checkPreferences(
   index: ScenarioIndex,
   problems: ProblemList,
 ): void {
-  const errorsBefore = problems.errorCount;
   problems.requireKnown(preferences.party, index.partyIds, 'party', [...path, 'party']);
 
   let totalWeight = 0;
