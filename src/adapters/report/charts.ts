@@ -53,7 +53,7 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
       silent: true,
       symbol: 'none',
       lineStyle: { type: 'dashed', color: '#999' },
-      label: { formatter: '{b}', fontSize: 10 },
+      label: { formatter: '{b}', fontSize: 10, position: 'insideEndBottom' },
       data: [
         { name: `${cloud.parties[a]} BATNA`, xAxis: cloud.batna[a] },
         { name: `${cloud.parties[b]} BATNA`, yAxis: cloud.batna[b] },
@@ -111,12 +111,12 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
       textStyle: { fontSize: 13 },
     },
     legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
-    grid: { left: 50, right: 30, top: 40, bottom: 70 },
+    grid: { left: 50, right: 40, top: 40, bottom: 120 },
     xAxis: { type: 'value', name: cloud.parties[a], ...axisStyle },
     yAxis: { type: 'value', name: cloud.parties[b], ...axisStyle, nameGap: 34 },
     series,
   };
-  return renderChart(option, 520, 460);
+  return renderChart(option, 540, 560);
 }
 
 /** Frontier and marked outcomes in parallel coordinates (one axis per party). */
@@ -430,7 +430,7 @@ export function offerScatter(space: OfferSpace): string {
       silent: true,
       symbol: 'none',
       lineStyle: { type: 'dashed', color: '#999' },
-      label: { formatter: '{b}', fontSize: 10 },
+      label: { formatter: '{b}', fontSize: 10, position: 'insideEndBottom' },
       data: [
         { name: `${space.parties[0]} BATNA`, xAxis: space.batna[0] },
         { name: `${space.parties[1]} BATNA`, yAxis: space.batna[1] },
