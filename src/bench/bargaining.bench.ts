@@ -5,81 +5,15 @@ import { explainEmptyZone } from '../core/analysis/explain/explain-empty-zone.js
 import { agreementZone } from '../core/analysis/zone/agreement-zone.js';
 import type { Method } from '../core/analysis/zone/analysis-options.js';
 import { compileScenario } from '../core/model/compile.js';
-import type { Rule, Scenario } from '../schema/scenario.js';
+import { type SyntheticShape, syntheticScenario } from '../core/model/synthetic-scenario.js';
 import type { BenchResult, BenchSuite } from './bench-result.js';
 
-/** mulberry32: a small seeded generator, so every run measures the same scenarios. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The common BATNA of the measured scenarios: binding but usually leaves a zone. */
+const BATNA = 45;
 
-export interface SyntheticShape {
-  parties: number;
-  issues: number;
-  options: number;
-  seed: number;
-  /** BATNA of every party (default 45: binding but usually leaves a zone). */
-  batna?: number;
-}
-
-/**
- * A synthetic scenario: random weights and option values, two adjustments per party over pairs of issues,
- * one red line per party (one option of one issue), and a common BATNA.
- */
-export function syntheticScenario(shape: SyntheticShape): Scenario {
-  const rand = random(shape.seed);
-  const pick = (n: number) => Math.floor(rand() * n);
-  const issueIds = Array.from({ length: shape.issues }, (_, i) => `issue${i}`);
-  const optionIds = Array.from({ length: shape.options }, (_, k) => `o${k}`);
-  const leaf = (): Rule => ({ issue: issueIds[pick(shape.issues)], in: [optionIds[pick(shape.options)]] });
-  return {
-    parley: 1,
-    id: `synthetic-${shape.parties}x${shape.issues}x${shape.options}`,
-    title: 'Synthetic',
-    sources: [],
-    parties: Array.from({ length: shape.parties }, (_, p) => ({
-      id: `p${p}`,
-      name: `Party ${p}`,
-      kind: 'state' as const,
-      role: 'signatory' as const,
-      capability: Math.round((0.2 + 0.8 * rand()) * 100) / 100,
-    })),
-    issues: issueIds.map((id) => ({
-      id,
-      title: id,
-      category: 'other' as const,
-      options: optionIds.map((o) => ({ id: o, label: o })),
-    })),
-    documents: [],
-    packages: [],
-    events: [],
-    positions: [],
-    preferences: Array.from({ length: shape.parties }, (_, p) => ({
-      party: `p${p}`,
-      source: 'synthetic',
-      basis: 'analyst-estimate' as const,
-      weights: Object.fromEntries(issueIds.map((id) => [id, 1 + pick(10)])),
-      values: Object.fromEntries(
-        issueIds.map((id) => [id, Object.fromEntries(optionIds.map((o) => [o, pick(101)]))]),
-      ),
-      adjustments: [0, 1].map((k) => ({
-        id: `adj${k}`,
-        description: 'interaction',
-        when: { all: [leaf(), leaf()] },
-        delta: pick(21) - 10,
-      })),
-      redLines: [{ id: 'line', description: 'red line', source: 'synthetic', crossedWhen: leaf() }],
-      batna: shape.batna ?? 45,
-    })),
-  };
-}
+/** The measured scenario: random weights and values, interaction adjustments, a red line per party. */
+const scenarioOf = (shape: SyntheticShape, batna = BATNA) =>
+  syntheticScenario({ ...shape, batna, interactions: true });
 
 const label = (s: SyntheticShape) => `${s.parties}x${s.issues}x${s.options}`;
 
@@ -122,7 +56,7 @@ export const bargainingSuite: BenchSuite = {
       { parties: 8, issues: 30, options: 6, seed: 5, enumerate: false, runs: 1 },
     ];
     for (const shape of shapes) {
-      const compiled = compileScenario(syntheticScenario(shape));
+      const compiled = compileScenario(scenarioOf(shape));
       const size = `${compiled.space.size.toExponential(2)} outcomes`;
       const target = shape.parties === 5 && shape.issues === 18 ? 2000 : undefined;
       const methods: Method[] = shape.enumerate ? ['enumerate', 'milp'] : ['milp'];
@@ -130,7 +64,7 @@ export const bargainingSuite: BenchSuite = {
       // The smallest common BATNA (in steps of 5) at which nothing is acceptable, for the explanation bench.
       let tight = compiled;
       for (let batna = 50; batna <= 100; batna += 5) {
-        tight = compileScenario(syntheticScenario({ ...shape, batna }));
+        tight = compileScenario(scenarioOf(shape, batna));
         if ((await agreementZone(tight, { solver, method: 'milp', parties: [] })).empty) break;
       }
       for (const method of methods) {

@@ -1,19 +1,12 @@
+import { mulberry32 } from '../../src/core/random/mulberry32.js';
+
 /** Outcomes as index vectors over a mixed radix: every one when few enough, else a seeded sample. */
 
 export const FULL_LIMIT = 200_000;
 export const SAMPLE_SIZE = 20_000;
 
-/** mulberry32: a small seeded generator, enough for sampling test outcomes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, enough for sampling test outcomes. */
+export const seededRandom = mulberry32;
 
 export function outcomeCount(radix: number[]): number {
   return radix.reduce((a, b) => a * b, 1);

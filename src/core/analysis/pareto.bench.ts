@@ -1,61 +1,14 @@
 import { type BenchResult, type BenchSuite, timeMedian } from '../../bench/bench-result.js';
-import type { Scenario } from '../../schema/scenario.js';
 import { realiseUtility } from '../evaluate/utility-function.js';
 import { type CompiledScenario, compileScenario } from '../model/compile.js';
+import { syntheticScenario } from '../model/synthetic-scenario.js';
 import { paretoFrontier } from './pareto/pareto-frontier.js';
 import { skyline } from './pareto/skyline.js';
 import { enumerateUtilities } from './utility-table.js';
 
-/**
- * A seeded random additive scenario for benchmarks: `parties` signatories, one issue per entry of `radix`
- * (that many options), integer option values 0..100 and weights 1..10 drawn independently per party.
- */
-export function syntheticScenario(parties: number, radix: number[], seed = 1): Scenario {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-  const issues = radix.map((r, i) => ({
-    id: `i${i}`,
-    title: `Issue ${i}`,
-    category: 'other' as const,
-    options: Array.from({ length: r }, (_, k) => ({ id: `o${k}`, label: `Option ${k}` })),
-  }));
-  return {
-    parley: 1,
-    id: 'synthetic',
-    title: `Synthetic ${parties} parties × ${radix.join('·')}`,
-    sources: [],
-    parties: Array.from({ length: parties }, (_, p) => ({
-      id: `p${p}`,
-      name: `Party ${p}`,
-      kind: 'other' as const,
-      role: 'signatory' as const,
-    })),
-    issues,
-    documents: [],
-    packages: [],
-    events: [],
-    positions: [],
-    preferences: Array.from({ length: parties }, (_, p) => ({
-      party: `p${p}`,
-      source: 'synthetic',
-      basis: 'analyst-estimate' as const,
-      weights: Object.fromEntries(issues.map((issue) => [issue.id, int(1, 10)])),
-      values: Object.fromEntries(
-        issues.map((issue) => [issue.id, Object.fromEntries(issue.options.map((o) => [o.id, int(0, 100)]))]),
-      ),
-      adjustments: [],
-      redLines: [],
-      batna: 0,
-    })),
-  };
-}
+/** A seeded random additive scenario of `parties` signatories and `issues` issues of `options` options each. */
+const additive = (parties: number, issues: number, options: number, seed = 1) =>
+  syntheticScenario({ parties, issues, options, seed, batna: 0 });
 
 const SUITE = 'pareto';
 
@@ -92,7 +45,7 @@ export const paretoSuite: BenchSuite = {
       [2, 6],
       [5, 7],
     ] as const) {
-      const compiled = compileScenario(syntheticScenario(parties, Array(issues).fill(10)));
+      const compiled = compileScenario(additive(parties, issues, 10));
       const fns = compiled.models.map((m) => realiseUtility(m));
       const cells = compiled.space.size * parties;
       const big = issues >= 7;
@@ -122,7 +75,7 @@ export const paretoSuite: BenchSuite = {
 
     // An Energy-sized space: 8 issues × 5 options = 390,625 outcomes, 2 parties.
     {
-      const compiled = compileScenario(syntheticScenario(2, Array(8).fill(5), 11));
+      const compiled = compileScenario(additive(2, 8, 5, 11));
       let size = 0;
       const auto = timeMedian(() => {
         size = paretoFrontier(compiled).size;
@@ -147,9 +100,7 @@ export const paretoSuite: BenchSuite = {
 
     for (const issues of [5, 6, 7]) {
       for (const parties of [2, 3, 4, 5]) {
-        const compiled = compileScenario(
-          syntheticScenario(parties, Array(issues).fill(10), 100 * issues + parties),
-        );
+        const compiled = compileScenario(additive(parties, issues, 10, 100 * issues + parties));
         const label = `${compiled.space.size.toExponential(0)} outcomes, ${parties} parties`;
         const big = issues >= 7;
         const minMs = big ? 0 : 300;

@@ -1,9 +1,9 @@
 import type { BenchResult } from '../../bench/bench-result.js';
 import { timeMedian } from '../../bench/bench-result.js';
 import { compileScenario } from '../model/compile.js';
+import { syntheticScenario } from '../model/synthetic-scenario.js';
 import type { SimulationConfig } from './config.js';
 import { simulate } from './simulate.js';
-import { syntheticScenario } from './synthetic-scenario.js';
 
 /**
  * Negotiation speed on a synthetic additive space shaped like the Energy domain (2 parties, 8 issues × 5 options,

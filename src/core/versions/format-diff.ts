@@ -58,10 +58,12 @@ function relationSentence(relation: VersionRelation, before: VersionSummary, aft
 
 const pointLabel = (p: PointSnapshot) => `#${p.number}`;
 const numbers = (ps: PointSnapshot[]) => ps.map(pointLabel).join('+');
-const settlesText = (ps: PointSnapshot[]) =>
+/** What the points settle, as "issue = option, ..." ("nothing" when they settle nothing). */
+export const settlesText = (ps: PointSnapshot[]) =>
   ps.flatMap((p) => Object.entries(p.settles).map(([i, o]) => `${i} = ${o}`)).join(', ') || 'nothing';
 
-const KIND_WORDS: Record<PointChangeKind, string> = {
+/** How each kind of point change is named in text and reports. */
+export const KIND_WORDS: Record<PointChangeKind, string> = {
   kept: 'kept',
   renumbered: 'renumbered',
   moved: 'moved',
@@ -81,17 +83,19 @@ function countsLine(points: PointDiff[], before: number, after: number): string 
   return `Points: ${before} before, ${after} after — ${parts.join(', ') || 'none'}.`;
 }
 
+/** How each basis for matching points across versions is named in text and reports. */
+export const BASIS_WORDS: Record<string, string> = {
+  'same-version': 'same version',
+  explicit: 'from: link',
+  lineage: 'lineage',
+  'common-ancestor': 'common ancestor',
+  similarity: 'similarity',
+  containment: 'containment',
+};
+
 function matchedBy(p: PointDiff): string {
   const bases = [...new Set(p.links.map((l) => l.basis))];
-  const words: Record<string, string> = {
-    'same-version': 'same version',
-    explicit: 'from: link',
-    lineage: 'lineage',
-    'common-ancestor': 'common ancestor',
-    similarity: 'similarity',
-    containment: 'containment',
-  };
-  return `matched by ${bases.map((b) => words[b]).join(' + ')}, confidence ${p.confidence.toFixed(2)}`;
+  return `matched by ${bases.map((b) => BASIS_WORDS[b]).join(' + ')}, confidence ${p.confidence.toFixed(2)}`;
 }
 
 function formatPoints(points: PointDiff[], lines: string[], max: number): void {

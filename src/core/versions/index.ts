@@ -10,7 +10,15 @@ export {
   type VersionDiff,
 } from './diff-versions.js';
 export { formatVersionRef, parseRef, type VersionRef } from './document-index.js';
-export { type FormatOptions, formatPackageDiff, formatVersionDiff, formatWordDiff } from './format-diff.js';
+export {
+  BASIS_WORDS,
+  type FormatOptions,
+  formatPackageDiff,
+  formatVersionDiff,
+  formatWordDiff,
+  KIND_WORDS,
+  settlesText,
+} from './format-diff.js';
 export type {
   AttributedChange,
   Attribution,

@@ -1,12 +1,15 @@
 import type { CompiledScenario } from '../../../core/model/compile.js';
 import {
   type AttributionOptions,
+  BASIS_WORDS,
   diffPackages,
   diffVersions,
   type Impact,
   type IssueChange,
+  KIND_WORDS,
   type PackageDiff,
   type PointDiff,
+  settlesText,
   type VersionDiff,
   type VersionSummary,
   type WordDiffPart,
@@ -42,31 +45,7 @@ export function wordDiffHtml(parts: WordDiffPart[]): string {
     .join('');
 }
 
-const KIND_WORDS: Record<PointDiff['kind'], string> = {
-  kept: 'kept',
-  renumbered: 'renumbered',
-  moved: 'moved',
-  reworded: 'reworded',
-  resettled: 'resettled',
-  merged: 'merged',
-  split: 'split',
-  regrouped: 'regrouped',
-  added: 'added',
-  removed: 'dropped',
-};
-
-const BASIS_WORDS: Record<string, string> = {
-  'same-version': 'same version',
-  explicit: 'from: link',
-  lineage: 'lineage',
-  'common-ancestor': 'common ancestor',
-  similarity: 'similarity',
-  containment: 'containment',
-};
-
 const numbers = (ps: PointDiff['before']) => ps.map((p) => `#${p.number}`).join(' + ') || '—';
-const settles = (ps: PointDiff['before']) =>
-  ps.flatMap((p) => Object.entries(p.settles).map(([i, o]) => `${i} = ${o}`)).join(', ') || 'nothing';
 const joinedText = (ps: PointDiff['before']) => ps.map((p) => escapeHtml(p.text)).join('<br>');
 
 function pointText(p: PointDiff): string {
@@ -92,7 +71,7 @@ function pointRow(p: PointDiff): string {
         : ''
       : `${basis}, confidence ${p.confidence.toFixed(2)}`;
   const settlement = p.settlementChanged
-    ? `${escapeHtml(settles(p.before))} → ${escapeHtml(settles(p.after))}`
+    ? `${escapeHtml(settlesText(p.before))} → ${escapeHtml(settlesText(p.after))}`
     : '<span class="pv-muted">same</span>';
   return `<tr>
 <td><span class="pv-kind pv-kind-${p.kind}">${KIND_WORDS[p.kind]}</span></td>

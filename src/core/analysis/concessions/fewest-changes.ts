@@ -8,15 +8,13 @@ import { type ExactSearchResult, exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr, variableExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
 import {
-  chooseMethod,
-  ENUMERATION_LIMIT,
   type Method,
   type OutcomeView,
   outcomeView,
-  resolveParties,
+  setUpAnalysis,
   subspaceOrFull,
 } from '../zone/analysis-options.js';
-import { estimateUtilities, imposeConstraint, zoneConstraints } from '../zone/zone-constraints.js';
+import { imposeConstraint, zoneConstraints } from '../zone/zone-constraints.js';
 import { guaranteedUtilities } from './guaranteed-utility.js';
 import type { ConcessionOptions } from './pareto-improvement.js';
 
@@ -96,10 +94,7 @@ export async function whatWouldItTake(
 ): Promise<WhatWouldItTake> {
   const within = subspaceOrFull(compiled, options.within);
   const pkg = subspaceOrFull(compiled, options.package);
-  const parties = resolveParties(compiled, options.parties);
-  const limit = options.enumerationLimit ?? ENUMERATION_LIMIT;
-  const decision = chooseMethod(within, options.method, options.solver, limit);
-  const utilities = estimateUtilities(compiled);
+  const { parties, limit, decision, utilities } = setUpAnalysis(compiled, within, options);
   const chosen = parties.map((m) => utilities[m]);
   const floor = await guaranteedUtilities(compiled.space, pkg, chosen, options.solver, limit);
   const maxAlternatives = options.maxAlternatives ?? 10;

@@ -7,16 +7,13 @@ import { exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
 import {
-  chooseMethod,
-  ENUMERATION_LIMIT,
   type Method,
   type MethodChoice,
   type OutcomeView,
   outcomeView,
-  resolveParties,
+  setUpAnalysis,
   subspaceOrFull,
 } from '../zone/analysis-options.js';
-import { estimateUtilities } from '../zone/zone-constraints.js';
 import { guaranteedUtilities } from './guaranteed-utility.js';
 
 export interface ConcessionOptions {
@@ -79,10 +76,7 @@ export async function paretoImprovement(
 ): Promise<ParetoImprovement> {
   const within = subspaceOrFull(compiled, options.within);
   const pkg = subspaceOrFull(compiled, options.package);
-  const parties = resolveParties(compiled, options.parties);
-  const limit = options.enumerationLimit ?? ENUMERATION_LIMIT;
-  const decision = chooseMethod(within, options.method, options.solver, limit);
-  const utilities = estimateUtilities(compiled);
+  const { parties, limit, decision, utilities } = setUpAnalysis(compiled, within, options);
   const chosen = parties.map((m) => utilities[m]);
   const floor = await guaranteedUtilities(compiled.space, pkg, chosen, options.solver, limit);
   const maxAlternatives = options.maxAlternatives ?? 10;

@@ -162,6 +162,14 @@ export async function explainEmptyZone(
   }));
   const base = { method: decision.method, methodReason: decision.reason, constraints: listed };
 
+  const notEmpty = (): Explanation => ({
+    ...base,
+    zoneEmpty: false,
+    subsets: [],
+    complete: true,
+    total: 0,
+    note: 'the zone is not empty',
+  });
   let subsets: number[][];
   let complete: boolean;
   let total: number | undefined;
@@ -170,14 +178,7 @@ export async function explainEmptyZone(
     const patterns = satisfiedPatterns(compiled, utilities, constraints, subspace);
     const all = setOf(constraints.map((_, k) => k));
     if (patterns.some((p) => p === all)) {
-      return {
-        ...base,
-        zoneEmpty: false,
-        subsets: [],
-        complete: true,
-        total: 0,
-        note: 'the zone is not empty',
-      };
+      return notEmpty();
     }
     const corrections = maximalSets(patterns).map((mss) => all & ~mss);
     const found = minimalHittingSets(corrections).map(bitsOf);
@@ -222,14 +223,7 @@ export async function explainEmptyZone(
       timeLimitSeconds: options.timeLimitSeconds,
     });
     if (result.maximalSatisfiable.some((s) => s.length === constraints.length)) {
-      return {
-        ...base,
-        zoneEmpty: false,
-        subsets: [],
-        complete: true,
-        total: 0,
-        note: 'the zone is not empty',
-      };
+      return notEmpty();
     }
     subsets = result.minimalInfeasible;
     complete = result.complete;

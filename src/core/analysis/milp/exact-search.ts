@@ -90,8 +90,8 @@ export async function exactSearch(
       ? []
       : seen.filter((c) => best !== undefined && c.value >= best.value - tieTolerance(best.value));
 
+  // Records an accepted outcome and raises the "at least best" row when it is a new best.
   const consider = (outcome: Int32Array) => {
-    if (!spec.accept(outcome)) return;
     const value = spec.value(outcome);
     spec.refine?.(outcome);
     seen.push({ outcome, value });
@@ -140,19 +140,7 @@ export async function exactSearch(
       const outcome = encoding.decode(solution.values);
       encoding.excludeOutcome(outcome, `seen_${solves}`);
       if (!spec.accept(outcome)) continue;
-      const value = spec.value(outcome);
-      spec.refine?.(outcome);
-      seen.push({ outcome, value });
-      if (best === undefined || value > best.value) {
-        best = { outcome, value };
-        const floor = value - tieTolerance(value);
-        if (bestRow < 0) bestRow = builder.atLeast('at_least_best', spec.objective, floor);
-        else
-          builder.constraints[bestRow] = {
-            ...builder.constraints[bestRow],
-            lower: floor - spec.objective.constant,
-          };
-      }
+      consider(outcome);
       if (isProven() && (!findTies || tiesOf().length >= maxTies)) break;
     }
   } finally {

@@ -3,6 +3,7 @@ import type { CompiledScenario } from '../../model/compile.js';
 import { encodeOutcome } from '../../model/outcome-space.js';
 import { fullSubspace, type Subspace } from '../../model/subspace.js';
 import type { Pick } from '../../model/uncertain.js';
+import { mulberry32 } from '../../random/mulberry32.js';
 import {
   type AcceptanceTest,
   acceptableMask,
@@ -292,15 +293,4 @@ function spreadSample(order: Int32Array, count: number, seed: number): Int32Arra
     out[s] = order[from + Math.floor(next() * (to - from))];
   }
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

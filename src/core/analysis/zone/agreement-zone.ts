@@ -8,16 +8,14 @@ import { exactSearch } from '../milp/exact-search.js';
 import { constantExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
 import {
-  chooseMethod,
-  ENUMERATION_LIMIT,
   type Method,
   type MethodChoice,
   type OutcomeView,
   outcomeView,
-  resolveParties,
+  setUpAnalysis,
   subspaceOrFull,
 } from './analysis-options.js';
-import { estimateUtilities, imposeConstraint, zoneConstraints } from './zone-constraints.js';
+import { imposeConstraint, zoneConstraints } from './zone-constraints.js';
 
 export interface AgreementZoneOptions {
   /** Restrict to a sub-space (e.g. a package's open issues); default: the whole space. */
@@ -67,10 +65,7 @@ export async function agreementZone(
   options: AgreementZoneOptions = {},
 ): Promise<AgreementZone> {
   const subspace = subspaceOrFull(compiled, options.subspace);
-  const parties = resolveParties(compiled, options.parties);
-  const limit = options.enumerationLimit ?? ENUMERATION_LIMIT;
-  const decision = chooseMethod(subspace, options.method, options.solver, limit);
-  const utilities = estimateUtilities(compiled);
+  const { parties, limit, decision, utilities } = setUpAnalysis(compiled, subspace, options);
   const spaceSize = subspaceSize(subspace);
 
   if (decision.method === 'enumerate') {

@@ -1,7 +1,9 @@
+import type { UtilityFunction } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import type { OutcomeSpace } from '../../model/outcome-space.js';
 import { fullSubspace, type Subspace, subspaceSize } from '../../model/subspace.js';
 import type { MilpSolver } from '../milp/solver.js';
+import { estimateUtilities } from './zone-constraints.js';
 
 export type MethodChoice = 'auto' | 'enumerate' | 'milp';
 export type Method = 'enumerate' | 'milp';
@@ -66,6 +68,36 @@ export function resolveParties(compiled: CompiledScenario, parties?: string[]): 
         : `unknown party '${id}' (parties with preferences: ${compiled.models.map((model) => model.party).join(', ')})`,
     );
   });
+}
+
+/** The choices every exact analysis (zone, concessions) takes. */
+export interface AnalysisChoices {
+  /** Parties compared (default: the signatories). */
+  parties?: string[];
+  solver?: MilpSolver;
+  method?: MethodChoice;
+  enumerationLimit?: number;
+}
+
+/** What an exact analysis starts from: the compared parties, the method, and point-estimate utilities. */
+export interface AnalysisSetup {
+  /** Model indices of the compared parties. */
+  parties: number[];
+  limit: number;
+  decision: MethodDecision;
+  utilities: UtilityFunction[];
+}
+
+/** Resolves the parties and the method for an analysis over `subspace` (already checked by `subspaceOrFull`). */
+export function setUpAnalysis(
+  compiled: CompiledScenario,
+  subspace: Subspace,
+  choices: AnalysisChoices,
+): AnalysisSetup {
+  const parties = resolveParties(compiled, choices.parties);
+  const limit = choices.enumerationLimit ?? ENUMERATION_LIMIT;
+  const decision = chooseMethod(subspace, choices.method, choices.solver, limit);
+  return { parties, limit, decision, utilities: estimateUtilities(compiled) };
 }
 
 export function subspaceOrFull(compiled: CompiledScenario, subspace?: Subspace): Subspace {
