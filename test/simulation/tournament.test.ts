@@ -135,7 +135,9 @@ describe('tournaments', () => {
       strategies: ['linear', { module: path, label: 'stubborn-10' }],
       repetitions: 1,
     };
-    const onWorkers = await runTournament(withModule, { threads: 2 });
+    // A generous decision limit: this test is about sandboxed play, not time limits (sandbox.test.ts covers
+    // those), and a loaded machine must not turn a slow first decision into a fault.
+    const onWorkers = await runTournament(withModule, { threads: 2, decisionTimeoutMs: 10_000 });
     expect(onWorkers.strategies).toEqual(['linear', 'stubborn-10']);
     expect(onWorkers.matches.map((m) => m.id)).toEqual([
       'split/linear+linear/r0',
@@ -144,6 +146,6 @@ describe('tournaments', () => {
       'split/stubborn-10+stubborn-10/r0',
     ]);
     expect(onWorkers.matches.every((m) => m.faults === 0)).toBe(true);
-    expect(await runTournament(withModule, { threads: 0 })).toEqual(onWorkers);
+    expect(await runTournament(withModule, { threads: 0, decisionTimeoutMs: 10_000 })).toEqual(onWorkers);
   });
 });
