@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type BenchResult, type BenchSuite, timeMedian } from '../../bench/bench-result.js';
 import { staircaseFilter } from '../../core/analysis/pareto/pareto-2d.js';
 import { type FrontierResult, paretoFrontier } from '../../core/analysis/pareto/pareto-frontier.js';
@@ -11,9 +10,11 @@ import { type CompiledScenario, compileScenario } from '../../core/model/compile
 import { fullSubspace } from '../../core/model/subspace.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { importPath } from './import-path.js';
+import { DOMAINS_ENV, findDomains } from './shared-domains.js';
+
+export { findDomains };
 
 const SUITE = 'domains';
-const ENV = 'PARLEY_DOMAINS';
 
 /** Target from the issue: Energy's whole frontier, from the imported scenario, in under 0.1 s. */
 const ENERGY_TARGET_MS = 100;
@@ -22,27 +23,6 @@ const ENERGY_TARGET_MS = 100;
 const REFERENCE =
   'Reference figures quoted by the issue, not measured here: NegMAS takes 4.5 s for the Energy frontier and ' +
   '10 s for a 2-party space of 1e6 outcomes.';
-
-/**
- * The shared negotiation domains: $PARLEY_DOMAINS if set, else ../shared/negotiation-domains beside the
- * package root, else beside the main checkout when the package is a git worktree (its `.git` file names it).
- */
-export function findDomains(): { dir?: string; looked: string[] } {
-  const fromEnv = process.env[ENV];
-  if (fromEnv) {
-    const dir = resolve(fromEnv);
-    return existsSync(dir) ? { dir, looked: [dir] } : { looked: [`${dir} (from ${ENV})`] };
-  }
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-  const looked = [resolve(root, '../shared/negotiation-domains')];
-  const dotGit = join(root, '.git');
-  if (existsSync(dotGit) && statSync(dotGit).isFile()) {
-    const gitdir = /gitdir:\s*(.+)/.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
-    // gitdir is <main checkout>/.git/worktrees/<name>
-    if (gitdir) looked.push(resolve(root, gitdir, '../../../../shared/negotiation-domains'));
-  }
-  return { dir: looked.find((d) => existsSync(d)), looked };
-}
 
 interface Domain {
   folder: string;
@@ -90,7 +70,7 @@ export const domainsSuite: BenchSuite = {
     const { dir, looked } = findDomains();
     if (!dir) {
       const note =
-        `shared negotiation domains not found (looked in ${looked.join(', ')}); set ${ENV} to the folder ` +
+        `shared negotiation domains not found (looked in ${looked.join(', ')}); set ${DOMAINS_ENV} to the folder ` +
         'holding Energy, AMPOvsCity, … to run this suite';
       process.stderr.write(`[domains] skipped: ${note}\n`);
       return [

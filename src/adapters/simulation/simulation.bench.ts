@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from '../../bench/bench-result.js';
 import { timeMedian } from '../../bench/bench-result.js';
@@ -9,24 +9,9 @@ import { simulate } from '../../core/simulation/simulate.js';
 import { benchScenario, simulationCoreBench } from '../../core/simulation/simulation.bench.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { importPath } from '../interop/import-path.js';
+import { findDomains } from '../interop/shared-domains.js';
 import { loadScenarioFile } from '../load/load-scenario.js';
 import { runTournament } from './tournament.js';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/**
- * The shared negotiation domains live beside the repository, at ../shared/negotiation-domains; a git worktree
- * elsewhere finds the main checkout through its `.git` file.
- */
-function sharedDomains(): string | undefined {
-  const candidates = [resolve(repoRoot, '../shared/negotiation-domains')];
-  const dotGit = join(repoRoot, '.git');
-  if (existsSync(dotGit) && statSync(dotGit).isFile()) {
-    const gitdir = /gitdir:\s*(.+)/.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
-    if (gitdir) candidates.push(resolve(gitdir, '../../../../shared/negotiation-domains'));
-  }
-  return candidates.find((dir) => existsSync(dir));
-}
 
 interface Domain {
   name: string;
@@ -127,7 +112,7 @@ export const simulationBench: BenchSuite = {
       results.push(await tournamentThroughput('', benchScenario(), undefined, threads, 50));
     }
 
-    const shared = sharedDomains();
+    const shared = findDomains().dir;
     if (shared && existsSync(join(shared, 'Energy'))) {
       const energy = importPath(join(shared, 'Energy')).scenario;
       const parties = energy.preferences.map((p) => p.party) as [string, string];
@@ -152,7 +137,7 @@ export const simulationBench: BenchSuite = {
       );
     }
 
-    const flagshipFile = join(repoRoot, 'scenarios/ukraine-2025.yaml');
+    const flagshipFile = fileURLToPath(new URL('../../../scenarios/ukraine-2025.yaml', import.meta.url));
     const loaded = existsSync(flagshipFile) ? loadScenarioFile(flagshipFile) : undefined;
     if (loaded?.ok) {
       const notes =

@@ -50,33 +50,6 @@ function isWeighted(weight: UncertainNumber | undefined): boolean {
   return w.estimate > 0 || w.high > 0;
 }
 
-/** Lowest and highest value an issue's values can take over its options or numeric range. */
-function valueSpan(values: IssueValues, issue: Issue): { low: number; high: number } | undefined {
-  if (isValueFunction(values)) {
-    const range = issue.range;
-    if (!range) return undefined;
-    const at = (x: number, pick: 'low' | 'high'): number => {
-      const pts = values.piecewiseLinear;
-      let k = 1;
-      while (k < pts.length - 1 && pts[k][0] < x) k++;
-      const [x0, y0] = pts[k - 1];
-      const [x1, y1] = pts[k];
-      const t = Math.min(1, Math.max(0, (x - x0) / (x1 - x0)));
-      return triple(y0)[pick] + t * (triple(y1)[pick] - triple(y0)[pick]);
-    };
-    const xs = [range.min, range.max, ...values.piecewiseLinear.map((p) => p[0])].filter(
-      (x) => x >= range.min && x <= range.max,
-    );
-    return {
-      low: Math.min(...xs.map((x) => at(x, 'low'))),
-      high: Math.max(...xs.map((x) => at(x, 'high'))),
-    };
-  }
-  const entries = Object.values(values).map(triple);
-  if (entries.length === 0) return undefined;
-  return { low: Math.min(...entries.map((e) => e.low)), high: Math.max(...entries.map((e) => e.high)) };
-}
-
 function checkIssueValues(
   values: IssueValues,
   issue: Issue,

@@ -2,20 +2,15 @@ import { type UtilityFunction, utilityOf } from '../../evaluate/utility-function
 import type { CompiledScenario } from '../../model/compile.js';
 import { holds } from '../../model/rule.js';
 import { forEachCompletion } from '../../model/subspace.js';
+import { tieTolerance } from '../bargaining/criteria.js';
 import { acceptableToSignatories } from '../enumerate-zone.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { type ExactSearchResult, exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr, variableExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
-import {
-  type Method,
-  type OutcomeView,
-  outcomeView,
-  setUpAnalysis,
-  subspaceOrFull,
-} from '../zone/analysis-options.js';
+import { type Method, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
 import { imposeConstraint, zoneConstraints } from '../zone/zone-constraints.js';
-import { guaranteedUtilities } from './guaranteed-utility.js';
+import { setUpConcession } from './guaranteed-utility.js';
 import type { ConcessionOptions } from './pareto-improvement.js';
 
 export interface IssueChange {
@@ -79,8 +74,6 @@ export interface WhatWouldItTake {
   notes: string[];
 }
 
-const tolerance = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
-
 /**
  * "What would it take" for a package to become acceptable to every signatory: the fewest changes to its
  * settled issues (an open issue may take any option without counting as a change), and alternatively the
@@ -92,12 +85,10 @@ export async function whatWouldItTake(
   compiled: CompiledScenario,
   options: ConcessionOptions,
 ): Promise<WhatWouldItTake> {
-  const within = subspaceOrFull(compiled, options.within);
-  const pkg = subspaceOrFull(compiled, options.package);
-  const { parties, limit, decision, utilities } = setUpAnalysis(compiled, within, options);
-  const chosen = parties.map((m) => utilities[m]);
-  const floor = await guaranteedUtilities(compiled.space, pkg, chosen, options.solver, limit);
-  const maxAlternatives = options.maxAlternatives ?? 10;
+  const { within, pkg, parties, decision, utilities, chosen, floor, maxAlternatives } = await setUpConcession(
+    compiled,
+    options,
+  );
   const space = compiled.space;
   const settledIssues = pkg.allowed.flatMap((a, i) => (a.length === 1 ? [i] : []));
   const reference = Int32Array.from(pkg.allowed, (a) => a[0]);
@@ -151,7 +142,7 @@ export async function whatWouldItTake(
         fewestCount++;
         if (fewestList.length < maxAlternatives) fewestList.push(Int32Array.from(o));
       }
-      if (lossOf(o) > least + tolerance(least)) return;
+      if (lossOf(o) > least + tieTolerance(least)) return;
       if (changes < leastChanges) {
         leastChanges = changes;
         leastList = [];
@@ -252,10 +243,10 @@ export async function whatWouldItTake(
       };
     }
     leastValue = -first.best.value;
-    encoding.builder.atMost('least_loss', lossExpr, leastValue + tolerance(leastValue));
+    encoding.builder.atMost('least_loss', lossExpr, leastValue + tieTolerance(leastValue));
     least = await exactSearch(solver, encoding, {
       objective: combine([[-1, changedExpr]]),
-      accept: (o) => accept(o) && lossOf(o) <= leastValue + tolerance(leastValue),
+      accept: (o) => accept(o) && lossOf(o) <= leastValue + tieTolerance(leastValue),
       value: (o) => -changesOf(o),
       maxTies: maxAlternatives,
       timeLimitSeconds: options.timeLimitSeconds,

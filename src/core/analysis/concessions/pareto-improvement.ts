@@ -1,20 +1,14 @@
 import { utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import { forEachCompletion, type Subspace } from '../../model/subspace.js';
+import { tieTolerance } from '../bargaining/criteria.js';
 import { acceptableToSignatories } from '../enumerate-zone.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
-import {
-  type Method,
-  type MethodChoice,
-  type OutcomeView,
-  outcomeView,
-  setUpAnalysis,
-  subspaceOrFull,
-} from '../zone/analysis-options.js';
-import { guaranteedUtilities } from './guaranteed-utility.js';
+import { type Method, type MethodChoice, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
+import { setUpConcession } from './guaranteed-utility.js';
 
 export interface ConcessionOptions {
   /** The package as a sub-space: settled issues have one allowed option, open issues several. */
@@ -63,8 +57,6 @@ export interface ParetoImprovement {
   note: string;
 }
 
-const tolerance = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
-
 /**
  * Pareto improvements on a package: complete outcomes (anywhere in `within`) that give every compared party at
  * least the utility the package guarantees it (its minimum over the package's completions), choosing those with
@@ -74,12 +66,10 @@ export async function paretoImprovement(
   compiled: CompiledScenario,
   options: ConcessionOptions,
 ): Promise<ParetoImprovement> {
-  const within = subspaceOrFull(compiled, options.within);
-  const pkg = subspaceOrFull(compiled, options.package);
-  const { parties, limit, decision, utilities } = setUpAnalysis(compiled, within, options);
-  const chosen = parties.map((m) => utilities[m]);
-  const floor = await guaranteedUtilities(compiled.space, pkg, chosen, options.solver, limit);
-  const maxAlternatives = options.maxAlternatives ?? 10;
+  const { within, parties, decision, utilities, chosen, floor, maxAlternatives } = await setUpConcession(
+    compiled,
+    options,
+  );
   const describe = (o: ArrayLike<number>): ImprovingOutcome => {
     const u = chosen.map((f) => utilityOf(f, o));
     const gains = u.map((x, q) => x - floor[q]);
@@ -111,17 +101,17 @@ export async function paretoImprovement(
         if (g < 0) return;
         gain += g;
       }
-      if (bestGain === Number.NEGATIVE_INFINITY || gain > bestGain + tolerance(bestGain)) {
+      if (bestGain === Number.NEGATIVE_INFINITY || gain > bestGain + tieTolerance(bestGain)) {
         bestGain = gain;
         found.length = 0;
         ties = 0;
       }
-      if (gain >= bestGain - tolerance(bestGain)) {
+      if (gain >= bestGain - tieTolerance(bestGain)) {
         ties++;
         if (found.length < maxAlternatives) found.push(Int32Array.from(o));
       }
     });
-    best = found.map(describe).filter((b) => b.totalGain >= bestGain - tolerance(bestGain));
+    best = found.map(describe).filter((b) => b.totalGain >= bestGain - tieTolerance(bestGain));
     count = ties;
     complete = ties <= maxAlternatives;
   } else {
@@ -148,7 +138,7 @@ export async function paretoImprovement(
     count = result.tiesComplete ? best.length : undefined;
   }
   const topGain = best[0]?.totalGain ?? 0;
-  const paretoOptimal = !(topGain > tolerance(topGain));
+  const paretoOptimal = !(topGain > tieTolerance(topGain));
   return {
     method: decision.method,
     methodReason: decision.reason,
