@@ -73,6 +73,12 @@ describe('parley show (real binary)', () => {
     expect(data.outcomes.count).toBeGreaterThan(1e9);
   });
 
+  it('rejects a date that does not exist', () => {
+    const run = runCli(['show', 'scenarios/teaching-used-car.yaml', '--at', 'soon']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("'soon' is not a date");
+  });
+
   it('stops quietly when the reader closes the pipe early', () => {
     const run = spawnSync(
       'bash',
