@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/random/rng.js';
 import {
   AttributionError,
   type CoalitionValue,
@@ -7,7 +8,6 @@ import {
   sampledShapley,
   shapley,
 } from '../../src/core/versions/shapley.js';
-import { createRng } from '../../src/core/random/rng.js';
 
 /** A game given by a table over coalition masks, one value per party. */
 const tableGame =
