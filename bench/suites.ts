@@ -5,6 +5,7 @@ import { flagshipSuite } from './flagship.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
 import { simulationBench } from './simulation.bench.js';
+import { startupSuite } from './startup.bench.js';
 import { versionsBench } from './versions.bench.js';
 
 /** Every benchmark suite, one module each. */
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   versionsBench,
   robustnessBench,
   simulationBench,
+  startupSuite,
 ];

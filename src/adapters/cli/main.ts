@@ -1,15 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { analyzeCommand } from './commands/analyze.js';
-import { diffCommand } from './commands/diff.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { exportCommand } from './commands/export.js';
-import { FORMATS, importCommand } from './commands/import.js';
-import { reportCommand } from './commands/report.js';
-import { showCommand } from './commands/show.js';
-import { simulateCommand } from './commands/simulate.js';
-import { timelineCommand } from './commands/timeline.js';
-import { tournamentCommand } from './commands/tournament.js';
-import { validateCommand } from './commands/validate.js';
+import { INTEROP_FORMATS } from '../interop/interop-report.js';
 import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
 
 const VERSION = '0.1.0';
@@ -47,7 +37,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('check scenario files and report every problem with its file, line, column and field path')
     .argument('<files...>', 'scenario files (YAML or JSON)')
     .option('--json', 'machine-readable output')
-    .action((files: string[], options) => setCode(validateCommand(files, options, io)));
+    .action(async (files: string[], options) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setCode(await validateCommand(files, options, io));
+    });
 
   program
     .command('show')
@@ -55,7 +48,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('<file>', 'scenario file')
     .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD)')
     .option('--json', 'machine-readable output')
-    .action((file: string, options) => setCode(showCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { showCommand } = await import('./commands/show.js');
+      setCode(await showCommand(file, options, io));
+    });
 
   program
     .command('evaluate')
@@ -83,7 +79,10 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 "utility" uses the estimates; "with uncertainty" lets every estimate range over its stated low..high.
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
-    .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { evaluateCommand } = await import('./commands/evaluate.js');
+      setCode(await evaluateCommand(file, options, io));
+    });
 
   program
     .command('analyze')
@@ -118,7 +117,10 @@ Examples:
   parley analyze scenarios/teaching-used-car.yaml --package revised --samples 2000 --seed 7
   parley analyze scenarios/river-water-sharing.yaml --json > analysis.json`,
     )
-    .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      setCode(await analyzeCommand(file, options, io));
+    });
 
   program
     .command('report')
@@ -145,7 +147,10 @@ Examples:
   parley report scenarios/ukraine-2025.yaml -o ukraine.html --package december --samples 2000
   parley report scenarios/ukraine-2025.yaml -o ukraine.html --diff framework:plan-28 framework:plan-20`,
     )
-    .action(async (file: string, options) => setCode(await reportCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { reportCommand } = await import('./commands/report.js');
+      setCode(await reportCommand(file, options, io));
+    });
 
   program
     .command('import')
@@ -156,7 +161,7 @@ Examples:
     .option('-o, --output <file>', 'scenario file to write (YAML); default: print the YAML on stdout')
     .addOption(
       new Option('--format <format>', 'insist on this format (default: detected from the files)').choices(
-        FORMATS,
+        INTEROP_FORMATS,
       ),
     )
     .option('--real-intervals <n>', 'cut each real-valued issue into about n grid intervals (default 100)')
@@ -179,13 +184,18 @@ Examples:
 Exit codes: 0 written, 2 bad input (missing or malformed files, existing output without --force),
 70 the imported scenario does not load back (a bug: please report it).`,
     )
-    .action((path: string, options) => setCode(importCommand(path, options, io)));
+    .action(async (path: string, options) => {
+      const { importCommand } = await import('./commands/import.js');
+      setCode(await importCommand(path, options, io));
+    });
 
   program
     .command('export')
     .description('write a scenario as GENIUS, GeniusWeb or NegMAS files and list everything they cannot hold')
     .argument('<file>', 'scenario file')
-    .addOption(new Option('--format <format>', 'format to write').choices(FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'format to write').choices(INTEROP_FORMATS).makeOptionMandatory(),
+    )
     .requiredOption('-o, --output <dir>', 'folder to write into (created if missing; must be empty)')
     .addOption(
       new Option('--geniusweb-version <n>', 'GeniusWeb profile syntax: 2 (default) or 1').choices(['1', '2']),
@@ -204,7 +214,10 @@ Examples:
   parley export scenarios/teaching-used-car.yaml --format geniusweb --geniusweb-version 1 -o out/gw
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas --json`,
     )
-    .action((file: string, options) => setCode(exportCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { exportCommand } = await import('./commands/export.js');
+      setCode(await exportCommand(file, options, io));
+    });
 
   program
     .command('diff')
@@ -234,9 +247,10 @@ Word diffs show [-removed-] and {+added+} words. "Who gains" compares each party
 the outcomes the text leaves open; the midpoint of that range is the number the Shapley attribution
 splits between the issue changes (exact up to 12 changes, sampled above with --samples and --seed).`,
     )
-    .action(async (file: string, versions: string[], options) =>
-      setCode(await diffCommand(file, versions, options, io)),
-    );
+    .action(async (file: string, versions: string[], options) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      setCode(await diffCommand(file, versions, options, io));
+    });
 
   program
     .command('timeline')
@@ -264,7 +278,10 @@ issue, relative to their favourite options, under the option the version settles
 favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
-    .action((file: string, options) => setCode(timelineCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { timelineCommand } = await import('./commands/timeline.js');
+      setCode(await timelineCommand(file, options, io));
+    });
 
   program
     .command('simulate')
@@ -326,7 +343,10 @@ Examples:
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
-    .action((file: string, options) => setCode(simulateCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { simulateCommand } = await import('./commands/simulate.js');
+      setCode(await simulateCommand(file, options, io));
+    });
 
   program
     .command('tournament')
@@ -376,9 +396,10 @@ Examples:
 
 Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
     )
-    .action(async (config: string | undefined, options) =>
-      setCode(await tournamentCommand(config, options, io)),
-    );
+    .action(async (config: string | undefined, options) => {
+      const { tournamentCommand } = await import('./commands/tournament.js');
+      setCode(await tournamentCommand(config, options, io));
+    });
 
   return program;
 }

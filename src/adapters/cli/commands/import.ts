@@ -21,8 +21,6 @@ import { parsePositiveInteger } from '../parse-arguments.js';
 /** Exit code when the importer produced a file Parley itself rejects: a bug, not bad input. */
 export const EXIT_INTERNAL = 70;
 
-export const FORMATS: readonly InteropFormat[] = ['genius', 'geniusweb', 'negmas'];
-
 export function formatName(format: InteropFormat): string {
   return format === 'genius' ? 'GENIUS' : format === 'geniusweb' ? 'GeniusWeb' : 'NegMAS';
 }
