@@ -1,0 +1,54 @@
+/**
+ * The library entry for Node (`import … from 'parley'`): the browser-safe parts (pure-api.ts) plus what needs
+ * Node — reading files, the HiGHS solver, worker threads and the research-format importers and exporters.
+ *
+ * @example
+ * import { analyze, loadScenarioFile } from 'parley';
+ * const loaded = loadScenarioFile('talks.yaml');
+ * if (loaded.ok) console.log((await analyze(loaded.scenario)).zone);
+ */
+import { type AnalysisOptions, type AnalysisReport, runAnalysis } from './adapters/analysis/run-analysis.js';
+import { importPath } from './adapters/interop/import-path.js';
+import type { ImportOptions, ImportResult } from './adapters/interop/interop-report.js';
+import type { Scenario } from './schema/scenario.js';
+
+export type { AnalysisOptions, AnalysisReport } from './adapters/analysis/run-analysis.js';
+export {
+  type ExportResult,
+  type ImportOptions,
+  type ImportResult,
+  InteropError,
+  type InteropFormat,
+  type InteropReport,
+  writeGenius,
+  writeGeniusWeb,
+  writeNegmas,
+} from './adapters/interop/index.js';
+export { type LoadOptions, loadScenarioFile } from './adapters/load/load-scenario.js';
+export {
+  type RunSimulationOptions,
+  runSimulation as simulateSandboxed,
+} from './adapters/simulation/run-simulation.js';
+export {
+  runTournament,
+  type TournamentOptions,
+  type TournamentResult,
+} from './adapters/simulation/tournament.js';
+export { createHighsSolver } from './adapters/solver/highs-solver.js';
+export * from './pure-api.js';
+
+/**
+ * The whole analysis of a scenario: agreement zone, why it is empty and the smallest relaxations, the Pareto
+ * frontier, bargaining solutions, concessions and robustness, as `parley analyze --json` reports them.
+ */
+export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Promise<AnalysisReport> {
+  return runAnalysis(scenario, options);
+}
+
+/**
+ * Imports a GENIUS, GeniusWeb or NegMAS negotiation (a folder with a domain and its profiles, or one of its
+ * files) as a Parley scenario, with a report of what could not be carried over.
+ */
+export function importDomain(path: string, options: ImportOptions = {}): ImportResult {
+  return importPath(path, options);
+}
