@@ -8,7 +8,9 @@
  * if (loaded.ok) console.log((await analyze(loaded.scenario)).zone);
  */
 import { type AnalysisOptions, type AnalysisReport, runAnalysis } from './adapters/analysis/run-analysis.js';
+import { importFiles } from './adapters/interop/import-files.js';
 import { importPath } from './adapters/interop/import-path.js';
+import type { InMemoryFile } from './adapters/interop/interop-files.js';
 import type { ImportOptions, ImportResult } from './adapters/interop/interop-report.js';
 import type { Scenario } from './schema/scenario.js';
 
@@ -46,9 +48,13 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Prom
 }
 
 /**
- * Imports a GENIUS, GeniusWeb or NegMAS negotiation (a folder with a domain and its profiles, or one of its
- * files) as a Parley scenario, with a report of what could not be carried over.
+ * Imports a GENIUS, GeniusWeb or NegMAS negotiation as a Parley scenario, with a report of what could not be
+ * carried over: from a path on disk (a folder with a domain and its profiles, or one of its files), or from
+ * files held in memory (as `importFiles`).
  */
-export function importDomain(path: string, options: ImportOptions = {}): ImportResult {
-  return importPath(path, options);
+export function importDomain(
+  source: string | readonly InMemoryFile[],
+  options: ImportOptions & { path?: string } = {},
+): ImportResult {
+  return typeof source === 'string' ? importPath(source, options) : importFiles(source, options);
 }

@@ -16,6 +16,9 @@ import {
 import type { VersionRef } from './core/versions/document-index.js';
 import type { Scenario } from './schema/scenario.js';
 
+export { importFiles } from './adapters/interop/import-files.js';
+export { type InMemoryFile, inMemoryFiles } from './adapters/interop/interop-files.js';
+export type { ImportOptions, ImportResult, InteropReport } from './adapters/interop/interop-report.js';
 export type { Diagnostic } from './adapters/load/diagnostic.js';
 export { type ParseOptions, type ParseResult, parseScenario } from './adapters/load/parse-scenario.js';
 export { type CompiledScenario, type CompileOptions, compileScenario } from './core/model/compile.js';

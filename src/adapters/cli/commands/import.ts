@@ -11,6 +11,7 @@ import {
   type InteropFormat,
   importPath,
 } from '../../interop/index.js';
+import { nodeFiles } from '../../interop/node-files.js';
 import type { Diagnostic } from '../../load/diagnostic.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { type LoadResult, loadScenarioFile, parseScenarioText } from '../../load/load-scenario.js';
@@ -74,7 +75,7 @@ function readImport(
     );
   }
   try {
-    const found = detectFormat(path);
+    const found = detectFormat(nodeFiles, path);
     if (options.format !== undefined && found.format !== options.format) {
       usageError(
         io,
