@@ -36,6 +36,10 @@ export {
   type TournamentOptions,
   type TournamentResult,
 } from './adapters/simulation/tournament.js';
+export {
+  type TournamentOutputPaths,
+  writeTournamentOutputs,
+} from './adapters/simulation/tournament-output.js';
 export { createHighsSolver } from './adapters/solver/highs-solver.js';
 export * from './pure-api.js';
 

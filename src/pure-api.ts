@@ -23,6 +23,7 @@ export type { Diagnostic } from './adapters/load/diagnostic.js';
 export { type ParseOptions, type ParseResult, parseScenario } from './adapters/load/parse-scenario.js';
 export { type CompiledScenario, type CompileOptions, compileScenario } from './core/model/compile.js';
 export type { SimulationConfig } from './core/simulation/config.js';
+export { type FormatTraceOptions, formatTrace } from './core/simulation/format-trace.js';
 export type {
   IssueInfo,
   NegotiationState,
