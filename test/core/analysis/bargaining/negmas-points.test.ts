@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { negmasBargainingPoints } from '../../../../src/core/analysis/bargaining/negmas-points.js';
 import { estimateUtilities } from '../../../../src/core/analysis/zone/zone-constraints.js';
-import { CONVENTION_SETS, ConventionSet } from '../../../../src/core/conventions.js';
+import { CONVENTION_SETS, ConventionSet } from '../../../../src/schema/conventions.js';
 import { utilityOf } from '../../../../src/core/evaluate/utility-function.js';
 import { compileScenario } from '../../../../src/core/model/compile.js';
 import { holds } from '../../../../src/core/model/rule.js';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * Named sets of conventions for the points and rules that differ between negotiation toolkits:
  * `parley` (the default: disagreement at the BATNA, points within the agreement zone), `negmas` (NegMAS's
- * definitions) and `genius` (GENIUS's). Each face that offers a choice takes one of these names.
+ * definitions) and `genius` (GENIUS's). Each face that offers a choice takes one of these names. A zod
+ * schema, so it lives here rather than in the core, which may import only its type.
  */
 export const ConventionSet = z.enum(['parley', 'negmas', 'genius']);
 export type ConventionSet = z.infer<typeof ConventionSet>;
