@@ -8,16 +8,13 @@ export function riskFromProbability(p: readonly number[], range: SmpBigRRange): 
   const max = Math.max(...p);
   const min = Math.min(...p);
   if (max === min) return p.map(() => 0);
-  return p.map((x) => {
-    switch (range) {
-      case 'Min':
-        return (x - min) / (max - min);
-      case 'Mid':
-        return (3 * x - (max + 2 * min)) / (2 * (max - min));
-      case 'Max':
-        return (2 * x - max - min) / (max - min);
-    }
-  });
+  const span = max - min;
+  const scale: Record<SmpBigRRange, (x: number) => number> = {
+    Min: (x) => (x - min) / span,
+    Mid: (x) => (3 * x - (max + 2 * min)) / (2 * span),
+    Max: (x) => (2 * x - max - min) / span,
+  };
+  return p.map(scale[range]);
 }
 
 /** Actor h's estimate of actor i's risk attitude. */
