@@ -134,7 +134,7 @@ export function renderForecast(result: ForecastResult, io: Io, options: { explai
       d.id,
       `${num(d.min, digits(d))}..${num(d.max, digits(d))}`,
       ...result.models.map((m) => {
-        const text = formatPosition(d, pointForecast(f, m));
+        const text = formatPosition(d, pointForecast(f, m), false);
         return m === 'condorcet' && f.condorcet?.fellBackToMedian && f.condorcet.value !== undefined
           ? `${text} (no winner: median)`
           : text;
@@ -142,6 +142,14 @@ export function renderForecast(result: ForecastResult, io: Io, options: { explai
     ];
   });
   out.push(table(head, rows, io).trimEnd());
+  const labelled = t.dimensions.filter((d) => d.ticks && d.ticks.length > 0);
+  if (labelled.length > 0) {
+    out.push(s.dim('Scale points:'));
+    for (const d of labelled) {
+      const points = (d.ticks ?? []).map((x) => `${num(x.position, digits(d))} ${x.label}`);
+      out.push(s.dim(`  ${d.id}: ${points.join(' | ')}`));
+    }
+  }
   for (let k = 0; k < t.dimensions.length; k++) {
     const lines = bdmLines(result, k, explain);
     if (lines.length > 0) out.push('', ...lines);
