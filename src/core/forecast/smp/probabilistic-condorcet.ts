@@ -38,8 +38,10 @@ export function pairwiseVictory(c: readonly (readonly number[])[], model: SmpVic
   return c.map((row, a) => row.map((_, b) => (a === b ? 0.5 : victoryProbability(model, c[a][b], c[b][a]))));
 }
 
+/** Scales to sum 1; a vector with no mass (every option hopeless) becomes uniform. */
 function normalise(p: number[]): number[] {
   const total = p.reduce((s, x) => s + x, 0);
+  if (!(total > 0) || !Number.isFinite(total)) return p.map(() => 1 / p.length);
   return p.map((x) => x / total);
 }
 
