@@ -175,26 +175,28 @@ export function smpTurn(
 
   const next = positions.map((p) => [...p]);
   const choices: SmpChoice[] = [];
+  // Each actor's utility summed over the current positions, and what each bargain changes in that sum:
+  // only the two positions a bargain moves change, so a state's mean utility is (base + change) / n.
+  const base = positions.map((_, a) => utilities[a][a].reduce((sum, x) => sum + x, 0));
+  const change = challenges.map((c) =>
+    positions.map((_, a) => {
+      const moved = (p: readonly number[]) =>
+        riskUtility(salienceWeightedDistance(positions[a], p, saliences[a]), risk[a]);
+      return (
+        moved(c.initiatorPosition) +
+        moved(c.targetPosition) -
+        utilities[a][a][c.initiator] -
+        utilities[a][a][c.target]
+      );
+    }),
+  );
   for (let k = 0; k < n; k++) {
     const queue: (number | undefined)[] = [undefined];
     challenges.forEach((c, index) => {
       if (c.initiator === k || c.target === k) queue.push(index);
     });
     // u[a][m]: actor a's mean utility over all positions in the state bargain m would bring about.
-    const u = positions.map((_, a) =>
-      queue.map((m) => {
-        let sum = 0;
-        for (let l = 0; l < n; l++) {
-          const c = m === undefined ? undefined : challenges[m];
-          const moved =
-            c?.initiator === l ? c.initiatorPosition : c?.target === l ? c.targetPosition : undefined;
-          sum += moved
-            ? riskUtility(salienceWeightedDistance(positions[a], moved, saliences[a]), risk[a])
-            : utilities[a][a][l];
-        }
-        return sum / n;
-      }),
-    );
+    const u = positions.map((_, a) => queue.map((m) => (base[a] + (m === undefined ? 0 : change[m][a])) / n));
     const p = electionProbabilities(capabilities, u, settings);
     let chosen = 0;
     if (options.StateTransitions === 'Deterministic') {
