@@ -41,17 +41,8 @@ function bdmLines(result: ForecastResult, k: number, explain: boolean): string[]
     `BDM on '${d.id}': ${run.rounds.length} round(s), ${run.stop}; forecast ${formatPosition(d, run.forecast)}`,
   ];
   if (run.stop === 'oscillating' && run.cycle) {
-    const ends = run.cycle.map((p) =>
-      num(
-        t.actors.reduce((s, a, i) => s + a.capability * a.saliences[k] * p[i], 0) /
-          Math.max(
-            1e-300,
-            t.actors.reduce((s, a) => s + a.capability * a.saliences[k], 0),
-          ),
-        digits(d),
-      ),
-    );
-    lines.push(`  oscillates between two sets of positions (weighted means ${ends.join(' and ')})`);
+    const means = (run.cycleMeans ?? []).map((x) => num(x, digits(d)));
+    lines.push(`  cycles through ${run.cycle.length} sets of positions (weighted means ${means.join(', ')})`);
   }
   const shown = explain ? run.rounds : run.rounds.slice(0, 3);
   for (const round of shown) {

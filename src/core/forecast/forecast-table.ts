@@ -69,7 +69,7 @@ export function forecastTable(
       );
       if (result.bdm.stop === 'oscillating') {
         warnings.push(
-          `'${dimension.id}': BDM oscillates between two sets of positions; both ends are reported.`,
+          `'${dimension.id}': BDM cycles through ${result.bdm.cycle?.length ?? 0} sets of positions; the cycle is reported.`,
         );
       } else if (result.bdm.stop === 'max-rounds') {
         warnings.push(`'${dimension.id}': BDM did not settle within ${options.bdm.maxRounds} rounds.`);

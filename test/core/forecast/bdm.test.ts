@@ -188,8 +188,11 @@ describe('BDM building blocks (own cases)', () => {
     expect(run.stop).toBe('oscillating');
     expect(run.rounds).toHaveLength(2);
     expect(run.cycle).toEqual([
-      [0, 5, 5],
       [0, 5, 0],
+      [0, 5, 5],
     ]);
+    // Weights 0.9, 1.4, 1.2: means 1.4 × 5 / 3.5 and (1.4 + 1.2) × 5 / 3.5.
+    expect(run.cycleMeans?.[0]).toBeCloseTo(7 / 3.5, 12);
+    expect(run.cycleMeans?.[1]).toBeCloseTo(13 / 3.5, 12);
   });
 });

@@ -34,10 +34,12 @@ export type BdmStop = 'converged' | 'oscillating' | 'max-rounds';
 export interface BdmRun {
   rounds: BdmRound[];
   stop: BdmStop;
-  /** For `oscillating`: the position vectors the run cycles through (the last round's, then the repeated one). */
+  /** For `oscillating`: the sets of positions the run cycles through, in order, starting with the one that recurred. */
   cycle?: number[][];
+  /** The weighted mean of each set of positions in `cycle`. */
+  cycleMeans?: number[];
   finalPositions: number[];
-  /** The forecast: the μ rule applied to the final positions (both ends of an oscillation are in `cycle`). */
+  /** The forecast: the μ rule applied to the final positions (every state of an oscillation is in `cycle`). */
   forecast: number;
 }
 
@@ -116,10 +118,18 @@ export function runBdm(actors: readonly BdmActor[], width: number, options: BdmO
     const repeat = seen.findIndex((s) => s.every((x, k) => Math.abs(x - next[k]) <= tolerance));
     if (repeat >= 0) {
       stop = 'oscillating';
-      cycle = [previous, next];
+      cycle = seen.slice(repeat);
       break;
     }
     seen.push(next);
   }
-  return { rounds, stop, cycle, finalPositions: positions, forecast: mu(options.muRule, positions, weights) };
+  const cycleMeans = cycle?.map((p) => weightedMean(p, weights) ?? Number.NaN);
+  return {
+    rounds,
+    stop,
+    cycle,
+    cycleMeans,
+    finalPositions: positions,
+    forecast: mu(options.muRule, positions, weights),
+  };
 }
