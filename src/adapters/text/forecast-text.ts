@@ -18,12 +18,17 @@ function digits(d: ForecastDimension): number {
 }
 
 /** A value on a dimension, with the nearest labelled option when the scale has labels. */
-export function formatPosition(d: ForecastDimension, x: number | undefined | null, withLabel = true): string {
+export function formatPosition(
+  d: ForecastDimension,
+  x: number | undefined | null,
+  withLabel = true,
+  maxLabel = 28,
+): string {
   if (x === undefined || x === null || !Number.isFinite(x)) return '-';
   const text = num(x, digits(d));
   if (!withLabel || !d.ticks || d.ticks.length === 0) return text;
   const nearest = d.ticks.reduce((a, b) => (Math.abs(b.position - x) < Math.abs(a.position - x) ? b : a));
-  const label = nearest.label.length > 28 ? `${nearest.label.slice(0, 27)}…` : nearest.label;
+  const label = nearest.label.length > maxLabel ? `${nearest.label.slice(0, maxLabel - 1)}…` : nearest.label;
   return `${text} ${Math.abs(nearest.position - x) < 1e-9 ? '=' : '≈'} ${label}`;
 }
 
