@@ -24,6 +24,8 @@ function euTable() {
 const rounds = readSharedTestCase('bdm-eu-car-emissions-rounds.json');
 
 describe.skipIf(!euTable() || !rounds)('baselines on the EU car-emissions case (shared test case)', () => {
+  // Vitest still runs the body of a skipped suite to collect its tests: read nothing when the data is absent.
+  if (!euTable() || !rounds) return;
   const eu = euTable() as { positions: number[]; weights: number[] };
   const data = JSON.parse(rounds as string);
   const expected = data.baselines_initialPositions;

@@ -24,6 +24,8 @@ const KINDS = {
 };
 
 describe.skipIf(!csv || !roundsText)('BDM on the EU car-emissions case (shared test case)', () => {
+  // Vitest still runs the body of a skipped suite to collect its tests: read nothing when the data is absent.
+  if (!csv || !roundsText) return;
   const rows = (csv as string)
     .trim()
     .split('\n')

@@ -108,7 +108,6 @@ export function runBdm(actors: readonly BdmActor[], width: number, options: BdmO
       condorcetAfter: condorcetWinner(next, weights).value ?? Number.NaN,
     });
     const largestMove = Math.max(0, ...next.map((x, k) => Math.abs(x - positions[k])));
-    const previous = positions;
     positions = next;
     if (moves.length === 0 || largestMove <= options.epsilon * width) {
       stop = 'converged';
