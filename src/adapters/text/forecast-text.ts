@@ -68,6 +68,25 @@ function bdmLines(result: ForecastResult, k: number, explain: boolean): string[]
     lines.push(
       `  … ${run.rounds.length - shown.length} more round(s) (--explain shows all, --json the full history)`,
     );
+  if (explain) {
+    lines.push('  by actor:');
+    t.actors.forEach((actor, i) => {
+      const moved = run.rounds.flatMap((r) =>
+        r.moves
+          .filter((m) => m.receiver === i)
+          .map((m) => `r${r.round} ${m.kind} with ${actorName(t, m.sender)}`),
+      );
+      const won = run.rounds.flatMap((r) =>
+        r.moves
+          .filter((m) => m.sender === i)
+          .map((m) => `r${r.round} ${actorName(t, m.receiver)} (${m.kind})`),
+      );
+      const end = formatPosition(d, run.finalPositions[i], false);
+      lines.push(
+        `    ${actor.name}: ${num(actor.positions[k], digits(d))} → ${end}; moved: ${moved.join(', ') || 'never'}; moved others: ${won.join(', ') || 'none'}`,
+      );
+    });
+  }
   return lines;
 }
 
