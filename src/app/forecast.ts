@@ -1,4 +1,4 @@
-import { summarise } from '../core/analysis/robustness/statistics.js';
+import { summarise } from '../core/statistics/summarise.js';
 import {
   type DimensionForecast,
   forecastTable,
