@@ -42,7 +42,7 @@ export const ActorTable = z.strictObject({
 });
 
 /** D4: the probability that i prevails over j in the BDM challenge model. */
-export const BdmProbabilityRule = z.enum(['net-clamped', 'positive-part']);
+export const BdmProbabilityRule = z.enum(['net-clamped', 'positive-part', 'all-triples']);
 /** D5: which central position the BDM utilities of "better" and "worse" measure distance to. */
 export const BdmMuRule = z.enum(['condorcet', 'median', 'mean', 'largest-margin']);
 /** D5: how a receiver ranks the offers it gets. */

@@ -416,7 +416,7 @@ Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
       ).choices(['preferences', 'stated']),
     )
     .option('--scale <min..max>', 'plain CSV: the position scale (default 0..100)')
-    .option('--bdm-probability <rule>', 'BDM probability of success: net-clamped (default) or positive-part')
+    .option('--bdm-probability <rule>', 'BDM probability of success: net-clamped (default), positive-part or all-triples')
     .option('--bdm-q <q>', 'BDM: probability that the status quo holds when nobody challenges (default 1)')
     .option('--bdm-t <t>', 'BDM: probability that a changing status quo improves (default 1)')
     .option('--bdm-mu <rule>', 'BDM central position: condorcet (default), median, mean or largest-margin')

@@ -198,3 +198,36 @@ describe('BDM building blocks (own cases)', () => {
     expect(run.cycleMeans?.[1]).toBeCloseTo(13 / 3.5, 12);
   });
 });
+
+describe('the all-triples probability rule', () => {
+  it('sums to 1/2 over all ordered pairs and never exceeds the positive-part rule (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ x: fc.integer({ min: 0, max: 10 }), w: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+          {
+            minLength: 2,
+            maxLength: 7,
+          },
+        ),
+        (rows) => {
+          const positions = rows.map((r) => r.x);
+          const weights = rows.map((r) => r.w);
+          if (new Set(positions).size < 2) return;
+          let sum = 0;
+          for (let i = 0; i < rows.length; i++) {
+            for (let j = 0; j < rows.length; j++) {
+              if (i === j) continue;
+              const p = probabilityOfSuccess('all-triples', i, j, positions, weights);
+              expect(p).toBeLessThanOrEqual(
+                probabilityOfSuccess('positive-part', i, j, positions, weights) + 1e-12,
+              );
+              sum += p;
+            }
+          }
+          expect(sum).toBeCloseTo(0.5, 12);
+        },
+      ),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { BdmProbabilityRule } from '../../../schema/forecast.js';
 import { basicUtilities } from './basic-utilities.js';
-import { probabilityOfSuccess } from './probability-of-success.js';
+import { allTriplesDenominator, probabilityOfSuccess } from './probability-of-success.js';
 
 export interface ExpectedUtilityInput {
   positions: readonly number[];
@@ -31,13 +31,15 @@ export interface ExpectedUtilities {
 export function expectedUtilities(input: ExpectedUtilityInput): ExpectedUtilities {
   const { positions, saliences, weights, width, mu, riskExponents, q, t, probabilityRule } = input;
   const n = positions.length;
+  const allTriples =
+    probabilityRule === 'all-triples' ? allTriplesDenominator(positions, weights) : undefined;
   const eu = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const probability = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
     const fromMu = Math.abs(positions[i] - mu) / width;
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      const p = probabilityOfSuccess(probabilityRule, i, j, positions, weights);
+      const p = probabilityOfSuccess(probabilityRule, i, j, positions, weights, allTriples);
       probability[i][j] = p;
       const u = basicUtilities(Math.abs(positions[i] - positions[j]) / width, fromMu, riskExponents[i]);
       const challenge = saliences[j] * (p * u.success + (1 - p) * u.failure) + (1 - saliences[j]) * u.success;
