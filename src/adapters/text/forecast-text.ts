@@ -112,7 +112,7 @@ function smpLines(result: ForecastResult, io: Io, explain: boolean): string[] {
     lines.push(`  turn ${turn.turn}:`);
     for (const c of turn.challenges) {
       lines.push(
-        `    ${actorName(t, c.initiator)} challenges ${actorName(t, c.target)}: P(prevail) ${num(c.probability, 3)} by its own estimate, expected gain ${num(c.expectedGain, 4)}`,
+        `    ${actorName(t, c.initiator)} challenges ${actorName(t, c.target)}: P(prevail) ${num(c.probability, 3)} by its own estimate, expected gain ${num(c.expectedGain, 4)} (${num(c.targetGain, 4)} for the target by its estimate)`,
       );
     }
     for (const i of turn.idle) lines.push(`    ${actorName(t, i)} has no advantageous target`);

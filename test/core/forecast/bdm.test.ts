@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { basicUtilities } from '../../../src/core/forecast/bdm/basic-utilities.js';
 import { expectedUtilities } from '../../../src/core/forecast/bdm/expected-utility.js';
 import { probabilityOfSuccess } from '../../../src/core/forecast/bdm/probability-of-success.js';
+import { resolveOffers } from '../../../src/core/forecast/bdm/resolve-offers.js';
 import { riskExponents } from '../../../src/core/forecast/bdm/risk-exponents.js';
 import { type BdmActor, runBdm } from '../../../src/core/forecast/bdm/run-bdm.js';
 import { BdmOptions, type BdmOptionsInput } from '../../../src/schema/forecast.js';
@@ -229,5 +230,26 @@ describe('the all-triples probability rule', () => {
         },
       ),
     );
+  });
+});
+
+describe('offer ranking', () => {
+  // Receiver 0 gets offers from 1 (EU 0.9; 0 answers 0.5: conflict) and 2 (EU 1.0; 0 answers -0.2: compromise).
+  const eu = [
+    [0, 0.5, -0.2],
+    [0.9, 0, 0],
+    [1.0, 0, 0],
+  ];
+  const positions = [0, 10, 4];
+
+  it('sender-eu takes the highest sender EU: a compromise with 2, a fifth of the way', () => {
+    const [move] = resolveOffers(positions, eu, 'sender-eu');
+    expect(move).toMatchObject({ receiver: 0, sender: 2, kind: 'compromise', from: 0 });
+    expect(move.to).toBeCloseTo(4 * 0.2, 12);
+  });
+
+  it('type ranks a conflict above a compromise, whatever the EUs', () => {
+    const [move] = resolveOffers(positions, eu, 'type');
+    expect(move).toMatchObject({ receiver: 0, sender: 1, kind: 'conflict', to: 10 });
   });
 });

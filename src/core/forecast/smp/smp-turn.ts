@@ -19,7 +19,10 @@ export interface SmpChallenge {
   target: number;
   /** The initiator's estimate that it prevails. */
   probability: number;
+  /** The initiator's expected gain (KTAB's "2× utility" units): the vertical axis of the quad map. */
   expectedGain: number;
+  /** The target's own estimate of what the challenge does to it: the horizontal axis of the quad map. */
+  targetGain: number;
   initiatorPosition: number[];
   targetPosition: number[];
 }
@@ -129,6 +132,7 @@ export function smpTurn(
       continue;
     }
     const j = best.target;
+    const targetGain = estimateChallenge(context(j), j, i, j).gain;
     const initiatorView = interVectorBargain(
       options.InterVecBrgn,
       positions[i],
@@ -142,6 +146,7 @@ export function smpTurn(
       target: j,
       probability: best.probability,
       expectedGain: best.gain,
+      targetGain,
       initiatorPosition: b.initiator,
       targetPosition: b.receiver,
     });
