@@ -2,6 +2,9 @@ import type { ActorTable, ForecastActor } from '../../../schema/forecast.js';
 import { csvRows, numberField } from './csv-rows.js';
 import type { TableRead } from './table-problem.js';
 
+/** Keeps sums of capability × salience and their products in the models far from overflow. */
+const MAX_CAPABILITY = 1e12;
+
 export const PLAIN_HEADER = ['actor', 'capability', 'position', 'salience'] as const;
 
 export interface PlainCsvOptions {
@@ -72,13 +75,13 @@ export function readActorCsv(text: string, options: PlainCsvOptions): TableRead 
     const capability = numberField(row[1], `${path}.capability`, problems);
     const position = numberField(row[2], `${path}.position`, problems);
     const salience = numberField(row[3], `${path}.salience`, problems);
-    if (capability !== undefined && capability < 0) {
+    if (capability !== undefined && (capability < 0 || capability > MAX_CAPABILITY)) {
       problems.push({
         line: row[1].line,
         column: row[1].column,
         path: `${path}.capability`,
-        message: `capability ${capability} is negative`,
-        expected: 'a capability of 0 or more',
+        message: `capability ${capability} is ${capability < 0 ? 'negative' : 'above 1e12'}`,
+        expected: 'a capability from 0 to 1e12 (only ratios between actors matter)',
       });
     }
     if (position !== undefined && (position < min || position > max)) {

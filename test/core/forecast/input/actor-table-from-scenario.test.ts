@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../../../src/adapters/load/load-scenario.js';
 import { actorTableFromScenario } from '../../../../src/core/forecast/input/actor-table-from-scenario.js';
 import { forecastScenario } from '../../../support/forecast-scenario.js';
+import { repoRoot } from '../../../support/run-cli.js';
 
 describe('actor table from a scenario', () => {
   it('places each party at its favourite option on each scaled issue, with shares of its weight as saliences', () => {
@@ -78,5 +81,41 @@ describe('actor table from a scenario', () => {
     expect(read.table.actors[0].positions).toEqual([50, 100]);
     expect(read.table.actors[1].positions).toEqual([100, 0]);
     expect(read.table.notes.some((n) => n.includes('Beta has no stated position'))).toBe(true);
+  });
+});
+
+describe('the flagship scenario', () => {
+  it("places each party of the Ukraine scenario at its favourite option on the contested issues' scales", () => {
+    const loaded = loadScenarioFile(join(repoRoot, 'scenarios', 'ukraine-2025.yaml'));
+    if (!loaded.ok) throw new Error('the flagship does not load');
+    const read = actorTableFromScenario(loaded.scenario);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const { table } = read;
+    expect(table.dimensions.map((d) => d.id)).toEqual([
+      'donbas',
+      'zaporizhzhia-kherson',
+      'crimea',
+      'us-guarantee',
+      'european-guarantees',
+      'army-cap',
+      'sequencing',
+    ]);
+    expect(table.actors.map((a) => a.id)).toEqual([
+      'ukraine',
+      'russia',
+      'united-states',
+      'europe',
+      'coalition-of-the-willing',
+    ]);
+    const at = (actor: string, issue: string) =>
+      table.actors.find((a) => a.id === actor)?.positions[table.dimensions.findIndex((d) => d.id === issue)];
+    // Russia's stated demand is the 0 end of the territorial scales, Ukraine's the 100 end.
+    expect(at('russia', 'donbas')).toBe(0);
+    expect(at('ukraine', 'donbas')).toBe(100);
+    expect(at('russia', 'army-cap')).toBe(400);
+    for (const actor of table.actors) {
+      expect(actor.saliences.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-12);
+      expect(actor.capabilityRange?.low).toBeLessThanOrEqual(actor.capability);
+    }
   });
 });
