@@ -17,5 +17,7 @@ describe('the forecast section of the report', () => {
     expect(section.html).toContain('<td>18.2 ≈ Alpha keeps</td>');
     expect(section.html).toContain('BDM challenge model');
     expect(section.html).toContain('KTAB SMP: end positions');
+    expect(section.html).toContain('Land: 0.0 Alpha keeps | 50.0 Shared | 100.0 Beta gets');
+    expect(section.html.match(/<svg/g)).toHaveLength(2);
   });
 });
