@@ -26,6 +26,11 @@ export const ForecastActor = z.strictObject({
   positions: z.array(z.number()),
   /** Salience per dimension in [0, 1]. */
   saliences: z.array(z.number().min(0).max(1)),
+  /**
+   * Saliences for the one-issue models (mean, median, Condorcet, BDM) when they read salience differently
+   * from SMP (relative to the actor's top issue rather than as shares); `saliences` when absent.
+   */
+  oneIssueSaliences: z.array(z.number().min(0).max(1)).optional(),
   /** The analyst's range for the capability, drawn from by `--samples`. */
   capabilityRange: ForecastRange.optional(),
   /** The analyst's ranges for the saliences (same scale), drawn from by `--samples`. */

@@ -14,8 +14,9 @@ describe('the forecast use case', () => {
     const result = await forecast({ table: table(), models: ['all'] });
     expect(result.models).toEqual(['mean', 'median', 'condorcet', 'bdm', 'smp']);
     const land = result.forecast.dimensions[0];
-    // Alpha 0.6 × 0.75 at 0, Beta 0.4 × 0.25 at 100: 10 / 0.55.
-    expect(land.mean).toBeCloseTo(10 / 0.55, 12);
+    // One-issue models read salience relative to each party's top issue: Alpha 0.6 × 1 at 0, Beta 0.4 × 0.5
+    // at 100: 20 / 0.8.
+    expect(land.mean).toBeCloseTo(25, 12);
     expect(land.median?.value).toBe(0);
     expect(land.bdm?.rounds.length).toBeGreaterThan(0);
     expect(result.forecast.smp?.turns.length).toBeGreaterThan(0);
@@ -52,5 +53,22 @@ describe('the forecast use case', () => {
     const result = await forecast({ table: table(), models: ['mean'], samples: 100, seed: 1 }, { cancel });
     expect(result.samples?.completed).toBeLessThan(100);
     expect(result.warnings.join(' ')).toMatch(/Stopped after \d+ of 100 draws/);
+  });
+});
+
+describe('salience readings', () => {
+  it('BDM reads the one-issue saliences by default and the shares with --salience share', async () => {
+    const byModel = actorTableFromScenario(forecastScenario());
+    const share = actorTableFromScenario(forecastScenario(), { salience: 'share' });
+    if (!byModel.ok || !share.ok) throw new Error('unexpected');
+    const a = await forecast({ table: byModel.table, models: ['bdm'] });
+    const b = await forecast({ table: share.table, models: ['bdm'] });
+    const top = actorTableFromScenario(forecastScenario(), { salience: 'top' });
+    if (!top.ok) throw new Error('unexpected');
+    const c = await forecast({ table: top.table, models: ['bdm'] });
+    expect(a.forecast.dimensions[0].bdm).toEqual(c.forecast.dimensions[0].bdm);
+    expect(a.forecast.dimensions[0].bdm?.rounds[0].expectedUtility).not.toEqual(
+      b.forecast.dimensions[0].bdm?.rounds[0].expectedUtility,
+    );
   });
 });

@@ -12,9 +12,9 @@ describe('the forecast section of the report', () => {
     const section = forecastSection(result);
     expect(section.id).toBe('forecast');
     expect(section.html).toContain('A model output from analysts&#39; estimates, not a prediction.');
-    // Land: the weighted median is Alpha's 0 (Alpha keeps), the mean 18.2 nearest to it too.
+    // Land: the weighted median is Alpha's 0 (Alpha keeps), the mean 25 nearest to it too.
     expect(section.html).toContain('<td>0.0 = Alpha keeps</td>');
-    expect(section.html).toContain('<td>18.2 ≈ Alpha keeps</td>');
+    expect(section.html).toContain('<td>25.0 ≈ Alpha keeps</td>');
     expect(section.html).toContain('BDM challenge model');
     expect(section.html).toContain('KTAB SMP: end positions');
     expect(section.html).toContain('Land: 0.0 Alpha keeps | 50.0 Shared | 100.0 Beta gets');

@@ -406,8 +406,8 @@ Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
     .addOption(
       new Option(
         '--salience <reading>',
-        "scenario: salience as each issue's share of a party's weight, or relative to its top issue",
-      ).choices(['share', 'top']),
+        "scenario: relative to a party's top issue for mean, median, Condorcet and BDM and as shares of its weight for SMP (by-model, default), or one reading for all",
+      ).choices(['by-model', 'share', 'top']),
     )
     .addOption(
       new Option(
@@ -416,7 +416,10 @@ Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
       ).choices(['preferences', 'stated']),
     )
     .option('--scale <min..max>', 'plain CSV: the position scale (default 0..100)')
-    .option('--bdm-probability <rule>', 'BDM probability of success: net-clamped (default), positive-part or all-triples')
+    .option(
+      '--bdm-probability <rule>',
+      'BDM probability of success: net-clamped (default), positive-part or all-triples',
+    )
     .option('--bdm-q <q>', 'BDM: probability that the status quo holds when nobody challenges (default 1)')
     .option('--bdm-t <t>', 'BDM: probability that a changing status quo improves (default 1)')
     .option('--bdm-mu <rule>', 'BDM central position: condorcet (default), median, mean or largest-margin')

@@ -38,7 +38,8 @@ export function forecastTable(
   const wants = (m: ForecastModel) => models.includes(m);
   const dimensions = table.dimensions.map((dimension, k): DimensionForecast => {
     const positions = table.actors.map((a) => a.positions[k]);
-    const weights = table.actors.map((a) => a.capability * a.saliences[k]);
+    const salience = (a: (typeof table.actors)[number]) => a.oneIssueSaliences?.[k] ?? a.saliences[k];
+    const weights = table.actors.map((a) => a.capability * salience(a));
     const result: DimensionForecast = { dimension: dimension.id };
     const total = weights.reduce((s, w) => s + w, 0);
     if (total <= 0 && (wants('mean') || wants('median') || wants('condorcet'))) {
@@ -62,7 +63,7 @@ export function forecastTable(
         table.actors.map((a) => ({
           capability: a.capability,
           position: a.positions[k],
-          salience: a.saliences[k],
+          salience: salience(a),
         })),
         width > 0 ? width : 1,
         options.bdm,

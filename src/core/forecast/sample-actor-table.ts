@@ -20,9 +20,18 @@ export function sampleActorTable(table: ActorTable, rng: Rng): ActorTable {
         if (!range) return s;
         return triangular(stream.fork(`salience-${k}`), Math.min(range.low, s), s, Math.max(range.high, s));
       });
+      // The one-issue reading moves with the drawn weight: its normalising constant stays at its estimate.
+      const oneIssueSaliences = actor.oneIssueSaliences?.map((x, k) =>
+        actor.saliences[k] > 0 ? Math.min(1, (x * saliences[k]) / actor.saliences[k]) : x,
+      );
       // KTAB reads the sum of an actor's saliences as the chance it resists, so a draw keeps it at most 1.
       const sum = saliences.reduce((a, b) => a + b, 0);
-      return { ...actor, capability, saliences: sum > 1 ? saliences.map((x) => x / sum) : saliences };
+      return {
+        ...actor,
+        capability,
+        saliences: sum > 1 ? saliences.map((x) => x / sum) : saliences,
+        ...(oneIssueSaliences ? { oneIssueSaliences } : {}),
+      };
     }),
   };
 }

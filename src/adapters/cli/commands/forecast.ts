@@ -176,7 +176,7 @@ export async function forecastCommand(
     const scenario = loadOrExit(file, io, asJson);
     read = actorTableFromScenario(scenario, {
       issues: options.issues?.split(',').map((x) => x.trim()),
-      salience: choice(options.salience, ['share', 'top'] as const, '--salience', io),
+      salience: choice(options.salience, ['by-model', 'share', 'top'] as const, '--salience', io),
       positions: choice(options.positions, ['preferences', 'stated'] as const, '--positions', io),
     });
     basis = "analysts' estimates in the scenario (positions, weights and capabilities)";

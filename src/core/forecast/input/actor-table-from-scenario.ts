@@ -7,14 +7,23 @@ import type { TableProblem, TableRead } from './table-problem.js';
 
 /**
  * How a party's salience on an issue is read from its weights:
- * - `share` (default): the issue's share of the party's total weight, so saliences sum to 1 across all
- *   issues (KTAB's reading: the sum is the chance the actor resists);
- * - `top`: relative to the party's heaviest issue (1 for it), the classic BDM reading of 0..100 salience.
+ * - `share`: the issue's share of the party's total weight, so saliences sum to 1 across all issues
+ *   (KTAB's reading: the sum is the chance the actor resists);
+ * - `top`: relative to the party's heaviest issue (1 for it), the classic BDM reading of 0..100 salience;
+ * - `by-model` (default): each model its own reading: `top` for the one-issue models (mean, median,
+ *   Condorcet, BDM), `share` for SMP, which weighs all issues together.
  */
-export type SalienceReading = 'share' | 'top';
+export type SalienceReading = 'by-model' | 'share' | 'top';
 
 /** Where a party's position on an issue comes from: its favourite option, or its latest stated position. */
 export type PositionSource = 'preferences' | 'stated';
+
+const SALIENCE_TEXT: Record<SalienceReading, string> = {
+  share: "each issue's share of the party's total weight",
+  top: "weights relative to the party's heaviest issue",
+  'by-model':
+    "weights relative to the party's heaviest issue for mean, median, Condorcet and BDM, and each issue's share of the party's total weight for SMP",
+};
 
 export interface ScenarioTableOptions {
   /** Issues to forecast (default: the scenario's forecast.issues, else every issue with a scale). */
@@ -156,7 +165,7 @@ export function actorTableFromScenario(scenario: Scenario, options: ScenarioTabl
     };
   }
 
-  const reading = options.salience ?? 'share';
+  const reading = options.salience ?? 'by-model';
   const source = options.positions ?? 'preferences';
   const actors: ForecastActor[] = [];
   for (const party of scenario.parties) {
@@ -168,10 +177,13 @@ export function actorTableFromScenario(scenario: Scenario, options: ScenarioTabl
     }
     const capability = toInterval(party.capability);
     const weights = Object.values(preferences.weights).map((w) => toInterval(w).estimate);
-    const denominator = reading === 'share' ? weights.reduce((a, b) => a + b, 0) : Math.max(...weights);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const top = Math.max(...weights);
+    const denominator = reading === 'top' ? top : total;
     const positions: number[] = [];
     const saliences: number[] = [];
     const salienceRanges: Array<{ low: number; high: number }> = [];
+    const oneIssueSaliences: number[] = [];
     for (const { issue, scale } of scales) {
       let position = source === 'stated' ? stated(scale, scenario, party.id, issue) : undefined;
       if (source === 'stated' && position === undefined) {
@@ -186,6 +198,7 @@ export function actorTableFromScenario(scenario: Scenario, options: ScenarioTabl
         positions.push((scale.dimension.min + scale.dimension.max) / 2);
         saliences.push(0);
         salienceRanges.push({ low: 0, high: 0 });
+        oneIssueSaliences.push(0);
         continue;
       }
       const w = toInterval(weight);
@@ -193,6 +206,7 @@ export function actorTableFromScenario(scenario: Scenario, options: ScenarioTabl
       positions.push(position);
       saliences.push(clip(w.estimate));
       salienceRanges.push({ low: clip(w.low), high: clip(w.high) });
+      oneIssueSaliences.push(top > 0 ? Math.min(1, w.estimate / top) : 0);
     }
     actors.push({
       id: party.id,
@@ -202,6 +216,7 @@ export function actorTableFromScenario(scenario: Scenario, options: ScenarioTabl
       positions,
       saliences,
       salienceRanges,
+      ...(reading === 'by-model' ? { oneIssueSaliences } : {}),
     });
   }
   if (actors.length < 2) {
@@ -217,7 +232,7 @@ export function actorTableFromScenario(scenario: Scenario, options: ScenarioTabl
     };
   }
   notes.unshift(
-    `Positions are each party's ${source === 'stated' ? 'latest stated position' : 'favourite option by its value estimates'}; saliences are ${reading === 'share' ? "each issue's share of the party's total weight" : "weights relative to the party's heaviest issue"}; capabilities are the parties' capability estimates.`,
+    `Positions are each party's ${source === 'stated' ? 'latest stated position' : 'favourite option by its value estimates'}; saliences are ${SALIENCE_TEXT[reading]}; capabilities are the parties' capability estimates.`,
   );
   const table: ActorTable = {
     name: scenario.title,

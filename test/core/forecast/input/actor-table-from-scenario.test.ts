@@ -23,6 +23,9 @@ describe('actor table from a scenario', () => {
       positions: [0, 100],
     });
     expect(alpha.saliences).toEqual([0.75, 0.25]);
+    // By default the one-issue models read salience relative to the party's top issue.
+    expect(alpha.oneIssueSaliences).toEqual([1, 1 / 3]);
+    expect(beta.oneIssueSaliences).toEqual([0.5, 0.5]);
     expect(alpha.salienceRanges).toEqual([
       { low: 0.75, high: 0.75 },
       { low: 0, high: 0.75 },
@@ -38,6 +41,9 @@ describe('actor table from a scenario', () => {
     if (!read.ok) throw new Error('unexpected');
     expect(read.table.actors[0].saliences).toEqual([1, 1 / 3]);
     expect(read.table.actors[1].saliences).toEqual([0.5, 0.5]);
+    expect(read.table.actors[0].oneIssueSaliences).toBeUndefined();
+    const share = actorTableFromScenario(forecastScenario(), { salience: 'share' });
+    expect(share.ok && share.table.actors[0].oneIssueSaliences).toBeUndefined();
   });
 
   it('spreads ordered options evenly over 0..100', () => {
