@@ -1,4 +1,3 @@
-import { summarise } from '../core/statistics/summarise.js';
 import {
   type DimensionForecast,
   forecastTable,
@@ -8,6 +7,7 @@ import { expandModels, type ForecastModel } from '../core/forecast/models.js';
 import { sampleActorTable } from '../core/forecast/sample-actor-table.js';
 import { type Cancellation, NEVER_CANCELLED, NO_PROGRESS, type Progress } from '../core/ports.js';
 import { createRng } from '../core/random/rng.js';
+import { summarise } from '../core/statistics/summarise.js';
 import {
   type ActorTable,
   BdmOptions,
