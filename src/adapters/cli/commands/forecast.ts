@@ -17,7 +17,7 @@ import {
   type SmpOptionsInput,
 } from '../../../schema/forecast.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
-import { renderForecast } from '../../text/forecast-text.js';
+import { renderForecast } from '../forecast-text.js';
 import { loadOrExit, usageError } from '../load.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json } from '../output.js';
 import { parsePositiveInteger } from '../parse-arguments.js';

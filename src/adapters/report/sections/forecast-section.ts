@@ -1,5 +1,5 @@
 import { type ForecastResult, pointForecast } from '../../../app/forecast.js';
-import { formatPosition } from '../../text/forecast-text.js';
+import { formatPosition } from '../../text/format-position.js';
 import { roundLines } from '../charts.js';
 import { escapeHtml, htmlTable, type Section } from '../html.js';
 

@@ -2,7 +2,8 @@ import type { ForecastResult } from '../../app/forecast.js';
 import { pointForecast } from '../../app/forecast.js';
 import type { ForecastModel } from '../../core/forecast/models.js';
 import type { ActorTable, ForecastDimension } from '../../schema/forecast.js';
-import { type Io, num, styler, table } from '../cli/output.js';
+import { digits, formatPosition } from '../text/format-position.js';
+import { type Io, num, styler, table } from './output.js';
 
 const MODEL_TITLES: Record<ForecastModel, string> = {
   mean: 'mean',
@@ -11,26 +12,6 @@ const MODEL_TITLES: Record<ForecastModel, string> = {
   bdm: 'BDM',
   smp: 'SMP',
 };
-
-/** Narrow scales (like 4..10) get two decimals, 0..100 scales one. */
-function digits(d: ForecastDimension): number {
-  return d.max - d.min <= 20 ? 2 : 1;
-}
-
-/** A value on a dimension, with the nearest labelled option when the scale has labels. */
-export function formatPosition(
-  d: ForecastDimension,
-  x: number | undefined | null,
-  withLabel = true,
-  maxLabel = 28,
-): string {
-  if (x === undefined || x === null || !Number.isFinite(x)) return '-';
-  const text = num(x, digits(d));
-  if (!withLabel || !d.ticks || d.ticks.length === 0) return text;
-  const nearest = d.ticks.reduce((a, b) => (Math.abs(b.position - x) < Math.abs(a.position - x) ? b : a));
-  const label = nearest.label.length > maxLabel ? `${nearest.label.slice(0, maxLabel - 1)}…` : nearest.label;
-  return `${text} ${Math.abs(nearest.position - x) < 1e-9 ? '=' : '≈'} ${label}`;
-}
 
 function actorName(t: ActorTable, i: number): string {
   return t.actors[i]?.name ?? `#${i}`;
