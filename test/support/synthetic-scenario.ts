@@ -1,5 +1,5 @@
-import type { Rule, Scenario } from '../../schema/scenario.js';
-import { createRng } from '../random/rng.js';
+import { createRng } from '../../src/core/random/rng.js';
+import type { Rule, Scenario } from '../../src/schema/scenario.js';
 
 export interface SyntheticShape {
   parties: number;

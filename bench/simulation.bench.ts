@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult, BenchSuite } from '../../bench/bench-result.js';
-import { timeMedian } from '../../bench/bench-result.js';
-import { compileScenario } from '../../core/model/compile.js';
-import type { SimulationConfig } from '../../core/simulation/config.js';
-import { simulate } from '../../core/simulation/simulate.js';
-import { benchScenario, simulationCoreBench } from '../../core/simulation/simulation.bench.js';
-import type { Scenario } from '../../schema/scenario.js';
-import { importPath } from '../interop/import-path.js';
-import { findDomains } from '../interop/shared-domains.js';
-import { loadScenarioFile } from '../load/load-scenario.js';
-import { runTournament } from './tournament.js';
+import { importPath } from '../src/adapters/interop/import-path.js';
+import { findDomains } from '../src/adapters/interop/shared-domains.js';
+import { loadScenarioFile } from '../src/adapters/load/load-scenario.js';
+import { runTournament } from '../src/adapters/simulation/tournament.js';
+import { compileScenario } from '../src/core/model/compile.js';
+import type { SimulationConfig } from '../src/core/simulation/config.js';
+import { simulate } from '../src/core/simulation/simulate.js';
+import type { Scenario } from '../src/schema/scenario.js';
+import type { BenchResult, BenchSuite } from './bench-result.js';
+import { timeMedian } from './bench-result.js';
+import { benchScenario, simulationCoreBench } from './simulation-core.bench.js';
 
 interface Domain {
   name: string;
@@ -137,7 +137,7 @@ export const simulationBench: BenchSuite = {
       );
     }
 
-    const flagshipFile = fileURLToPath(new URL('../../../scenarios/ukraine-2025.yaml', import.meta.url));
+    const flagshipFile = fileURLToPath(new URL('../../scenarios/ukraine-2025.yaml', import.meta.url));
     const loaded = existsSync(flagshipFile) ? loadScenarioFile(flagshipFile) : undefined;
     if (loaded?.ok) {
       const notes =

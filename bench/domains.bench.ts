@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BenchResult, type BenchSuite, timeMedian } from '../../bench/bench-result.js';
-import { staircaseFilter } from '../../core/analysis/pareto/pareto-2d.js';
-import { type FrontierResult, paretoFrontier } from '../../core/analysis/pareto/pareto-frontier.js';
-import { prefilterDominated } from '../../core/analysis/pareto/prefilter.js';
-import { enumerateUtilities } from '../../core/analysis/utility-table.js';
-import { realiseUtility } from '../../core/evaluate/utility-function.js';
-import { type CompiledScenario, compileScenario } from '../../core/model/compile.js';
-import { fullSubspace } from '../../core/model/subspace.js';
-import type { Scenario } from '../../schema/scenario.js';
-import { importPath } from './import-path.js';
-import { DOMAINS_ENV, findDomains } from './shared-domains.js';
+import { importPath } from '../src/adapters/interop/import-path.js';
+import { DOMAINS_ENV, findDomains } from '../src/adapters/interop/shared-domains.js';
+import { staircaseFilter } from '../src/core/analysis/pareto/pareto-2d.js';
+import { type FrontierResult, paretoFrontier } from '../src/core/analysis/pareto/pareto-frontier.js';
+import { prefilterDominated } from '../src/core/analysis/pareto/prefilter.js';
+import { enumerateUtilities } from '../src/core/analysis/utility-table.js';
+import { realiseUtility } from '../src/core/evaluate/utility-function.js';
+import { type CompiledScenario, compileScenario } from '../src/core/model/compile.js';
+import { fullSubspace } from '../src/core/model/subspace.js';
+import type { Scenario } from '../src/schema/scenario.js';
+import { type BenchResult, type BenchSuite, timeMedian } from './bench-result.js';
 
 export { findDomains };
 

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  proportion,
-  quantileSorted,
-  selectInPlace,
-  summarise,
-} from '../../../../src/core/analysis/robustness/statistics.js';
+import { proportion, quantileSorted, selectInPlace, summarise } from '../../../src/core/statistics/index.js';
 
 describe('Wilson score intervals', () => {
   // Reference values from scipy.stats.binomtest(k, n).proportion_ci(method='wilson').

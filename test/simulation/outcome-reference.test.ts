@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryScenario } from '../../../test/support/random-scenario.js';
-import { realiseUtility, utilityOf } from '../evaluate/utility-function.js';
-import { compileScenario } from '../model/compile.js';
-import { holds } from '../model/rule.js';
-import { euclidean } from './metrics.js';
-import { buildOutcomeReference } from './outcome-reference.js';
-import { forEachOutcome } from './outcome-tables.js';
+import { realiseUtility, utilityOf } from '../../src/core/evaluate/utility-function.js';
+import { compileScenario } from '../../src/core/model/compile.js';
+import { holds } from '../../src/core/model/rule.js';
+import { euclidean } from '../../src/core/simulation/metrics.js';
+import { buildOutcomeReference } from '../../src/core/simulation/outcome-reference.js';
+import { forEachOutcome } from '../../src/core/simulation/outcome-tables.js';
+import { arbitraryScenario } from '../support/random-scenario.js';
 
 /** The definitions, by brute force over every outcome (O(n²) frontier). */
 function bruteForce(vectors: number[][], batnas: number[]) {

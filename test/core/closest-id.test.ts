@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestId, editDistance } from './closest-id.js';
+import { closestId, editDistance } from '../../src/core/model/closest-id.js';
 
 /** Fewest single edits (insert, delete, substitute, swap adjacent) turning a into b, by breadth-first search. */
 function bruteForceDistance(a: string, b: string, alphabet: string): number {

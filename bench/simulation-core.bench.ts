@@ -1,9 +1,9 @@
-import type { BenchResult } from '../../bench/bench-result.js';
-import { timeMedian } from '../../bench/bench-result.js';
-import { compileScenario } from '../model/compile.js';
-import { syntheticScenario } from '../model/synthetic-scenario.js';
-import type { SimulationConfig } from './config.js';
-import { simulate } from './simulate.js';
+import { compileScenario } from '../src/core/model/compile.js';
+import type { SimulationConfig } from '../src/core/simulation/config.js';
+import { simulate } from '../src/core/simulation/simulate.js';
+import { syntheticScenario } from '../test/support/synthetic-scenario.js';
+import type { BenchResult } from './bench-result.js';
+import { timeMedian } from './bench-result.js';
 
 /**
  * Negotiation speed on a synthetic additive space shaped like the Energy domain (2 parties, 8 issues × 5 options,

@@ -1,8 +1,8 @@
-import { type BenchResult, type BenchSuite, timeMedian } from '../../bench/bench-result.js';
-import type { Point, Scenario } from '../../schema/scenario.js';
-import { compileScenario } from '../model/compile.js';
-import { diffVersions } from './diff-versions.js';
-import { matchPoints } from './match-points.js';
+import { compileScenario } from '../src/core/model/compile.js';
+import { diffVersions } from '../src/core/versions/diff-versions.js';
+import { matchPoints } from '../src/core/versions/match-points.js';
+import type { Point, Scenario } from '../src/schema/scenario.js';
+import { type BenchResult, type BenchSuite, timeMedian } from './bench-result.js';
 
 const WORDS =
   'ceasefire troops border monitors withdraw elections sanctions fund guarantee prisoners exchange zone within days parties agree reconstruction assets security council referendum autonomy language church energy grain ports'.split(

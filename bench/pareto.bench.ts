@@ -1,10 +1,10 @@
-import { type BenchResult, type BenchSuite, timeMedian } from '../../bench/bench-result.js';
-import { realiseUtility } from '../evaluate/utility-function.js';
-import { type CompiledScenario, compileScenario } from '../model/compile.js';
-import { syntheticScenario } from '../model/synthetic-scenario.js';
-import { paretoFrontier } from './pareto/pareto-frontier.js';
-import { skyline } from './pareto/skyline.js';
-import { enumerateUtilities } from './utility-table.js';
+import { paretoFrontier } from '../src/core/analysis/pareto/pareto-frontier.js';
+import { skyline } from '../src/core/analysis/pareto/skyline.js';
+import { enumerateUtilities } from '../src/core/analysis/utility-table.js';
+import { realiseUtility } from '../src/core/evaluate/utility-function.js';
+import { type CompiledScenario, compileScenario } from '../src/core/model/compile.js';
+import { syntheticScenario } from '../test/support/synthetic-scenario.js';
+import { type BenchResult, type BenchSuite, timeMedian } from './bench-result.js';
 
 /** A seeded random additive scenario of `parties` signatories and `issues` issues of `options` options each. */
 const additive = (parties: number, issues: number, options: number, seed = 1) =>

@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type MatchRecord,
+  planTournament,
+  scoreTournament,
+} from '../../../src/core/simulation/tournament.js';
+import {
   estimate,
   incompleteBeta,
   lnGamma,
   pairedPermutationTest,
   studentTCdf,
   studentTQuantile,
-} from '../../src/core/simulation/statistics.js';
-import { type MatchRecord, planTournament, scoreTournament } from '../../src/core/simulation/tournament.js';
+} from '../../../src/core/statistics/index.js';
 
 describe('statistics', () => {
   it('ln Γ matches factorials', () => {

@@ -1,11 +1,11 @@
-import { createHighsSolver } from '../adapters/solver/highs-solver.js';
-import { bargainingSolutions } from '../core/analysis/bargaining/bargaining-solutions.js';
-import type { Concept } from '../core/analysis/bargaining/criteria.js';
-import { explainEmptyZone } from '../core/analysis/explain/explain-empty-zone.js';
-import { agreementZone } from '../core/analysis/zone/agreement-zone.js';
-import type { Method } from '../core/analysis/zone/analysis-options.js';
-import { compileScenario } from '../core/model/compile.js';
-import { type SyntheticShape, syntheticScenario } from '../core/model/synthetic-scenario.js';
+import { createHighsSolver } from '../src/adapters/solver/highs-solver.js';
+import { bargainingSolutions } from '../src/core/analysis/bargaining/bargaining-solutions.js';
+import type { Concept } from '../src/core/analysis/bargaining/criteria.js';
+import { explainEmptyZone } from '../src/core/analysis/explain/explain-empty-zone.js';
+import { agreementZone } from '../src/core/analysis/zone/agreement-zone.js';
+import type { Method } from '../src/core/analysis/zone/analysis-options.js';
+import { compileScenario } from '../src/core/model/compile.js';
+import { type SyntheticShape, syntheticScenario } from '../test/support/synthetic-scenario.js';
 import type { BenchResult, BenchSuite } from './bench-result.js';
 
 /** The common BATNA of the measured scenarios: binding but usually leaves a zone. */

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import type { BenchResult, BenchSuite } from '../../bench/bench-result.js';
-import { timeMedianAsync } from '../../bench/bench-result.js';
-import { bargainingSolutions } from '../../core/analysis/bargaining/bargaining-solutions.js';
-import { explainEmptyZone } from '../../core/analysis/explain/explain-empty-zone.js';
-import { agreementZone } from '../../core/analysis/zone/agreement-zone.js';
-import { compileScenario } from '../../core/model/compile.js';
-import { loadScenarioFile } from '../load/load-scenario.js';
-import { createHighsSolver } from '../solver/highs-solver.js';
-import { runAnalysis } from './run-analysis.js';
+import { runAnalysis } from '../src/adapters/analysis/run-analysis.js';
+import { loadScenarioFile } from '../src/adapters/load/load-scenario.js';
+import { createHighsSolver } from '../src/adapters/solver/highs-solver.js';
+import { bargainingSolutions } from '../src/core/analysis/bargaining/bargaining-solutions.js';
+import { explainEmptyZone } from '../src/core/analysis/explain/explain-empty-zone.js';
+import { agreementZone } from '../src/core/analysis/zone/agreement-zone.js';
+import { compileScenario } from '../src/core/model/compile.js';
+import type { BenchResult, BenchSuite } from './bench-result.js';
+import { timeMedianAsync } from './bench-result.js';
 
-const flagshipPath = fileURLToPath(new URL('../../../scenarios/ukraine-2025.yaml', import.meta.url));
+const flagshipPath = fileURLToPath(new URL('../../scenarios/ukraine-2025.yaml', import.meta.url));
 
 /** The flagship scenario (1.8e12 outcomes, MILP throughout): zone, explanations, bargaining, whole analysis. */
 export const flagshipSuite: BenchSuite = {
