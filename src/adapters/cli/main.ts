@@ -106,6 +106,14 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .choices(['auto', 'enumerate', 'milp'])
         .default('auto'),
     )
+    .addOption(
+      new Option(
+        '--conventions <set>',
+        "bargaining conventions: parley (BATNA as disagreement, within the zone) or negmas (adds NegMAS's points)",
+      )
+        .choices(['parley', 'negmas'])
+        .default('parley'),
+    )
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
@@ -116,7 +124,8 @@ Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly a
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
   parley analyze scenarios/teaching-used-car.yaml --package revised --samples 2000 --seed 7
-  parley analyze scenarios/river-water-sharing.yaml --json > analysis.json`,
+  parley analyze scenarios/river-water-sharing.yaml --json > analysis.json
+  parley analyze imported-domain.yaml --conventions negmas`,
     )
     .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));
 
