@@ -91,7 +91,8 @@ export abstract class TargetStrategy implements Strategy {
     if (accept === 'next-bid-or-last-turn' && state.lastChance) return 'accept';
     const next = this.plan(state);
     if (next === null) return 'accept';
-    if (accept === 'in-band') return u >= this.plannedTarget - (this.settings.band ?? 0) ? 'accept' : 'reject';
+    if (accept === 'in-band')
+      return u >= this.plannedTarget - (this.settings.band ?? 0) ? 'accept' : 'reject';
     return u >= this.ctx.utility(next) ? 'accept' : 'reject';
   }
 }
