@@ -41,6 +41,11 @@ export abstract class TargetStrategy implements Strategy {
   /** Target utility for this turn; called at most once per turn, before clamping. */
   protected abstract target(state: NegotiationState, pmin: number, pmax: number): number;
 
+  /** The (clamped) target of the latest turn planned; NaN before the first or when nothing reaches Pmin. */
+  get plannedTargetUtility(): number {
+    return this.plannedTarget;
+  }
+
   /** Normalised time of this turn under the time setting (0..1). */
   protected time(state: NegotiationState): number {
     return timeAt(this.settings.time, state.round, this.ctx.deadlineRounds);
