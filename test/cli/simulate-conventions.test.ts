@@ -160,7 +160,7 @@ function readProfile(path: string): { options: string[][]; profile: Profile } {
 }
 
 /** A NegMAS time-based negotiator's view: thresholds over time, its proposal and its response. */
-function negmasAgent(profile: Profile, exponent: number) {
+function negmasAgent(profile: Profile, exponent: number): Negotiator {
   const best = Math.max(...profile.utilities);
   const low = Math.max(Math.min(...profile.utilities), profile.reservation);
   const eps = 1e-4;
@@ -180,12 +180,39 @@ function negmasAgent(profile: Profile, exponent: number) {
   };
 }
 
+interface Negotiator {
+  propose(t: number): number;
+  accepts(t: number, outcome: number): boolean;
+}
+
+/**
+ * GENIUS's TimeDependentAgent, from its source's documented rules: Pmin = max(worst, reservation value),
+ * p(t) = Pmin + (Pmax - Pmin)(1 - t^(1/e)), bid the outcome nearest p(t), accept an offer worth at least that
+ * bid. GENIUS's round-based timeline gives t = round / (rounds + 1) with rounds counted from 1, the same times as
+ * NegMAS's. (On an exact tie of distances this takes the higher utility, as Parley documents; GENIUS's choice
+ * depends on its sort.)
+ */
+function geniusAgent(profile: Profile, e: number): Negotiator {
+  const best = Math.max(...profile.utilities);
+  const low = Math.max(Math.min(...profile.utilities), profile.reservation);
+  const bid = (t: number) => {
+    const target = low + (best - low) * (1 - t ** (1 / e));
+    let chosen = 0;
+    profile.utilities.forEach((u, o) => {
+      const d = Math.abs(u - target);
+      const c = Math.abs(profile.utilities[chosen] - target);
+      if (d < c || (d === c && u > profile.utilities[chosen])) chosen = o;
+    });
+    return chosen;
+  };
+  return {
+    propose: bid,
+    accepts: (t, outcome) => profile.utilities[outcome] >= profile.utilities[bid(t)],
+  };
+}
+
 /** The SAO negotiation, as a list of `step party action outcome`. */
-function negmasTrace(
-  first: ReturnType<typeof negmasAgent>,
-  second: ReturnType<typeof negmasAgent>,
-  steps: number,
-) {
+function saoTrace(first: Negotiator, second: Negotiator, steps: number) {
   const names = ['buyer', 'seller'];
   const agents = [first, second];
   const trace: Array<{ step: number; party: string; action: 'offer' | 'accept'; outcome?: number }> = [];
@@ -228,7 +255,7 @@ describe.skipIf(!LAPTOP)(
         expect(imported.code).toBe(0);
         const buyer = readProfile(join(LAPTOP, 'laptop_buyer_utility.xml'));
         const seller = readProfile(join(LAPTOP, 'laptop_seller_utility.xml'));
-        const expected = negmasTrace(negmasAgent(buyer.profile, xa), negmasAgent(seller.profile, xb), 100);
+        const expected = saoTrace(negmasAgent(buyer.profile, xa), negmasAgent(seller.profile, xb), 100);
 
         const result = await parley(
           'simulate',
@@ -263,11 +290,52 @@ describe.skipIf(!LAPTOP)(
       },
     );
 
+    const geniusPairings: Array<[string, number, string, number]> = [
+      ['boulware', 0.2, 'conceder', 2],
+      ['boulware', 0.2, 'boulware', 0.2],
+      ['conceder', 2, 'linear', 1],
+    ];
+
+    it.each(geniusPairings)(
+      'genius: %s (e %s) vs %s (e %s), 100 rounds: the same offers as TimeDependentAgent',
+      async (a, ea, b, eb) => {
+        if (!LAPTOP) return;
+        const scenario = join(dir, 'laptop-genius.yaml');
+        expect((await parley('import', LAPTOP, '-o', scenario, '--force')).code).toBe(0);
+        const buyer = readProfile(join(LAPTOP, 'laptop_buyer_utility.xml'));
+        const seller = readProfile(join(LAPTOP, 'laptop_seller_utility.xml'));
+        const expected = saoTrace(geniusAgent(buyer.profile, ea), geniusAgent(seller.profile, eb), 100);
+        const result = await parley(
+          'simulate',
+          scenario,
+          '--conventions',
+          'genius',
+          '--rounds',
+          '100',
+          '--json',
+          '--parties',
+          'laptop_buyer_utility,laptop_seller_utility',
+          '--strategies',
+          `laptop_buyer_utility=${a},laptop_seller_utility=${b}`,
+        );
+        const run = JSON.parse(result.stdout).run as Run;
+        expect(
+          (run.events ?? []).map((e) => ({
+            step: e.round,
+            party: e.party === 'laptop_buyer_utility' ? 'buyer' : 'seller',
+            action: e.action,
+            outcome: e.outcome?.reduce((index, k, i) => index * buyer.options[i].length + k, 0),
+          })),
+        ).toEqual(expected);
+        expect(expected.length).toBeGreaterThan(2);
+      },
+    );
+
     it("boulware vs conceder: NegMAS's conceder accepts the opening bid at once", () => {
       if (!LAPTOP) return;
       const buyer = readProfile(join(LAPTOP, 'laptop_buyer_utility.xml'));
       const seller = readProfile(join(LAPTOP, 'laptop_seller_utility.xml'));
-      const trace = negmasTrace(negmasAgent(buyer.profile, 4), negmasAgent(seller.profile, 0.25), 100);
+      const trace = saoTrace(negmasAgent(buyer.profile, 4), negmasAgent(seller.profile, 0.25), 100);
       expect(trace.map((e) => `${e.step} ${e.party} ${e.action}`)).toEqual([
         '0 buyer offer',
         '0 seller accept',
