@@ -115,6 +115,68 @@ describe('parley simulate --conventions and --strategy-option', () => {
   });
 });
 
+describe('parley tournament --conventions', () => {
+  it('plays every match under the set, names it, and takes concession options in the configuration', async () => {
+    const flag = await parley(
+      'tournament',
+      '--scenarios',
+      six,
+      '--strategies',
+      'boulware,conceder',
+      '--rounds',
+      '4',
+      '--conventions',
+      'negmas',
+      '--threads',
+      '0',
+      '--no-progress',
+      '--json',
+    );
+    expect(flag.code).toBe(0);
+    const result = JSON.parse(flag.stdout);
+    expect(result.conventions).toBe('negmas');
+    // boulware (a) vs conceder (b) is the hand-computed NegMAS run: agreement on (x0,y1), 70 / 40.
+    const match = result.matches.find(
+      (m: { strategies: string[] }) => m.strategies.join() === 'boulware,conceder',
+    );
+    expect(match.utilities).toEqual([70, 40]);
+
+    const config = writeTemp('tournament.yaml', {
+      scenarios: [six],
+      strategies: [
+        'boulware',
+        { name: 'boulware', params: { offer: 'nearest' }, label: 'boulware-nearest' },
+        'conceder',
+      ],
+      seed: 1,
+      simulation: { deadline: { rounds: 4 }, conventions: 'negmas' },
+    });
+    const file = await parley('tournament', config, '--threads', '0', '--no-progress');
+    expect(file.code).toBe(0);
+    expect(file.stdout).toContain('; conventions negmas');
+    expect(file.stdout).toContain('boulware-nearest');
+
+    const bad = writeTemp('bad.yaml', {
+      scenarios: [six],
+      strategies: ['boulware', { name: 'conceder', params: { acept: 'next-bid' } }],
+      seed: 1,
+      simulation: { deadline: { rounds: 4 }, conventions: 'negmaz' },
+    });
+    const refused = await parley('tournament', bad, '--threads', '0', '--no-progress');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('simulation.conventions');
+    const misspelt = writeTemp('misspelt.yaml', {
+      scenarios: [six],
+      strategies: ['boulware', { name: 'conceder', params: { acept: 'next-bid' } }],
+      seed: 1,
+      simulation: { deadline: { rounds: 4 } },
+    });
+    const option = await parley('tournament', misspelt, '--threads', '0', '--no-progress');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("strategy 'conceder' has no parameter 'acept'; did you mean 'accept'?");
+  });
+});
+
 /**
  * NegMAS's time-based negotiators on GENIUS's Laptop domain, worked out here from NegMAS's documented semantics
  * and the GENIUS files alone (nothing of Parley's): SAOMechanism with n steps, every negotiator acting once per
