@@ -1,15 +1,20 @@
-/**
- * Named convention sets: the choices other negotiation platforms make differently from Parley, so that a result
- * can be reproduced on the platform a reader uses. `parley` is Parley's own; `negmas` follows NegMAS; `genius`
- * follows GENIUS. What each set fixes is described where it is applied (for simulation: the time-dependent
- * agents' time, concession floor, offer choice, acceptance and strategy names, in simulation/concession-settings).
- */
-export const CONVENTION_SETS = ['parley', 'negmas', 'genius'] as const;
+import { z } from 'zod';
 
-export type ConventionSet = (typeof CONVENTION_SETS)[number];
+/**
+ * Named sets of conventions for the points and rules that differ between negotiation toolkits:
+ * `parley` (the default: disagreement at the BATNA, points within the agreement zone), `negmas` (NegMAS's
+ * definitions) and `genius` (GENIUS's). Each face that offers a choice takes one of these names. For
+ * simulation a set fixes how the time-dependent agents read time, where their concession ends, which outcome
+ * they bid, what they accept and what the names boulware, linear and conceder mean
+ * (simulation/concession-settings.ts).
+ */
+export const ConventionSet = z.enum(['parley', 'negmas', 'genius']);
+export type ConventionSet = z.infer<typeof ConventionSet>;
+
+export const CONVENTION_SETS: readonly ConventionSet[] = ConventionSet.options;
 
 export const DEFAULT_CONVENTIONS: ConventionSet = 'parley';
 
 export function isConventionSet(x: unknown): x is ConventionSet {
-  return typeof x === 'string' && (CONVENTION_SETS as readonly string[]).includes(x);
+  return ConventionSet.safeParse(x).success;
 }

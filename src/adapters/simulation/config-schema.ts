@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { CONVENTION_SETS } from '../../core/conventions.js';
+import { ConventionSet } from '../../core/conventions.js';
 import type { SimulationConfig } from '../../core/simulation/config.js';
+import { IsoDate } from '../../schema/scenario.js';
 
 /**
  * Schemas for simulation and tournament configurations as read from files or the command line. They check
  * shape and types; the meaning (known parties and strategies, a feasible deadline) is checked against the
  * scenario by the core (resolveConfig), with the same field paths in its messages.
  */
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const StrategySpecSchema = z.union([
   z.string().min(1),
@@ -45,7 +44,7 @@ const simulationSettings = {
   preferences: z.enum(['estimate', 'sampled']).optional(),
   epsilon: z.number().min(0).optional(),
   /** Whose conventions the built-in time-dependent strategies follow (default parley). */
-  conventions: z.enum(CONVENTION_SETS).optional(),
+  conventions: ConventionSet.optional(),
   exactLimit: z.number().int().min(0).optional(),
   nodeBudget: z.number().int().min(1).optional(),
   recordTrace: z.boolean().optional(),
