@@ -340,7 +340,8 @@ Examples:
   parley simulate scenarios/ukraine-2025.yaml --parties ukraine,russia,united-states,europe \\
       --strategies ukraine=boulware,russia=hardliner,united-states=conceder,europe=boulware --rounds 60
   parley simulate scenarios/ukraine-2025.yaml --protocol text --mediator nash --rounds 40 --html run.html
-  parley simulate laptop.yaml --conventions negmas --strategies buyer=boulware,seller=conceder --rounds 100
+  parley import domains/Laptop -o laptop.yaml && parley simulate laptop.yaml --conventions negmas \\
+      --strategies laptop_buyer_utility=boulware,laptop_seller_utility=conceder
   parley simulate scenarios/teaching-used-car.yaml --parties dealer,sam --strategy-option dealer.floor=reservation,sam.offer=nearest
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
@@ -396,6 +397,7 @@ are given for scenarios whose outcome space can be enumerated (up to 4,000,000 o
 Examples:
   parley tournament examples/tournament.yaml --out results --journal results/journal.jsonl
   parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies boulware,linear,conceder,hardliner,tit-for-tat --repetitions 3
+  parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies 'boulware,conceder,linear(offer=nearest)' --conventions negmas
 
 Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
     )
