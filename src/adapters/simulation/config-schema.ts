@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConventionSet } from '../../core/conventions.js';
+import { CONVENTION_SETS } from '../../core/conventions.js';
 import type { SimulationConfig } from '../../core/simulation/config.js';
 import { IsoDate } from '../../schema/scenario.js';
 
@@ -44,7 +44,7 @@ const simulationSettings = {
   preferences: z.enum(['estimate', 'sampled']).optional(),
   epsilon: z.number().min(0).optional(),
   /** Whose conventions the built-in time-dependent strategies follow (default parley). */
-  conventions: ConventionSet.optional(),
+  conventions: z.enum(CONVENTION_SETS).optional(),
   exactLimit: z.number().int().min(0).optional(),
   nodeBudget: z.number().int().min(1).optional(),
   recordTrace: z.boolean().optional(),
