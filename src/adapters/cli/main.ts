@@ -3,6 +3,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
+import { forecastCommand, INPUT_FORMATS } from './commands/forecast.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
@@ -413,6 +414,83 @@ Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
     .action(async (config: string | undefined, options) =>
       setCode(await tournamentCommand(config, options, io)),
     );
+
+  program
+    .command('forecast')
+    .description(
+      'where positions will end up: weighted mean, median and Condorcet winner, the BDM challenge model and KTAB SMP, round by round',
+    )
+    .argument(
+      '<file>',
+      "a scenario, a KTAB actor table (.csv) or an 'actor,capability,position,salience' CSV",
+    )
+    .addOption(
+      new Option('--format <format>', 'input format (default: from the extension and content)').choices(
+        INPUT_FORMATS,
+      ),
+    )
+    .option(
+      '-m, --model <names...>',
+      'mean, median, condorcet, bdm, smp or all (repeat or comma-separate; default all)',
+    )
+    .option(
+      '--issues <ids>',
+      'scenario: issues to forecast, comma-separated (default: forecast.issues, else every issue with a scale)',
+    )
+    .addOption(
+      new Option(
+        '--salience <reading>',
+        "scenario: relative to a party's top issue for mean, median, Condorcet and BDM and as shares of its weight for SMP (by-model, default), or one reading for all",
+      ).choices(['by-model', 'share', 'top']),
+    )
+    .addOption(
+      new Option(
+        '--positions <source>',
+        "scenario: each party's favourite option, or its latest stated position",
+      ).choices(['preferences', 'stated']),
+    )
+    .option('--scale <min..max>', 'plain CSV: the position scale (default 0..100)')
+    .option(
+      '--bdm-probability <rule>',
+      'BDM probability of success: net-clamped (default), positive-part or all-triples',
+    )
+    .option('--bdm-q <q>', 'BDM: probability that the status quo holds when nobody challenges (default 1)')
+    .option('--bdm-t <t>', 'BDM: probability that a changing status quo improves (default 1)')
+    .option('--bdm-mu <rule>', 'BDM central position: condorcet (default), median, mean or largest-margin')
+    .option('--bdm-mu-second <rule>', 'BDM central position in the second pass (default: as --bdm-mu)')
+    .option('--bdm-offers <ranking>', 'BDM: receivers rank offers by sender-eu (default) or type')
+    .option('--bdm-rounds <n>', 'BDM: most rounds (default 20)')
+    .option(
+      '--smp <Param=Value,...>',
+      'KTAB SMP parameters by their KTAB names, e.g. VotingRule=Cubic,BigRAdjust=Half',
+    )
+    .option('--smp-turns <n>', 'SMP: most turns (default 100)')
+    .option(
+      '--samples <n>',
+      'rerun every model on n draws of capability and salience over their stated ranges',
+    )
+    .option('--seed <s>', 'seed of the draws and of stochastic SMP transitions (default 1)')
+    .option('--explain', 'every BDM round and SMP turn: who challenged whom, and what came of it')
+    .option('--json', 'machine-readable output with the full history of every round and turn')
+    .addHelpText(
+      'after',
+      `
+Forecasts are model outputs from the inputs' estimates, not predictions of fact. Positions are on each
+issue's declared scale (a numeric range; ordered options spread over 0..100; or forecast.scales in the
+scenario); BDM and SMP divide distances by the scale, never by the spread of the positions.
+Defaults follow the specification: BDM with the net-clamped probability, the Condorcet winner as the
+central position in both passes, offers ranked by the sender's expected utility, moves applied together
+at the end of each round; SMP with KTAB's defaults (Linear, Proportional, Conditional, Deterministic,
+Mid, OneThird, SemiCommit, S2P2, InitOnlyInterp).
+
+Examples:
+  parley forecast scenarios/ukraine-2025.yaml
+  parley forecast scenarios/ukraine-2025.yaml --model bdm --issues sequencing --explain
+  parley forecast scenarios/ukraine-2025.yaml --samples 200 --seed 7
+  parley forecast eu-emissions.csv --scale 4..10 --model bdm --bdm-mu largest-margin --bdm-mu-second mean
+  parley forecast dummyData_3Dim.csv --model smp --smp StateTransitions=Stochastic --seed 3 --json`,
+    )
+    .action(async (file: string, options) => setCode(await forecastCommand(file, options, io)));
 
   return program;
 }
