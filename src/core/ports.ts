@@ -3,7 +3,7 @@
  * parameters and never depend on a concrete implementation, so the same computation runs in the CLI, the
  * server, a job worker or a browser, and a test can pass a deterministic clock.
  */
-export type { MilpSolver, MilpSolution, MilpSolveOptions } from './analysis/milp/solver.js';
+export type { MilpSolution, MilpSolveOptions, MilpSolver } from './analysis/milp/solver.js';
 
 /** Milliseconds since an arbitrary origin; only differences are meaningful. */
 export interface Clock {
@@ -39,6 +39,16 @@ export interface ParallelMap {
   /** How many tasks run at once. */
   readonly parallelism: number;
   map<TInput, TOutput>(task: string, inputs: readonly TInput[], cancel?: Cancellation): Promise<TOutput[]>;
+}
+
+/**
+ * The deadline `seconds` from now on `clock`, or +Infinity without a limit. A limit needs a clock: the core
+ * never reads the time itself.
+ */
+export function deadlineOf(seconds: number | undefined, clock: Clock | undefined): number {
+  if (seconds === undefined) return Number.POSITIVE_INFINITY;
+  if (!clock) throw new RangeError('a time limit needs a clock: pass the Clock port with timeLimitSeconds');
+  return clock.now() + seconds * 1000;
 }
 
 export const NO_PROGRESS: Progress = { report() {} };

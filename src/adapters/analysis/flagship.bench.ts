@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { analyze } from '../../app/analyze.js';
 import type { BenchResult, BenchSuite } from '../../bench/bench-result.js';
 import { timeMedianAsync } from '../../bench/bench-result.js';
 import { bargainingSolutions } from '../../core/analysis/bargaining/bargaining-solutions.js';
@@ -6,8 +7,8 @@ import { explainEmptyZone } from '../../core/analysis/explain/explain-empty-zone
 import { agreementZone } from '../../core/analysis/zone/agreement-zone.js';
 import { compileScenario } from '../../core/model/compile.js';
 import { loadScenarioFile } from '../load/load-scenario.js';
+import { nodeComputePorts } from '../node/node-ports.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
-import { runAnalysis } from './run-analysis.js';
 
 const flagshipPath = fileURLToPath(new URL('../../../scenarios/ukraine-2025.yaml', import.meta.url));
 
@@ -63,7 +64,7 @@ export const flagshipSuite: BenchSuite = {
     );
     push(
       'whole analysis (parley analyze, no Monte Carlo)',
-      await timeMedianAsync(() => runAnalysis(scenario), 300, 1),
+      await timeMedianAsync(() => analyze({ scenario }, nodeComputePorts()), 300, 1),
       size,
     );
     return results;

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { closeProcessTaskPool } from '../workers/task-pool.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -400,5 +401,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT_INPUT;
     }
     throw error;
+  } finally {
+    // The process's worker threads, started on first use by any command, end with the command.
+    await closeProcessTaskPool();
   }
 }

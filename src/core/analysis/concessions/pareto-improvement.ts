@@ -1,12 +1,14 @@
 import { utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import { forEachCompletion, type Subspace } from '../../model/subspace.js';
+import type { Clock } from '../../ports.js';
 import { tieTolerance } from '../bargaining/criteria.js';
 import { acceptableToSignatories } from '../enumerate-zone.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
+import { type SharedScenarioTable, sharedColumns } from '../scenario-table.js';
 import { type Method, type MethodChoice, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
 import { setUpConcession } from './guaranteed-utility.js';
 
@@ -23,6 +25,9 @@ export interface ConcessionOptions {
   /** List at most this many equally good answers (default 10). */
   maxAlternatives?: number;
   timeLimitSeconds?: number;
+  clock?: Clock;
+  /** The run's one enumeration of the whole space; read instead of evaluating each outcome again. */
+  shared?: SharedScenarioTable;
 }
 
 export interface PartyGuarantee {
@@ -94,10 +99,13 @@ export async function paretoImprovement(
     let bestGain = Number.NEGATIVE_INFINITY;
     const found: Int32Array[] = [];
     let ties = 0;
+    const columns = sharedColumns(compiled, within, options.shared, parties)?.columns;
+    let j = -1;
     forEachCompletion(within, (o) => {
+      j++;
       let gain = 0;
       for (let q = 0; q < chosen.length; q++) {
-        const g = utilityOf(chosen[q], o) - floor[q];
+        const g = (columns ? columns[q][j] : utilityOf(chosen[q], o)) - floor[q];
         if (g < 0) return;
         gain += g;
       }
@@ -132,6 +140,7 @@ export async function paretoImprovement(
       value: (o) => chosen.reduce((sum, f, q) => sum + utilityOf(f, o) - floor[q], 0),
       maxTies: maxAlternatives,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
     best = result.ties.map((c) => describe(c.outcome));
     complete = result.tiesComplete;
