@@ -84,7 +84,7 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 "utility" uses the estimates; "with uncertainty" lets every estimate range over its stated low..high.
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
-    .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await evaluateCommand(file, options, io)));
 
   program
     .command('analyze')
@@ -265,7 +265,7 @@ issue, relative to their favourite options, under the option the version settles
 favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
-    .action((file: string, options) => setCode(timelineCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await timelineCommand(file, options, io)));
 
   program
     .command('simulate')
