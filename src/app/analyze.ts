@@ -89,7 +89,7 @@ export async function analyzeStep(
   if (zone.empty) {
     const found = await step('explanations', () => explainStep(context, ports));
     explanation = found;
-    relaxation = await step('relaxation', () => relaxStep(input, found, ports));
+    relaxation = await step('relaxation', () => relaxStep(context, found, ports));
   }
 
   const frontier: FrontierResult | { skipped: string } =

@@ -1,11 +1,10 @@
 import { bargainingSolutions } from '../core/analysis/bargaining/bargaining-solutions.js';
 import type { BargainingResult } from '../core/analysis/bargaining/bargaining-types.js';
+import { withoutZoneConstraints } from '../core/analysis/explain/drop-constraints.js';
 import type { Explanation } from '../core/analysis/explain/explain-empty-zone.js';
 import { bitsOf, minimalHittingSets, setOf } from '../core/analysis/explain/minimal-hitting-sets.js';
 import { type AgreementZone, agreementZone } from '../core/analysis/zone/agreement-zone.js';
-import { compileScenario } from '../core/model/compile.js';
-import type { Scenario } from '../schema/scenario.js';
-import { analysisContext } from './analysis-context.js';
+import { type AnalysisContext, analysisContext } from './analysis-context.js';
 import type { AnalysisInput } from './analysis-input.js';
 import { explainStep } from './explain.js';
 import type { ComputePorts } from './ports.js';
@@ -24,20 +23,7 @@ export interface Relaxation {
 export async function relax(input: AnalysisInput, ports: ComputePorts): Promise<Relaxation | undefined> {
   const context = analysisContext(input);
   const explanation = await explainStep(context, ports);
-  return relaxStep(input, explanation, ports);
-}
-
-/** A copy of the scenario without the given zone constraints ("party:red-line-id", or "party:batna"). */
-export function withoutConstraints(scenario: Scenario, dropped: string[]): Scenario {
-  const copy = structuredClone(scenario);
-  for (const id of dropped) {
-    const [party, constraint] = id.split(':');
-    const preferences = copy.preferences.find((p) => p.party === party);
-    if (!preferences) continue;
-    if (constraint === 'batna') preferences.batna = Number.MIN_SAFE_INTEGER;
-    else preferences.redLines = preferences.redLines.filter((r) => r.id !== constraint);
-  }
-  return copy;
+  return relaxStep(context, explanation, ports);
 }
 
 /**
@@ -45,10 +31,11 @@ export function withoutConstraints(scenario: Scenario, dropped: string[]): Scena
  * of the conflicts (each conflict must lose one member). The first smallest one is analysed as a hypothesis.
  */
 export async function relaxStep(
-  input: AnalysisInput,
+  context: AnalysisContext,
   explanation: Explanation,
   ports: ComputePorts,
 ): Promise<Relaxation | undefined> {
+  const { input } = context;
   if (!explanation.complete || explanation.subsets.length === 0) return undefined;
   const hitting = minimalHittingSetsOf(explanation.subsets.map((s) => s.constraints));
   if (hitting.length === 0) return undefined;
@@ -56,7 +43,8 @@ export async function relaxStep(
   const alternatives = hitting.filter((h) => h.length === smallest);
   const dropped = alternatives[0];
   const label = (id: string) => explanation.constraints.find((c) => c.id === id)?.label ?? id;
-  const relaxed = compileScenario(withoutConstraints(input.scenario, dropped), { at: input.at });
+  // A dropped constraint is absent, not loosened to an extreme value (see drop-constraints).
+  const relaxed = withoutZoneConstraints(context.compiled, dropped);
   const method = input.method ?? 'auto';
   const choices = { solver: ports.solver, method, parties: input.parties, clock: ports.clock };
   const zone = await agreementZone(relaxed, choices);

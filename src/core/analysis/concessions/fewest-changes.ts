@@ -11,8 +11,7 @@ import type { MilpSolver } from '../milp/solver.js';
 import { sharedColumns } from '../scenario-table.js';
 import { type Method, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
 import { imposeConstraint, zoneConstraints } from '../zone/zone-constraints.js';
-import { setUpConcession } from './guaranteed-utility.js';
-import type { ConcessionOptions } from './pareto-improvement.js';
+import { type ConcessionOptions, setUpConcession } from './concession-setup.js';
 
 export interface IssueChange {
   issue: string;
