@@ -84,8 +84,11 @@ function markersOf(value: unknown, party: string): string[] {
       if (x.toLowerCase().includes(needle)) found.push(`${path}: ${x}`);
     } else if (typeof x === 'number') {
       if (numbers.has(x)) found.push(`${path}: ${x}`);
-    } else if (Array.isArray(x)) x.forEach((y, k) => walk(y, `${path}[${k}]`));
-    else if (x && typeof x === 'object') {
+    } else if (Array.isArray(x)) {
+      x.forEach((y, k) => {
+        walk(y, `${path}[${k}]`);
+      });
+    } else if (x && typeof x === 'object') {
       for (const [k, y] of Object.entries(x)) {
         if (k.toLowerCase().includes(needle)) found.push(`${path}.${k} (key)`);
         walk(y, `${path}.${k}`);

@@ -1,4 +1,5 @@
 import type { MilpProblem } from '../../core/analysis/milp/milp-problem.js';
+import { MILP_SOLVE_TASK, type MilpSolveTask } from '../../core/analysis/milp/solve-task.js';
 import {
   type MilpSolution,
   type MilpSolveOptions,
@@ -6,7 +7,6 @@ import {
   SolverError,
 } from '../../core/analysis/milp/solver.js';
 import type { ParallelMap } from '../../core/ports.js';
-import { MILP_SOLVE_TASK, type MilpSolveTask } from '../workers/task-worker.js';
 
 /**
  * A MilpSolver that sends each solve to a worker thread of `pool`, so that a long HiGHS solve never holds the

@@ -1,16 +1,8 @@
-import type { MilpProblem } from '../../core/analysis/milp/milp-problem.js';
-import type { MilpSolution, MilpSolveOptions } from '../../core/analysis/milp/solver.js';
+import { MILP_SOLVE_TASK, type MilpSolveTask } from '../../core/analysis/milp/solve-task.js';
+import type { MilpSolution } from '../../core/analysis/milp/solver.js';
 import { MONTE_CARLO_TASK, type MonteCarloTask } from '../../core/analysis/robustness/monte-carlo-task.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
 import runMonteCarloTask from './monte-carlo-worker.js';
-
-/** The name under which the task pool solves one MILP on a worker thread. */
-export const MILP_SOLVE_TASK = 'milp-solve';
-
-export interface MilpSolveTask {
-  problem: MilpProblem;
-  options?: MilpSolveOptions;
-}
 
 /** What the pool sends a thread: the task's name and its plain-data input. */
 export interface PooledTask {

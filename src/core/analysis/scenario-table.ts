@@ -1,3 +1,4 @@
+import { realiseUtility } from '../evaluate/utility-function.js';
 import type { CompiledScenario } from '../model/compile.js';
 import { isFullSubspace, type Subspace } from '../model/subspace.js';
 import {
@@ -7,7 +8,6 @@ import {
   enumerateUtilities,
   type UtilityTable,
 } from './utility-table.js';
-import { estimateUtilities } from './zone/zone-constraints.js';
 
 /**
  * One enumeration of the whole outcome space for one analysis run: every model's point-estimate utility at
@@ -23,7 +23,8 @@ export interface ScenarioTable {
 }
 
 export function buildScenarioTable(compiled: CompiledScenario): ScenarioTable {
-  const utilities = estimateUtilities(compiled);
+  // Point estimates, as every step's own set-up uses (zone-constraints' estimateUtilities).
+  const utilities = compiled.models.map((m) => realiseUtility(m, 'estimate'));
   const table = enumerateUtilities(utilities, compiled.space);
   const tests: AcceptanceTest[] = compiled.signatories.map((m) => ({
     utility: table.utilities[m],
