@@ -1,10 +1,17 @@
 import { bargainingSolutions } from '../core/analysis/bargaining/bargaining-solutions.js';
 import type { BargainingResult } from '../core/analysis/bargaining/bargaining-types.js';
+import {
+  type NegmasPointsResult,
+  negmasBargainingPoints,
+} from '../core/analysis/bargaining/negmas-points.js';
 import type { Explanation } from '../core/analysis/explain/explain-empty-zone.js';
 import { type IssueGap, issueGaps } from '../core/analysis/gaps/issue-gaps.js';
 import { type FrontierResult, paretoFrontier } from '../core/analysis/pareto/pareto-frontier.js';
 import { type AgreementZone, agreementZone } from '../core/analysis/zone/agreement-zone.js';
+import { AnalysisError } from '../core/analysis/zone/analysis-options.js';
+import type { ConventionSet } from '../core/conventions.js';
 import { type Evaluation, evaluateSubspace } from '../core/evaluate/evaluate.js';
+import type { CompiledScenario } from '../core/model/compile.js';
 import { resolvePackage } from '../core/model/resolve.js';
 import type { Distribution } from '../core/random/samplers.js';
 import { type AnalysisContext, analysisContext } from './analysis-context.js';
@@ -23,6 +30,8 @@ export interface AnalyzeInput extends ConcessionsInput {
   distribution?: Distribution;
   /** Largest frontier listed point by point. */
   maxFrontierPoints?: number;
+  /** Conventions for the bargaining points: 'parley' (default) or 'negmas' (adds NegMAS's points). */
+  conventions?: ConventionSet;
 }
 
 export interface PackageSummary {
@@ -44,6 +53,9 @@ export interface AnalysisReport {
   relaxation?: Relaxation;
   frontier: FrontierResult | { skipped: string };
   bargaining: BargainingResult;
+  /** Which conventions the report follows; with 'negmas', `negmas` holds NegMAS's bargaining points. */
+  conventions: ConventionSet;
+  negmas?: NegmasPointsResult | { skipped: string };
   packages: PackageSummary[];
   focus?: Concessions;
   robustness?: RobustnessResult;
@@ -107,6 +119,12 @@ export async function analyzeStep(
 
   const bargaining = await step('bargaining solutions', () => bargainingSolutions(compiled, choices));
 
+  const conventions = input.conventions ?? 'parley';
+  const negmas =
+    conventions === 'negmas'
+      ? await step('negmas points', () => negmasPointsOrReason(compiled, input.parties))
+      : undefined;
+
   const packages = await step('packages', () =>
     scenario.packages.map((pack): PackageSummary => {
       const resolution = resolvePackage(scenario, compiled.space, pack.id);
@@ -158,10 +176,25 @@ export async function analyzeStep(
     relaxation,
     frontier,
     bargaining,
+    conventions,
+    negmas,
     packages,
     focus,
     robustness,
     gaps,
     timings,
   };
+}
+
+/** NegMAS's points, or why they are not computed (they are defined over enumerated outcomes). */
+function negmasPointsOrReason(
+  compiled: CompiledScenario,
+  parties: string[] | undefined,
+): NegmasPointsResult | { skipped: string } {
+  try {
+    return negmasBargainingPoints(compiled, { parties });
+  } catch (error) {
+    if (error instanceof AnalysisError) return { skipped: error.message };
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import { type Convergence, convergence } from '../core/analysis/gaps/convergence.js';
 import { realiseUtility, utilityOf } from '../core/evaluate/utility-function.js';
+import { actorTableFromScenario } from '../core/forecast/input/actor-table-from-scenario.js';
 import type { CompiledScenario } from '../core/model/compile.js';
 import { createRng } from '../core/random/rng.js';
 import {
@@ -15,6 +16,7 @@ import type { WordDiff } from '../core/versions/word-diff.js';
 import { analysisContext } from './analysis-context.js';
 import { type AnalysisReport, type AnalyzeInput, analyzeStep } from './analyze.js';
 import { diffOf } from './diff.js';
+import { type ForecastResult, forecast } from './forecast.js';
 import { type ComputePorts, NO_PROGRESS, runStep } from './ports.js';
 
 export interface ReportInput extends AnalyzeInput {
@@ -69,6 +71,8 @@ export interface ReportData {
   /** Present when the scenario has documents. */
   versions?: VersionsData;
   diff?: ReportDiff;
+  /** A forecast of the contested issues, for a scenario with a forecast section. */
+  forecast?: ForecastResult;
 }
 
 /** Outcomes drawn for the background of the utility charts when the frontier is not enumerated. */
@@ -93,7 +97,21 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
   const diff = pair
     ? await runStep(quiet, timings, 'diff', () => reportDiff(compiled, pair[0], pair[1], ports.wordDiff))
     : undefined;
-  return { analysis, utilitySpace, ...(versions ? { versions } : {}), ...(diff ? { diff } : {}) };
+  // A scenario with a forecast section gets a forecast of its contested issues (all models, defaults).
+  const table = input.scenario.forecast ? actorTableFromScenario(input.scenario) : undefined;
+  const forecastResult = table?.ok
+    ? await forecast(
+        { table: table.table, models: ['all'], basis: "analysts' estimates in the scenario" },
+        { cancel: ports.cancel },
+      )
+    : undefined;
+  return {
+    analysis,
+    utilitySpace,
+    ...(versions ? { versions } : {}),
+    ...(diff ? { diff } : {}),
+    ...(forecastResult ? { forecast: forecastResult } : {}),
+  };
 }
 
 export function utilitySpaceData(

@@ -11,6 +11,7 @@ import {
 } from './charts.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
+import { forecastSection } from './sections/forecast-section.js';
 import { versionsSection } from './sections/versions-section.js';
 
 const MAX_PAIRS = 6;
@@ -317,6 +318,7 @@ export function analysisReportHtml(data: ReportData): string {
     });
   }
   sections.push(gapsSection(report));
+  if (data.forecast) sections.push(forecastSection(data.forecast));
   sections.push({
     id: 'method',
     title: 'Methods and timings',
