@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { closeProcessTaskPool } from '../workers/task-pool.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -84,7 +85,7 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 "utility" uses the estimates; "with uncertainty" lets every estimate range over its stated low..high.
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
-    .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await evaluateCommand(file, options, io)));
 
   program
     .command('analyze')
@@ -274,7 +275,7 @@ issue, relative to their favourite options, under the option the version settles
 favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
-    .action((file: string, options) => setCode(timelineCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await timelineCommand(file, options, io)));
 
   program
     .command('simulate')
@@ -512,5 +513,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT_INPUT;
     }
     throw error;
+  } finally {
+    // The process's worker threads, started on first use by any command, end with the command.
+    await closeProcessTaskPool();
   }
 }
