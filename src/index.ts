@@ -7,14 +7,16 @@
  * const loaded = loadScenarioFile('talks.yaml');
  * if (loaded.ok) console.log((await analyze(loaded.scenario)).zone);
  */
-import { type AnalysisOptions, type AnalysisReport, runAnalysis } from './adapters/analysis/run-analysis.js';
+
 import { importFiles } from './adapters/interop/import-files.js';
 import { importPath } from './adapters/interop/import-path.js';
 import type { InMemoryFile } from './adapters/interop/interop-files.js';
 import type { ImportOptions, ImportResult } from './adapters/interop/interop-report.js';
+import { nodeComputePorts } from './adapters/node/node-ports.js';
+import { type AnalysisReport, type AnalyzeInput, analyze as analyzeUseCase } from './app/analyze.js';
+import type { ComputePorts } from './app/ports.js';
 import type { Scenario } from './schema/scenario.js';
 
-export type { AnalysisOptions, AnalysisReport } from './adapters/analysis/run-analysis.js';
 export {
   type ExportResult,
   type ImportOptions,
@@ -27,6 +29,7 @@ export {
   writeNegmas,
 } from './adapters/interop/index.js';
 export { type LoadOptions, loadScenarioFile } from './adapters/load/load-scenario.js';
+export { nodeComputePorts } from './adapters/node/node-ports.js';
 export {
   type RunSimulationOptions,
   runSimulation as simulateSandboxed,
@@ -41,14 +44,20 @@ export {
   writeTournamentOutputs,
 } from './adapters/simulation/tournament-output.js';
 export { createHighsSolver } from './adapters/solver/highs-solver.js';
+export type { AnalysisReport, AnalyzeInput } from './app/analyze.js';
+export type { ComputePorts } from './app/ports.js';
 export * from './pure-api.js';
 
 /**
  * The whole analysis of a scenario: agreement zone, why it is empty and the smallest relaxations, the Pareto
  * frontier, bargaining solutions, concessions and robustness, as `parley analyze --json` reports them.
  */
-export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Promise<AnalysisReport> {
-  return runAnalysis(scenario, options);
+export function analyze(
+  scenario: Scenario,
+  options: Omit<AnalyzeInput, 'scenario'> = {},
+  ports: ComputePorts = nodeComputePorts(),
+): Promise<AnalysisReport> {
+  return analyzeUseCase({ scenario, ...options }, ports);
 }
 
 /**

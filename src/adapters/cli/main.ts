@@ -536,5 +536,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT_INPUT;
     }
     throw error;
+  } finally {
+    // The process's worker threads, started on first use by any command, end with the command. Imported here,
+    // not at the top, so that start-up does not load the thread pool; a command that used it has loaded it.
+    const { closeProcessTaskPool } = await import('../workers/task-pool.js');
+    await closeProcessTaskPool();
   }
 }

@@ -1,9 +1,10 @@
+import { type AnalysisReport, analyze } from '../../../app/analyze.js';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
 import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
 import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
-import { type AnalysisReport, runAnalysis } from '../../analysis/run-analysis.js';
+import { nodeComputePorts } from '../../node/node-ports.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
 import { parsePositiveInteger, validateDate } from '../parse-arguments.js';
@@ -345,7 +346,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const scenario = loadOrExit(file, io, options.json === true);
   const parsed = parseAnalyzeOptions(options, scenario, io);
-  const report = await runAnalysis(scenario, parsed);
+  const report = await analyze({ scenario, ...parsed }, nodeComputePorts({ threads: parsed.threads }));
   if (options.json) io.out(json(report));
   else printAnalysis(report, io);
   return EXIT_OK;
