@@ -1,5 +1,6 @@
 import { flagshipSuite } from '../adapters/analysis/flagship.bench.js';
 import { domainsSuite } from '../adapters/interop/domains.bench.js';
+import { sandboxBench } from '../adapters/simulation/sandbox.bench.js';
 import { simulationBench } from '../adapters/simulation/simulation.bench.js';
 import { robustnessBench } from '../adapters/workers/robustness.bench.js';
 import { paretoSuite } from '../core/analysis/pareto.bench.js';
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   versionsBench,
   robustnessBench,
   simulationBench,
+  sandboxBench,
 ];

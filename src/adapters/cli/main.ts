@@ -326,7 +326,7 @@ Examples:
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
-    .action((file: string, options) => setCode(simulateCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await simulateCommand(file, options, io)));
 
   program
     .command('tournament')
