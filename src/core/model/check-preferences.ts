@@ -6,6 +6,7 @@ import type {
   ValueFunction,
 } from '../../schema/scenario.js';
 import { checkRule, describeRange, formatNumber } from './check-rules.js';
+import { hasOwnKey, own } from './own-key.js';
 import { listIds, type Path, type ProblemList } from './problem-list.js';
 import type { ScenarioIndex } from './scenario-index.js';
 
@@ -97,7 +98,7 @@ function checkIssueValues(
       checkUtilityScale(value, at, 'value', problems);
     }
   }
-  const missing = optionIds.filter((id) => !(id in values));
+  const missing = optionIds.filter((id) => !hasOwnKey(values, id));
   if (weighted && missing.length > 0) {
     const list = missing.map((id) => `'${id}'`).join(', ');
     problems.error(
@@ -177,13 +178,13 @@ export function checkPreferences(
     const at = [...path, 'values', issueId];
     if (!problems.requireKnown(issueId, index.issueIds, 'issue', at, { at: 'key' })) continue;
     const issue = index.issues.get(issueId)!;
-    checkIssueValues(values, issue, isWeighted(preferences.weights[issueId]), at, problems);
+    checkIssueValues(values, issue, isWeighted(own(preferences.weights, issueId)), at, problems);
   }
   for (const issueId of Object.keys(preferences.weights)) {
     if (
       index.issues.has(issueId) &&
-      isWeighted(preferences.weights[issueId]) &&
-      !(issueId in preferences.values)
+      isWeighted(own(preferences.weights, issueId)) &&
+      !hasOwnKey(preferences.values, issueId)
     ) {
       problems.error(
         [...path, 'values'],
