@@ -44,6 +44,12 @@ function checkUtilityScale(u: UncertainNumber, path: Path, what: string, problem
   }
 }
 
+/**
+ * The largest weight accepted. Weights are relative, so any scale works; this bound keeps every sum of
+ * weights (and of weighted utilities) far from the largest double, so no result can become Infinity or NaN.
+ */
+export const MAX_WEIGHT = 1e9;
+
 /** True when the issue can carry weight: its weight (or the top of its range) is positive. */
 function isWeighted(weight: UncertainNumber | undefined): boolean {
   if (weight === undefined) return false;
@@ -163,6 +169,10 @@ export function checkPreferences(
     for (const [x, numberPath] of parts(weight, at)) {
       if (x < 0) {
         problems.error(numberPath, `weight ${formatNumber(x)} is negative`, { expected: 'a number >= 0' });
+      } else if (x > MAX_WEIGHT) {
+        problems.error(numberPath, `weight ${formatNumber(x)} is too large to compute with safely`, {
+          expected: `a number from 0 to ${formatNumber(MAX_WEIGHT)} (weights are relative: rescale them all)`,
+        });
       }
     }
     totalWeight += Math.max(0, triple(weight).estimate);
@@ -197,6 +207,13 @@ export function checkPreferences(
   problems.requireUniqueIds(preferences.adjustments, 'adjustment', [...path, 'adjustments']);
   preferences.adjustments.forEach((adjustment, k) => {
     checkRule(adjustment.when, [...path, 'adjustments', k, 'when'], index, problems);
+    for (const [x, at] of parts(adjustment.delta, [...path, 'adjustments', k, 'delta'])) {
+      if (Math.abs(x) > 100) {
+        problems.error(at, `delta ${formatNumber(x)} is larger than the whole utility scale 0..100`, {
+          expected: 'a number from -100 to 100 (utility points)',
+        });
+      }
+    }
   });
   problems.requireUniqueIds(preferences.redLines, 'red line', [...path, 'redLines']);
   preferences.redLines.forEach((redLine, k) => {
