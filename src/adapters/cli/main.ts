@@ -10,7 +10,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { timelineCommand } from './commands/timeline.js';
 import { tournamentCommand } from './commands/tournament.js';
 import { validateCommand } from './commands/validate.js';
-import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
+import { CliExit, EXIT_INPUT, type Io, processIo, terminalSafe } from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -32,7 +32,8 @@ Examples:
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
 
-export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+export function buildProgram(unsafeIo: Io, setCode: (code: number) => void): Command {
+  const io = terminalSafe(unsafeIo);
   const program = new Command('parley')
     .description('Model, analyse and simulate multi-party, multi-issue negotiations.')
     .version(VERSION)
