@@ -14,6 +14,7 @@ const PLANTS = {
   c1: String.raw`\x9b2J`,
   bidi: String.raw`\u202Etxt.exe`,
 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these characters.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 const car = readFileSync(new URL('../../scenarios/teaching-used-car.yaml', import.meta.url), 'utf8');

@@ -23,8 +23,10 @@ export function processIo(): Io {
  * reorder or hide text (BiDi embeddings, overrides and isolates, zero-width marks, the word joiner and BOM).
  */
 const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it exists to find.
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 /** The colour and weight codes Parley's own styling uses (picocolors, the table's borders): nothing else passes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that may pass.
 const OWN_STYLE = /(\u001b\[(?:0|1|2|22|31|32|33|36|39|90)m)/;
 
 /**
@@ -32,12 +34,12 @@ const OWN_STYLE = /(\u001b\[(?:0|1|2|22|31|32|33|36|39|90)m)/;
  * character, so JSON output stays valid and means the same. With `keepStyles`, Parley's own colour codes pass.
  */
 export function escapeTerminal(text: string, keepStyles = false): string {
-  const escape = (part: string) =>
+  const escapePart = (part: string) =>
     part.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (!keepStyles) return escape(text);
+  if (!keepStyles) return escapePart(text);
   return text
     .split(OWN_STYLE)
-    .map((part, k) => (k % 2 === 1 ? part : escape(part)))
+    .map((part, k) => (k % 2 === 1 ? part : escapePart(part)))
     .join('');
 }
 

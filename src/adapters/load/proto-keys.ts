@@ -10,7 +10,7 @@ export function protoKeyProblems(data: unknown): Problem[] {
   const walk = (value: unknown, path: (string | number)[], depth: number) => {
     if (value === null || typeof value !== 'object' || depth > 200) return;
     if (Array.isArray(value)) {
-      value.forEach((item, k) => walk(item, [...path, k], depth + 1));
+      for (const [k, item] of value.entries()) walk(item, [...path, k], depth + 1);
       return;
     }
     for (const key of Object.keys(value)) {
