@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/adapters/load/load-scenario.js';
+import { parseSimulationConfig, parseTournamentConfig } from '../../src/adapters/simulation/config-schema.js';
 import { evaluateSubspace } from '../../src/core/evaluate/evaluate.js';
 import { realiseUtility, utilityOf } from '../../src/core/evaluate/utility-function.js';
 import { compileScenario } from '../../src/core/model/compile.js';
@@ -152,5 +153,20 @@ describe('__proto__ and ids on the command line', () => {
       expect(run.code, command).toBe(2);
       expect(run.stderr, command).toMatch(/'sam' (appears|is listed) twice/);
     }
+  });
+});
+
+describe('__proto__ in simulation and tournament configurations', () => {
+  it('an agent keyed __proto__ is refused, not dropped', () => {
+    const raw = JSON.parse(
+      '{"agents": {"__proto__": "linear", "a": "linear"}, "deadline": {"rounds": 5}, "seed": 1}',
+    );
+    expect(() => parseSimulationConfig(raw)).toThrow(
+      /agents\.__proto__: '__proto__' cannot be used as a key/,
+    );
+    const tournament = JSON.parse(
+      '{"scenarios": [], "strategies": [{"name": "linear", "params": {"__proto__": 1}}]}',
+    );
+    expect(() => parseTournamentConfig(tournament)).toThrow(/'__proto__' cannot be used as a key/);
   });
 });
