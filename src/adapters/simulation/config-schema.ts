@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SimulationConfig } from '../../core/simulation/config.js';
+import { IsoDate } from '../../schema/scenario.js';
 import { protoKeyProblems } from '../load/proto-keys.js';
 
 /**
@@ -7,8 +8,6 @@ import { protoKeyProblems } from '../load/proto-keys.js';
  * shape and types; the meaning (known parties and strategies, a feasible deadline) is checked against the
  * scenario by the core (resolveConfig), with the same field paths in its messages.
  */
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const StrategySpecSchema = z.union([
   z.string().min(1),
