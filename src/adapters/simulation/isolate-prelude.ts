@@ -52,7 +52,7 @@ export const ISOLATE_PRELUDE = `
       };
       if (info.estimate) ctx.estimate = (party, o) => host.estimate(String(party), toText(o));
       offers = [];
-      strategy = module.create(info.params);
+      strategy = module.create(info.params, info.creation);
       strategy.init(ctx);
     },
     call(kind, json) {

@@ -9,6 +9,7 @@ import {
   type Response,
   type Strategy,
   type StrategyContext,
+  type StrategyCreation,
   type StrategyModule,
   strategySpecName,
 } from '../../core/simulation/strategy.js';
@@ -120,7 +121,7 @@ export class SandboxedStrategies {
   strategyModules(): StrategyModule[] {
     return this.modules.map((info) => ({
       name: info.name,
-      create: (params) => new SandboxedStrategy(this, info, params),
+      create: (params, creation) => new SandboxedStrategy(this, info, params, creation),
     }));
   }
 
@@ -151,6 +152,7 @@ class SandboxedStrategy implements Strategy {
     private readonly owner: SandboxedStrategies,
     private readonly info: SandboxedModuleInfo,
     private readonly params: Readonly<Record<string, unknown>> | undefined,
+    private readonly creation: StrategyCreation | undefined,
   ) {
     this.name = info.name;
   }
@@ -178,7 +180,7 @@ class SandboxedStrategy implements Strategy {
   init(ctx: StrategyContext): void {
     this.isolate = this.owner.isolateFor(this.info, ctx.party);
     this.synced = 0;
-    this.isolate.init(ctx, this.params);
+    this.isolate.init(ctx, this.params, this.creation);
   }
 
   propose(state: NegotiationState): Offer | null {

@@ -12,7 +12,7 @@ import {
   type QuickJSSyncVariant,
 } from 'quickjs-emscripten-core';
 import { DecisionTimeoutError, StrategyMemoryError } from '../../core/simulation/guard.js';
-import type { StrategyContext } from '../../core/simulation/strategy.js';
+import type { StrategyContext, StrategyCreation } from '../../core/simulation/strategy.js';
 import { ISOLATE_PRELUDE } from './isolate-prelude.js';
 
 /**
@@ -200,7 +200,11 @@ export class StrategyIsolate {
   }
 
   /** Creates the strategy for one run and initialises it with the agent's context (which stays in the host). */
-  init(ctx: StrategyContext, params: Readonly<Record<string, unknown>> | undefined): void {
+  init(
+    ctx: StrategyContext,
+    params: Readonly<Record<string, unknown>> | undefined,
+    creation?: StrategyCreation,
+  ): void {
     this.ctx = ctx;
     this.spentMs = 0;
     const info = JSON.stringify({
@@ -212,6 +216,7 @@ export class StrategyIsolate {
       maxUtility: Number.isFinite(ctx.maxUtility) ? ctx.maxUtility : null,
       estimate: ctx.estimate !== undefined,
       params,
+      creation,
     });
     this.run('init', this.limits.initMs, false, info);
   }

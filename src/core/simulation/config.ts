@@ -1,3 +1,4 @@
+import { CONVENTION_SETS, type ConventionSet, DEFAULT_CONVENTIONS, isConventionSet } from '../conventions.js';
 import type { CompiledScenario } from '../model/compile.js';
 import { optionIndex } from '../model/outcome-space.js';
 import { own } from '../model/own-key.js';
@@ -67,6 +68,12 @@ export interface SimulationConfig {
   realisationSeed?: number;
   /** Band width above a target within which bids favour the others (utility points). Default 1. */
   epsilon?: number;
+  /**
+   * Whose conventions the built-in time-dependent strategies follow: time, concession floor, offer choice,
+   * acceptance and the meaning of the names boulware, linear and conceder (see concession-settings.ts).
+   * Default 'parley'. A strategy's own options override single settings.
+   */
+  conventions?: ConventionSet;
   exactLimit?: number;
   nodeBudget?: number;
   /** Record every offer and response (default true); the outcome and metrics are always recorded. */
@@ -105,6 +112,7 @@ export interface ResolvedConfig {
   seed: number;
   realisationSeed: number;
   epsilon: number;
+  conventions: ConventionSet;
   exactLimit: number;
   nodeBudget: number;
   recordTrace: boolean;
@@ -289,6 +297,13 @@ export function resolveConfig(
     };
   }
 
+  const conventions = config.conventions ?? DEFAULT_CONVENTIONS;
+  if (!isConventionSet(conventions)) {
+    throw new SimulationConfigError(
+      'conventions',
+      `unknown convention set '${String(conventions)}'${suggest(String(conventions), CONVENTION_SETS)}`,
+    );
+  }
   const epsilon = config.epsilon ?? 1;
   if (!(epsilon >= 0)) throw new SimulationConfigError('epsilon', `expected a number >= 0, got ${epsilon}`);
   if (!Number.isFinite(deadlineRounds))
@@ -305,6 +320,7 @@ export function resolveConfig(
     seed: config.seed,
     realisationSeed: config.realisationSeed ?? config.seed,
     epsilon,
+    conventions,
     exactLimit: config.exactLimit ?? DEFAULT_EXACT_LIMIT,
     nodeBudget: config.nodeBudget ?? DEFAULT_NODE_BUDGET,
     recordTrace: config.recordTrace ?? true,
