@@ -5,6 +5,7 @@ import { flagshipSuite } from './flagship.bench.js';
 import { forecastSuite } from './forecast.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
+import { sandboxBench } from './sandbox.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { versionsBench } from './versions.bench.js';
 
@@ -17,5 +18,6 @@ export const suites: BenchSuite[] = [
   versionsBench,
   robustnessBench,
   simulationBench,
+  sandboxBench,
   forecastSuite,
 ];

@@ -12,7 +12,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { timelineCommand } from './commands/timeline.js';
 import { tournamentCommand } from './commands/tournament.js';
 import { validateCommand } from './commands/validate.js';
-import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
+import { CliExit, EXIT_INPUT, type Io, processIo, terminalSafe } from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -34,7 +34,8 @@ Examples:
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
 
-export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+export function buildProgram(unsafeIo: Io, setCode: (code: number) => void): Command {
+  const io = terminalSafe(unsafeIo);
   const program = new Command('parley')
     .description('Model, analyse and simulate multi-party, multi-issue negotiations.')
     .version(VERSION)
@@ -357,7 +358,7 @@ Examples:
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
-    .action((file: string, options) => setCode(simulateCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await simulateCommand(file, options, io)));
 
   program
     .command('tournament')

@@ -45,10 +45,11 @@ export function parseAnalyzeOptions(
     ?.split(',')
     .map((p) => p.trim())
     .filter(Boolean);
-  for (const party of parties ?? []) {
+  for (const [k, party] of (parties ?? []).entries()) {
     if (!scenario.parties.some((p) => p.id === party)) {
       usageError(io, `unknown party '${party}'`, `parties: ${scenario.parties.map((p) => p.id).join(', ')}`);
     }
+    if (parties?.indexOf(party) !== k) usageError(io, `party '${party}' appears twice in --parties`);
   }
   if (options.package && !scenario.packages.some((p) => p.id === options.package)) {
     usageError(
