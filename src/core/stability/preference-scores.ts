@@ -25,3 +25,14 @@ export function preferenceScores(preference: ConflictPreference, space: StateSpa
   });
   return scores;
 }
+
+/** The states (1-based) in classes of equal score, most preferred class first; ascending within a class. */
+export function tieClasses(scores: Float64Array): number[][] {
+  const order = Array.from(scores, (_, s) => s).sort((a, b) => scores[b] - scores[a] || a - b);
+  const classes: number[][] = [];
+  order.forEach((s, k) => {
+    if (k > 0 && scores[order[k - 1]] === scores[s]) classes[classes.length - 1].push(s + 1);
+    else classes.push([s + 1]);
+  });
+  return classes;
+}
