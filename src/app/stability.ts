@@ -195,7 +195,7 @@ export function analyzeStability(request: StabilityRequest, ports: StabilityPort
     result.partition = playerTable(buildGraphModel(conflict, { partition, coalitionSanction }), sequenceRule);
   }
 
-  if ((request.coalitionImprovements ?? true) && model.players.length > 2) {
+  if (request.coalitionImprovements ?? true) {
     checkpoint('coalition improvements');
     const verdicts: NonNullable<StabilityResult['coalitions']>['verdicts'] = [];
     const stableForAll = {
@@ -204,7 +204,6 @@ export function analyzeStability(request: StabilityRequest, ports: StabilityPort
       cseq: new Array(n).fill(true),
     };
     for (const coalition of coalitionsOf(model.players.length)) {
-      if (coalition.length === model.players.length) continue;
       for (let s = 0; s < n; s++) {
         const verdict = coalitionVerdict(model, coalition, s, sequenceRule);
         for (const c of ['cnash', 'cgmr', 'cseq'] as const)
@@ -234,10 +233,6 @@ export function analyzeStability(request: StabilityRequest, ports: StabilityPort
         cseq: eq.seq.filter((s) => stableForAll.cseq[s - 1]),
       },
     };
-  } else if (model.players.length === 2) {
-    warnings.push(
-      'with two decision makers the only coalition is everyone; coalition improvements are not analysed',
-    );
   }
 
   const statusQuo = request.statusQuo ?? conflict.statusQuo;

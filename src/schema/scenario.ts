@@ -502,7 +502,11 @@ export const Position = z
 export const ConflictOption = z
   .strictObject({
     id: Id,
-    label: z.string().min(1).optional().describe('What taking the option means, for people (default: the id).'),
+    label: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What taking the option means, for people (default: the id).'),
     direction: z
       .enum(['both', 'forward', 'backward'])
       .default('both')
@@ -558,7 +562,10 @@ export const ConflictDecisionMaker = z
     id: Id,
     name: z.string().min(1).optional().describe('Display name (default: the id).'),
     party: Id.optional().describe('The party this decision maker stands for, if any.'),
-    options: z.array(ConflictOption).min(1).describe('The options it controls; ids unique across the conflict.'),
+    options: z
+      .array(ConflictOption)
+      .min(1)
+      .describe('The options it controls; ids unique across the conflict.'),
     preferences: ConflictPreferences,
   })
   .describe('A decision maker of the conflict: its options and its preferences over the states.');
@@ -567,7 +574,10 @@ export const Conflict = z
   .strictObject({
     title: z.string().min(1).optional().describe('What the conflict model is about.'),
     description: z.string().optional().describe('Free text: the story the model tells, and its limits.'),
-    decisionMakers: z.array(ConflictDecisionMaker).min(2).describe('At least two decision makers; ids unique.'),
+    decisionMakers: z
+      .array(ConflictDecisionMaker)
+      .min(2)
+      .describe('At least two decision makers; ids unique.'),
     infeasible: z
       .array(OptionCondition)
       .default([])
