@@ -184,3 +184,29 @@ describe('parley stability: bad input is located, exit 2, no stack trace', () =>
     expect(stderr).toContain('has no conflict section');
   });
 });
+
+describe('parley import / export with gmcr-py files', () => {
+  it('export --format gmcr then stability on the file gives the same equilibria as the scenario', async () => {
+    const dir = writeTemp('placeholder.txt', '').replace(/placeholder\.txt$/, 'out');
+    const exported = await run(['export', flagship, '--format', 'gmcr', '-o', dir, '--json']);
+    expect(exported.code).toBe(0);
+    const { files } = JSON.parse(exported.stdout) as { files: Array<{ path: string }> };
+    const fromFile = JSON.parse(
+      (await run(['stability', files[0].path, '--json', '--no-improvements'])).stdout,
+    );
+    const fromScenario = JSON.parse(
+      (await run(['stability', flagship, '--json', '--no-improvements'])).stdout,
+    );
+    expect(fromFile.individual.stable).toEqual(fromScenario.individual.stable);
+  });
+
+  it('import turns a .gmcr file into a scenario whose conflict analyses the same', async () => {
+    const output = writeTemp('placeholder.txt', '').replace(/placeholder\.txt$/, 'harbour.yaml');
+    const imported = await run(['import', harbour, '-o', output]);
+    expect(imported.code).toBe(0);
+    const a = JSON.parse((await run(['stability', output, '--json'])).stdout);
+    const b = JSON.parse((await run(['stability', harbour, '--json'])).stdout);
+    expect(a.individual).toEqual(b.individual);
+    expect(a.coalitions).toEqual(b.coalitions);
+  });
+});

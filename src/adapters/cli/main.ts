@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
-import { exportCommand } from './commands/export.js';
+import { EXPORT_FORMATS, exportCommand } from './commands/export.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
@@ -186,7 +186,9 @@ Exit codes: 0 written, 2 bad input (missing or malformed files, existing output 
     .command('export')
     .description('write a scenario as GENIUS, GeniusWeb or NegMAS files and list everything they cannot hold')
     .argument('<file>', 'scenario file')
-    .addOption(new Option('--format <format>', 'format to write').choices(FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'format to write').choices(EXPORT_FORMATS).makeOptionMandatory(),
+    )
     .requiredOption('-o, --output <dir>', 'folder to write into (created if missing; must be empty)')
     .addOption(
       new Option('--geniusweb-version <n>', 'GeniusWeb profile syntax: 2 (default) or 1').choices(['1', '2']),
