@@ -3,6 +3,7 @@ import { domainsSuite } from '../adapters/interop/domains.bench.js';
 import { simulationBench } from '../adapters/simulation/simulation.bench.js';
 import { robustnessBench } from '../adapters/workers/robustness.bench.js';
 import { paretoSuite } from '../core/analysis/pareto.bench.js';
+import { stabilitySuite } from '../core/stability/stability.bench.js';
 import { versionsBench } from '../core/versions/versions.bench.js';
 import { bargainingSuite } from './bargaining.bench.js';
 import type { BenchSuite } from './bench-result.js';
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   versionsBench,
   robustnessBench,
   simulationBench,
+  stabilitySuite,
 ];
