@@ -1,3 +1,4 @@
+import type { StabilityResult } from '../../app/stability.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
 import { realiseUtility, utilityOf } from '../../core/evaluate/utility-function.js';
 import type { CompiledScenario } from '../../core/model/compile.js';
@@ -14,6 +15,7 @@ import {
 } from './charts.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
+import { stabilitySection } from './sections/stability-section.js';
 import { versionsSection } from './sections/versions-section.js';
 
 const BACKGROUND_SAMPLE = 1500;
@@ -294,6 +296,8 @@ function gapsSection(report: AnalysisReport): Section {
 export interface ReportOptions {
   /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
   diff?: [string, string];
+  /** The stability analysis of the scenario's conflict section, when it has one. */
+  stability?: StabilityResult;
 }
 
 /** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
@@ -344,6 +348,13 @@ export function analysisReportHtml(
     });
   }
   sections.push(gapsSection(report));
+  if (options.stability) {
+    sections.push({
+      id: 'stability',
+      title: 'Stability of the conflict (GMCR)',
+      html: stabilitySection(options.stability),
+    });
+  }
   sections.push({
     id: 'method',
     title: 'Methods and timings',

@@ -1,6 +1,8 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { analyzeStability } from '../../../app/stability.js';
 import { compileScenario } from '../../../core/model/compile.js';
+import { readConflictSection } from '../../../core/stability/conflict-from-scenario.js';
 import { runAnalysis } from '../../analysis/run-analysis.js';
 import { analysisReportHtml } from '../../report/analysis-report.js';
 import { loadOrExit, usageError } from '../load.js';
@@ -37,8 +39,15 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   const parsed = parseAnalyzeOptions(options, scenario, io);
   const report = await runAnalysis(scenario, { ...parsed, onStep: (step) => io.err(`  ${step}…\n`) });
   const compiled = compileScenario(scenario, { at: parsed.at });
+  const conflict = scenario.conflict
+    ? readConflictSection(scenario.conflict, {
+        partyIds: scenario.parties.map((p) => p.id),
+        sourceIds: scenario.sources.map((x) => x.id),
+      }).conflict
+    : undefined;
   const html = analysisReportHtml(report, compiled, {
     diff: options.diff ? [options.diff[0], options.diff[1]] : undefined,
+    ...(conflict ? { stability: analyzeStability({ conflict, coalitionImprovements: false }) } : {}),
   });
   // Write beside the target, then rename, so an interrupted run never leaves half a report.
   const partial = `${output}.partial`;
