@@ -21,6 +21,37 @@ export interface SequenceOptions {
 }
 
 /**
+ * Search buffers reused across calls: a search marks what it visits with a fresh generation number instead of
+ * clearing arrays, so that the many short searches of a stability table cost what they visit, not the state count.
+ * Searches never nest (visit callbacks do not search), so one set of buffers is enough.
+ */
+let buffers = {
+  parent: new Int32Array(0),
+  moverOf: new Int32Array(0),
+  visited: new Int32Array(0),
+  seenState: new Int32Array(0),
+  generation: 0,
+};
+
+function scratch(nodes: number, states: number) {
+  if (
+    buffers.parent.length < nodes ||
+    buffers.seenState.length < states ||
+    buffers.generation >= 0x7fffffff
+  ) {
+    buffers = {
+      parent: new Int32Array(Math.max(nodes, buffers.parent.length)),
+      moverOf: new Int32Array(Math.max(nodes, buffers.parent.length)),
+      visited: new Int32Array(Math.max(nodes, buffers.parent.length)),
+      seenState: new Int32Array(Math.max(states, buffers.seenState.length)),
+      generation: 0,
+    };
+  }
+  buffers.generation++;
+  return buffers;
+}
+
+/**
  * Breadth-first search over (state, who has moved) from `start` through non-empty sequences of moves by
  * `movers`. Calls `visit` once per state reached, in order of sequence length (ties: mover order, then
  * ascending target), with a function that returns one shortest sequence to it; stops when `visit` returns
@@ -38,10 +69,9 @@ export function searchSequences(
   // Tag: the last mover's position + 1 (legal sequences), or the mask of movers so far (at most once).
   const tags = options.rule === 'legalSequence' ? k + 1 : 2 ** k;
   const n = model.space.codes.length;
-  const parent = new Int32Array(n * tags).fill(-2);
-  const moverOf = new Int32Array(n * tags);
-  const seenState = new Uint8Array(n);
+  const { parent, moverOf, visited, seenState, generation } = scratch(n * tags, n);
   const queue: number[] = [start * tags];
+  visited[start * tags] = generation;
   parent[start * tags] = -1;
   const pathTo = (node: number) => (): Step[] => {
     const steps: Step[] = [];
@@ -61,12 +91,13 @@ export function searchSequences(
       for (const target of model.moves[mover][state]) {
         if (options.credibleOnly && !improves(model, mover, state, target)) continue;
         const next = target * tags + nextTag;
-        if (parent[next] !== -2) continue;
+        if (visited[next] === generation) continue;
+        visited[next] = generation;
         parent[next] = node;
         moverOf[next] = mover;
         queue.push(next);
-        if (seenState[target] === 0) {
-          seenState[target] = 1;
+        if (seenState[target] !== generation) {
+          seenState[target] = generation;
           if (visit(target, pathTo(next))) return target;
         }
       }
