@@ -1,5 +1,4 @@
 import type { Scenario, UncertainNumber } from '../../schema/scenario.js';
-import { readConflictSection } from '../stability/conflict-from-scenario.js';
 import { checkDocument, checkPackage, checkVersionRef } from './check-documents.js';
 import { checkPreferences } from './check-preferences.js';
 import { checkOptionRef, formatNumber } from './check-rules.js';
@@ -126,6 +125,5 @@ export function checkReferences(scenario: Scenario): Problem[] {
   });
   checkPreferenceCoverage(scenario, problems);
   checkEventsAndPositions(scenario, index, problems);
-  if (scenario.conflict) problems.problems.push(...readConflictSection(scenario.conflict, index).problems);
   return problems.problems;
 }

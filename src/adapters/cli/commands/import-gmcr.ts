@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import { stringify } from 'yaml';
 import type { Scenario } from '../../../schema/scenario.js';
 import { scenarioFromConflict } from '../../interop/gmcr-scenario.js';
 import { readGmcrText } from '../../interop/read-gmcr.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { parseScenarioText } from '../../load/load-scenario.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json } from '../output.js';
-import { scenarioYaml } from './import.js';
 
 /** `parley import file.gmcr`: a gmcr-py conflict as a scenario with a conflict section. */
 export function importGmcr(path: string, options: { output?: string; json?: boolean }, io: Io): number {
@@ -32,7 +32,7 @@ export function importGmcr(path: string, options: { output?: string; json?: bool
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'conflict';
   const scenario = scenarioFromConflict(read.conflict, id, `${name} (imported from gmcr-py)`);
-  const yaml = `# Imported by \`parley import\` from ${basename(path)} (gmcr-py format).\n# Each option is also a yes/no issue so that the file is a complete scenario; the analysis is \`parley stability\`.\n${scenarioYaml(scenario as Scenario)}`;
+  const yaml = `# Imported by \`parley import\` from ${basename(path)} (gmcr-py format).\n# Each option is also a yes/no issue so that the file is a complete scenario; the analysis is \`parley stability\`.\n${stringify(scenario as Scenario, { aliasDuplicateObjects: false })}`;
   const check = parseScenarioText(yaml, options.output ?? '<stdout>', { format: 'yaml' });
   if (!check.ok) {
     io.err(`parley: internal error: the scenario imported from ${path} does not load back:\n`);
