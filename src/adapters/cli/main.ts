@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
+import { closeProcessTaskPool } from '../workers/task-pool.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { EXPORT_FORMATS, exportCommand } from './commands/export.js';
+import { forecastCommand, INPUT_FORMATS } from './commands/forecast.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
@@ -84,7 +86,7 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 "utility" uses the estimates; "with uncertainty" lets every estimate range over its stated low..high.
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
-    .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await evaluateCommand(file, options, io)));
 
   program
     .command('analyze')
@@ -107,6 +109,14 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .choices(['auto', 'enumerate', 'milp'])
         .default('auto'),
     )
+    .addOption(
+      new Option(
+        '--conventions <set>',
+        "bargaining conventions: parley (BATNA as disagreement, within the zone) or negmas (adds NegMAS's points)",
+      )
+        .choices(['parley', 'negmas'])
+        .default('parley'),
+    )
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
@@ -117,7 +127,8 @@ Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly a
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
   parley analyze scenarios/teaching-used-car.yaml --package revised --samples 2000 --seed 7
-  parley analyze scenarios/river-water-sharing.yaml --json > analysis.json`,
+  parley analyze scenarios/river-water-sharing.yaml --json > analysis.json
+  parley analyze imported-domain.yaml --conventions negmas`,
     )
     .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));
 
@@ -267,7 +278,7 @@ issue, relative to their favourite options, under the option the version settles
 favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
-    .action((file: string, options) => setCode(timelineCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await timelineCommand(file, options, io)));
 
   program
     .command('stability')
@@ -351,6 +362,15 @@ Exit codes: 0 analysed, 2 invalid input (located: file, line, column, field).`,
       'per-round discount factors in (0, 1]; a bare number applies to all (default 1)',
     )
     .option('--mediator <name>', 'single text: hill-climb (default) or nash')
+    .option(
+      '--conventions <set>',
+      "whose conventions the time-dependent strategies follow: parley (default), negmas or genius (time, concession floor, offer choice, acceptance, what 'boulware' means)",
+    )
+    .option(
+      '--strategy-option <party.key=value,...>',
+      'one concession setting of a strategy (time, floor, offer, band, accept) or another parameter; repeatable; a bare key=value applies to every negotiator',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--seed <n>', 'seed of every random choice (default 1)')
     .option('--parties <a,b,...>', 'negotiators in turn order (default: the signatories)')
     .option(
@@ -371,6 +391,14 @@ Exit codes: 0 analysed, 2 invalid input (located: file, line, column, field).`,
 Strategies: boulware, linear, conceder, time-dependent(e=...), hardliner, tit-for-tat, aspiration,
 and the strategies of --strategy-module files. Agents bid through their own utility, never below
 their BATNA nor across their red lines; the protocol double-checks every consent.
+Convention sets (--conventions) make the time-dependent strategies play as NegMAS's
+BoulwareTBNegotiator/ConcederTBNegotiator (negmas) or GENIUS's TimeDependentAgent (genius):
+  time     round: round/(rounds-1) (parley)     step: (round+1)/(rounds+1) (negmas, genius)
+  floor    batna (parley)                       reservation: max(worst outcome, BATNA) (negmas, genius)
+  offer    best-for-others (parley)  lowest-in-band (negmas)  nearest (genius)
+  band     utility points: 1 (parley), 0.01 (negmas), 0 (genius)
+  accept   next-bid-or-last-turn (parley)  in-band (negmas)  next-bid (genius)
+  names    boulware e=0.2, conceder e=2 (parley, genius); e=0.25 (x=4), e=4 (x=0.25) (negmas)
 Distances to the Pareto frontier and to the Nash and Kalai points are given when the outcome space
 can be enumerated (up to 4,000,000 outcomes); otherwise the output says there is no reference.
 The run is deterministic: the same options and seed give the same run.
@@ -380,6 +408,9 @@ Examples:
   parley simulate scenarios/ukraine-2025.yaml --parties ukraine,russia,united-states,europe \\
       --strategies ukraine=boulware,russia=hardliner,united-states=conceder,europe=boulware --rounds 60
   parley simulate scenarios/ukraine-2025.yaml --protocol text --mediator nash --rounds 40 --html run.html
+  parley import domains/Laptop -o laptop.yaml && parley simulate laptop.yaml --conventions negmas \\
+      --strategies laptop_buyer_utility=boulware,laptop_seller_utility=conceder
+  parley simulate scenarios/teaching-used-car.yaml --parties dealer,sam --strategy-option dealer.floor=reservation,sam.offer=nearest
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
@@ -401,6 +432,10 @@ Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     .option('--seed <n>', 'tournament seed (default 1)')
     .option('--rounds <n>', 'deadline in rounds (default 100)')
     .option('--protocol <name>', 'sao (default) or text')
+    .option(
+      '--conventions <set>',
+      'whose conventions the time-dependent strategies follow: parley (default), negmas or genius',
+    )
     .option(
       '--assignments <kind>',
       'all: every strategy in every role (default); distinct: no strategy twice in a match',
@@ -430,12 +465,90 @@ are given for scenarios whose outcome space can be enumerated (up to 4,000,000 o
 Examples:
   parley tournament examples/tournament.yaml --out results --journal results/journal.jsonl
   parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies boulware,linear,conceder,hardliner,tit-for-tat --repetitions 3
+  parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies 'boulware,conceder,linear(offer=nearest)' --conventions negmas
 
 Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
     )
     .action(async (config: string | undefined, options) =>
       setCode(await tournamentCommand(config, options, io)),
     );
+
+  program
+    .command('forecast')
+    .description(
+      'where positions will end up: weighted mean, median and Condorcet winner, the BDM challenge model and KTAB SMP, round by round',
+    )
+    .argument(
+      '<file>',
+      "a scenario, a KTAB actor table (.csv) or an 'actor,capability,position,salience' CSV",
+    )
+    .addOption(
+      new Option('--format <format>', 'input format (default: from the extension and content)').choices(
+        INPUT_FORMATS,
+      ),
+    )
+    .option(
+      '-m, --model <names...>',
+      'mean, median, condorcet, bdm, smp or all (repeat or comma-separate; default all)',
+    )
+    .option(
+      '--issues <ids>',
+      'scenario: issues to forecast, comma-separated (default: forecast.issues, else every issue with a scale)',
+    )
+    .addOption(
+      new Option(
+        '--salience <reading>',
+        "scenario: relative to a party's top issue for mean, median, Condorcet and BDM and as shares of its weight for SMP (by-model, default), or one reading for all",
+      ).choices(['by-model', 'share', 'top']),
+    )
+    .addOption(
+      new Option(
+        '--positions <source>',
+        "scenario: each party's favourite option, or its latest stated position",
+      ).choices(['preferences', 'stated']),
+    )
+    .option('--scale <min..max>', 'plain CSV: the position scale (default 0..100)')
+    .option(
+      '--bdm-probability <rule>',
+      'BDM probability of success: net-clamped (default), positive-part or all-triples',
+    )
+    .option('--bdm-q <q>', 'BDM: probability that the status quo holds when nobody challenges (default 1)')
+    .option('--bdm-t <t>', 'BDM: probability that a changing status quo improves (default 1)')
+    .option('--bdm-mu <rule>', 'BDM central position: condorcet (default), median, mean or largest-margin')
+    .option('--bdm-mu-second <rule>', 'BDM central position in the second pass (default: as --bdm-mu)')
+    .option('--bdm-offers <ranking>', 'BDM: receivers rank offers by sender-eu (default) or type')
+    .option('--bdm-rounds <n>', 'BDM: most rounds (default 20)')
+    .option(
+      '--smp <Param=Value,...>',
+      'KTAB SMP parameters by their KTAB names, e.g. VotingRule=Cubic,BigRAdjust=Half',
+    )
+    .option('--smp-turns <n>', 'SMP: most turns (default 100)')
+    .option(
+      '--samples <n>',
+      'rerun every model on n draws of capability and salience over their stated ranges',
+    )
+    .option('--seed <s>', 'seed of the draws and of stochastic SMP transitions (default 1)')
+    .option('--explain', 'every BDM round and SMP turn: who challenged whom, and what came of it')
+    .option('--json', 'machine-readable output with the full history of every round and turn')
+    .addHelpText(
+      'after',
+      `
+Forecasts are model outputs from the inputs' estimates, not predictions of fact. Positions are on each
+issue's declared scale (a numeric range; ordered options spread over 0..100; or forecast.scales in the
+scenario); BDM and SMP divide distances by the scale, never by the spread of the positions.
+Defaults follow the specification: BDM with the net-clamped probability, the Condorcet winner as the
+central position in both passes, offers ranked by the sender's expected utility, moves applied together
+at the end of each round; SMP with KTAB's defaults (Linear, Proportional, Conditional, Deterministic,
+Mid, OneThird, SemiCommit, S2P2, InitOnlyInterp).
+
+Examples:
+  parley forecast scenarios/ukraine-2025.yaml
+  parley forecast scenarios/ukraine-2025.yaml --model bdm --issues sequencing --explain
+  parley forecast scenarios/ukraine-2025.yaml --samples 200 --seed 7
+  parley forecast eu-emissions.csv --scale 4..10 --model bdm --bdm-mu largest-margin --bdm-mu-second mean
+  parley forecast dummyData_3Dim.csv --model smp --smp StateTransitions=Stochastic --seed 3 --json`,
+    )
+    .action(async (file: string, options) => setCode(await forecastCommand(file, options, io)));
 
   return program;
 }
@@ -457,5 +570,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT_INPUT;
     }
     throw error;
+  } finally {
+    // The process's worker threads, started on first use by any command, end with the command.
+    await closeProcessTaskPool();
   }
 }

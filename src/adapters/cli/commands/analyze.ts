@@ -1,8 +1,10 @@
+import { type AnalysisReport, analyze } from '../../../app/analyze.js';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
+import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
 import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
-import { type AnalysisReport, runAnalysis } from '../../analysis/run-analysis.js';
+import { nodeComputePorts } from '../../node/node-ports.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
 import { parsePositiveInteger, validateDate } from '../parse-arguments.js';
@@ -16,6 +18,7 @@ export interface AnalyzeOptions {
   seed?: string;
   threads?: string;
   method?: 'auto' | 'enumerate' | 'milp';
+  conventions?: 'parley' | 'negmas';
   json?: boolean;
 }
 
@@ -28,6 +31,7 @@ export interface ParsedAnalyzeOptions {
   seed: number | string;
   threads?: number;
   method: 'auto' | 'enumerate' | 'milp';
+  conventions: 'parley' | 'negmas';
 }
 
 /** Checks the options shared by `analyze` and `report` against the scenario, stopping with exit 2 on a problem. */
@@ -69,6 +73,7 @@ export function parseAnalyzeOptions(
     threads:
       options.threads === undefined ? undefined : parsePositiveInteger(options.threads, '--threads', io),
     method: options.method ?? 'auto',
+    conventions: options.conventions ?? 'parley',
   };
 }
 
@@ -85,6 +90,51 @@ function outcomeText(outcome: OutcomeView, limit = 400): string {
 function zoneText(zone: AgreementZone): string {
   const size = zone.size === undefined ? '' : ` (${zone.size.toLocaleString('en-US')} outcomes)`;
   return zone.empty ? 'empty' : `not empty${size}`;
+}
+
+const NEGMAS_NAMES: Record<NegmasPoint['concept'], string> = {
+  nash: 'nash',
+  'kalai-smorodinsky': 'kalai',
+  'modified-kalai-smorodinsky': 'modified kalai',
+  utilitarian: 'max welfare',
+};
+
+function printNegmasPoints(result: NegmasPointsResult | { skipped: string }, io: Io): void {
+  const s = styler(io);
+  io.out(`\n${s.bold('Bargaining points, NegMAS conventions')} (--conventions negmas)\n`);
+  if ('skipped' in result) {
+    io.out(`not computed: ${result.skipped}\n`);
+    return;
+  }
+  io.out(
+    table(
+      ['party', 'reservation', 'minimum', 'disagreement', 'ideal'],
+      result.parties.map((p) => [
+        p.name,
+        num(p.reservation),
+        num(p.minimum),
+        num(p.disagreement),
+        num(p.ideal),
+      ]),
+      io,
+    ),
+  );
+  io.out(
+    table(
+      ['point', `utilities (${result.parties.map((p) => p.name).join(' / ')})`, 'ties', 'definition'],
+      result.points.map((p) => [
+        NEGMAS_NAMES[p.concept],
+        p.status === 'solved' ? p.outcomes[0].utilities.map((u) => num(u)).join(' / ') : 'none',
+        p.outcomes.length > 1 ? String(p.outcomes.length) : '',
+        p.definition,
+      ]),
+      io,
+    ),
+  );
+  io.out(
+    `${s.dim(`over the Pareto frontier (${result.frontierSize.toLocaleString('en-US')} outcomes) of ${result.candidates.toLocaleString('en-US')} outcomes; method: ${result.method}`)}\n`,
+  );
+  for (const note of result.notes) io.out(`${s.dim(note)}\n`);
 }
 
 function printBargaining(result: BargainingResult, io: Io, indent = ''): void {
@@ -181,6 +231,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
 
   io.out(`\n${s.bold('Bargaining solutions')} (gains over the BATNAs, within the agreement zone)\n`);
   printBargaining(report.bargaining, io);
+  if (report.negmas) printNegmasPoints(report.negmas, io);
 
   if (report.packages.length > 0) {
     io.out(`\n${s.bold('Packages')}\n`);
@@ -295,7 +346,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const scenario = loadOrExit(file, io, options.json === true);
   const parsed = parseAnalyzeOptions(options, scenario, io);
-  const report = await runAnalysis(scenario, parsed);
+  const report = await analyze({ scenario, ...parsed }, nodeComputePorts({ threads: parsed.threads }));
   if (options.json) io.out(json(report));
   else printAnalysis(report, io);
   return EXIT_OK;
