@@ -7,6 +7,7 @@ import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
 import { sandboxBench } from './sandbox.bench.js';
 import { simulationBench } from './simulation.bench.js';
+import { stabilitySuite } from './stability.bench.js';
 import { versionsBench } from './versions.bench.js';
 
 /** Every benchmark suite, one module each. */
@@ -19,5 +20,6 @@ export const suites: BenchSuite[] = [
   robustnessBench,
   simulationBench,
   sandboxBench,
+  stabilitySuite,
   forecastSuite,
 ];

@@ -3,12 +3,13 @@ import { closeProcessTaskPool } from '../workers/task-pool.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
-import { exportCommand } from './commands/export.js';
+import { EXPORT_FORMATS, exportCommand } from './commands/export.js';
 import { forecastCommand, INPUT_FORMATS } from './commands/forecast.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
 import { simulateCommand } from './commands/simulate.js';
+import { stabilityCommand } from './commands/stability.js';
 import { timelineCommand } from './commands/timeline.js';
 import { tournamentCommand } from './commands/tournament.js';
 import { validateCommand } from './commands/validate.js';
@@ -197,7 +198,9 @@ Exit codes: 0 written, 2 bad input (missing or malformed files, existing output 
     .command('export')
     .description('write a scenario as GENIUS, GeniusWeb or NegMAS files and list everything they cannot hold')
     .argument('<file>', 'scenario file')
-    .addOption(new Option('--format <format>', 'format to write').choices(FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'format to write').choices(EXPORT_FORMATS).makeOptionMandatory(),
+    )
     .requiredOption('-o, --output <dir>', 'folder to write into (created if missing; must be empty)')
     .addOption(
       new Option('--geniusweb-version <n>', 'GeniusWeb profile syntax: 2 (default) or 1').choices(['1', '2']),
@@ -277,6 +280,60 @@ favourite). Each version is compared with its nearest ancestor (basedOn) that se
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
     .action(async (file: string, options) => setCode(await timelineCommand(file, options, io)));
+
+  program
+    .command('stability')
+    .description(
+      'which states of a conflict in option form are stable for whom (Nash, GMR, SMR, SEQ, SIM), and why: equilibria, coalitions, paths from the status quo, inverse GMCR',
+    )
+    .argument('<file>', 'scenario file with a conflict section, or a gmcr-py .gmcr file')
+    .addOption(
+      new Option('--sanction-rule <rule>', 'who may move in a sanctioning sequence (decision D1)')
+        .choices(['legalSequence', 'atMostOnce'])
+        .default('legalSequence'),
+    )
+    .addOption(
+      new Option('--coalition-sanction <rule>', 'when a sanction against a coalition succeeds (decision D3)')
+        .choices(['anyMemberNoBetter', 'everyMemberNoBetter'])
+        .default('anyMemberNoBetter'),
+    )
+    .option('--coalitions <a+b,c>', "coalitions acting as one decision maker (default: the file's)")
+    .option('--no-improvements', 'skip the coalition-improvement analysis over every coalition')
+    .option(
+      '--status-quo <options>',
+      "options taken in the status quo, comma-separated (default: the file's)",
+    )
+    .option(
+      '--explain <states>',
+      "explain these states (comma-separated, or 'all'); default: GMR equilibria and the status quo",
+    )
+    .option('--inverse <state>', 'inverse GMCR: which rankings make this state an equilibrium')
+    .option(
+      '--window <dm=from:to...>',
+      'with --inverse: ranking positions (1 = most preferred) of a decision maker that may be reordered (default: all)',
+    )
+    .option(
+      '--max-combinations <n>',
+      'with --inverse: refuse to enumerate more combinations (default 1000000)',
+    )
+    .option('--json', 'machine-readable output: every table, witness path and option')
+    .addHelpText(
+      'after',
+      `
+States are numbered from 1 by the code sum of 2^i over the options taken (the GMCR convention). Sanctions are
+sequences of the other decision makers' moves; by default any length with no one moving twice in a row
+(legalSequence), or each at most once (atMostOnce, as gmcr-py). "SEQ and SIM" needs both; "SEQ or SIM" needs
+either (what gmcr-py calls SEQ&SIM); "SEQ or SIM per move" asks it of each move separately.
+
+Examples:
+  parley stability scenarios/ukraine-2025.yaml
+  parley stability scenarios/ukraine-2025.yaml --explain 1,5 --sanction-rule atMostOnce
+  parley stability Prisoners.gmcr --inverse 4 --json
+  parley stability scenarios/ukraine-2025.yaml --coalitions united-states+europe --no-improvements
+
+Exit codes: 0 analysed, 2 invalid input (located: file, line, column, field).`,
+    )
+    .action((file: string, options) => setCode(stabilityCommand(file, options, io)));
 
   program
     .command('simulate')

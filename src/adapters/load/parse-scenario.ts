@@ -2,6 +2,7 @@ import { checkUtilityScale } from '../../core/evaluate/check-utility-scale.js';
 import { checkReferences } from '../../core/model/check-references.js';
 import { compileScenario } from '../../core/model/compile.js';
 import { formatPath, type Problem } from '../../core/model/problem.js';
+import { readConflictSection } from '../../core/stability/conflict-from-scenario.js';
 import { Scenario } from '../../schema/scenario.js';
 import { validate } from './check-structure.js';
 import { decodeUtf8 } from './decode-utf8.js';
@@ -180,6 +181,15 @@ export function parseScenarioText(
   }
 
   const references = checkReferences(parsed.data);
+  // The conflict section (stability analysis) is checked by its own reader, which also builds the states.
+  if (parsed.data.conflict) {
+    references.push(
+      ...readConflictSection(parsed.data.conflict, {
+        partyIds: parsed.data.parties.map((p) => p.id),
+        sourceIds: parsed.data.sources.map((s) => s.id),
+      }).problems,
+    );
+  }
   const scale = references.some((p) => p.severity === 'error')
     ? []
     : checkUtilityScale(compileScenario(parsed.data));

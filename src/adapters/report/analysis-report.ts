@@ -12,6 +12,7 @@ import {
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
 import { forecastSection } from './sections/forecast-section.js';
+import { stabilitySection } from './sections/stability-section.js';
 import { versionsSection } from './sections/versions-section.js';
 
 const MAX_PAIRS = 6;
@@ -318,6 +319,13 @@ export function analysisReportHtml(data: ReportData): string {
     });
   }
   sections.push(gapsSection(report));
+  if (data.stability) {
+    sections.push({
+      id: 'stability',
+      title: 'Stability of the conflict (GMCR)',
+      html: stabilitySection(data.stability),
+    });
+  }
   if (data.forecast) sections.push(forecastSection(data.forecast));
   sections.push({
     id: 'method',
