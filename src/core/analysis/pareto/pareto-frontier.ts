@@ -14,6 +14,7 @@ import {
   outcomeAt,
 } from '../utility-table.js';
 import { DecompositionLimitError, decompositionObstacle, paretoByDecomposition } from './pareto-decompose.js';
+import { type DominanceGrid, gridForUtilities, snapColumns } from './robust-dominance.js';
 import { skyline } from './skyline.js';
 import { sortIdsByColumn } from './sort-by-key.js';
 
@@ -103,6 +104,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
   const partyFns = chosen.map(fnOf);
   const parties = partyFns.map((f) => f.party);
   const requested = options.method ?? 'auto';
+  const grid = gridForUtilities(partyFns);
 
   let obstacle = decompositionObstacle(partyFns);
   if (within === 'agreement-zone') {
@@ -146,7 +148,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       method = 'enumerate';
       reason = `issue decomposition was tried but stopped (${error.message}); the space was enumerated instead`;
       try {
-        raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells);
+        raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid);
       } catch (second) {
         if (!(second instanceof EnumerationLimitError)) throw second;
         throw new FrontierError(
@@ -160,13 +162,15 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       requested === 'enumerate'
         ? 'enumeration was requested'
         : `every outcome is enumerated because ${obstacle ?? 'decomposition does not apply'}`;
-    raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells);
+    raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid);
   }
 
-  const order = lexicographicOrder(raw.utilities, raw.size);
+  // Ordered and counted on the dominance grid, so last-bit differences neither split ties nor reorder them.
+  const keys = snapColumns(raw.utilities, grid);
+  const order = lexicographicOrder(keys, raw.size);
   let distinct = 0;
   for (let r = 0; r < order.length; r++) {
-    if (r === 0 || !sameVector(raw.utilities, order[r], order[r - 1])) distinct++;
+    if (r === 0 || !sameVector(keys, order[r], order[r - 1])) distinct++;
   }
   const maxListed = options.maxListed ?? DEFAULT_MAX_LISTED;
   if (!(maxListed >= 1)) throw new FrontierError(`maxListed must be at least 1, got ${maxListed}`);
@@ -241,6 +245,7 @@ function enumerateFrontier(
   within: 'all' | 'agreement-zone',
   subspace: Subspace,
   maxCells: number | undefined,
+  grid: DominanceGrid,
 ): { size: number; utilities: Float64Array[]; outcomeOf: (j: number) => Int32Array; considered: number } {
   const { space, models, signatories } = compiled;
   const needed = within === 'agreement-zone' ? [...new Set([...chosen, ...signatories])] : chosen;
@@ -259,7 +264,7 @@ function enumerateFrontier(
     considered = count;
   }
   const cols = chosen.map(column);
-  const ids = skyline(cols, candidates);
+  const ids = skyline(snapColumns(cols, grid), candidates);
   return {
     size: ids.length,
     utilities: cols.map((c) => Float64Array.from(ids, (id) => c[id])),
