@@ -22,7 +22,8 @@ import { type IntegerUtility, integerUtility, integerValue } from './utility-gri
  * what they should, whatever the doubles' rounding.
  *
  * - Two parties: ε-constraint with lexicographic polishing. Solve max U1 s.t. U2 >= b, then max U2 s.t.
- *   U1 >= U1*, U2 >= b: the outcome is non-dominated (nothing has more U1 with U2 >= b, and among those with
+ *   U1 >= U1*, U2 >= b (in one solve of W·U1 + U2 with W above U2's integer range when that stays below
+ *   1e9, else two solves): the outcome is non-dominated (nothing has more U1 with U2 >= b, and among those with
  *   U1*, nothing has more U2). Then b = U2* + 1. Every distinct frontier vector is found once, in order of
  *   U1 descending; the search ends when the model is infeasible.
  * - Three or more: a disjunctive method. Maximise Σ_k U_k subject to "for every point z found,
@@ -255,6 +256,9 @@ interface SearchOutcome {
   stoppedBy?: MilpFrontierResult['stoppedBy'];
 }
 
+/** Largest integer range of a combined lexicographic objective (beyond it, two solves per point). */
+const MAX_LEXICOGRAPHIC_RANGE = 1e9;
+
 /** Below this, a solver value counts as the next integer (solver tolerances are ~1e-6 on these rows). */
 const HALF = 0.5;
 
@@ -301,6 +305,15 @@ async function epsilonConstraint(state: SearchState): Promise<SearchOutcome> {
   const builder = encoding.builder;
   const [g1, g2] = grids.map((g) => g.grid);
   const ideal2 = g2.highest;
+  // The lexicographic objective in one solve when its integer range stays where solver tolerances are safe.
+  const weight = g2.highest - g2.lowest + 1;
+  const lexicographic =
+    weight * (g1.highest - g1.lowest + 1) <= MAX_LEXICOGRAPHIC_RANGE
+      ? combine([
+          [weight, U[0]],
+          [1, U[1]],
+        ])
+      : undefined;
   let floor2: number | undefined;
   while (true) {
     const stoppedBy = stopReason(state);
@@ -314,14 +327,25 @@ async function epsilonConstraint(state: SearchState): Promise<SearchOutcome> {
     const mark = encoding.mark();
     try {
       if (floor2 !== undefined) builder.atLeast('eps_u2', U[1], floor2 - HALF);
-      const first = await solve(state, U[0]);
-      if (first.status === 'infeasible') return { complete: true, coverageSteps: 0, remainingGap: 0 };
-      if (first.status !== 'optimal') return timeLimited(state, first, floor2, ideal2, g2.unit);
-      const best1 = integerValue(g1, decodeChecked(state, first));
-      builder.atLeast('lex_u1', U[0], best1 - HALF);
-      const second = await solve(state, U[1]);
-      if (second.status !== 'optimal') return timeLimited(state, second, floor2, ideal2, g2.unit);
-      const outcome = decodeChecked(state, second);
+      let outcome: Int32Array;
+      let best1: number;
+      if (lexicographic) {
+        // One solve: W·U1 + U2 with W above U2's range is lexicographic (U1 first, then U2).
+        const solution = await solve(state, lexicographic);
+        if (solution.status === 'infeasible') return { complete: true, coverageSteps: 0, remainingGap: 0 };
+        if (solution.status !== 'optimal') return timeLimited(state, solution, floor2, ideal2, g2.unit);
+        outcome = decodeChecked(state, solution);
+        best1 = integerValue(g1, outcome);
+      } else {
+        const first = await solve(state, U[0]);
+        if (first.status === 'infeasible') return { complete: true, coverageSteps: 0, remainingGap: 0 };
+        if (first.status !== 'optimal') return timeLimited(state, first, floor2, ideal2, g2.unit);
+        best1 = integerValue(g1, decodeChecked(state, first));
+        builder.atLeast('lex_u1', U[0], best1 - HALF);
+        const second = await solve(state, U[1]);
+        if (second.status !== 'optimal') return timeLimited(state, second, floor2, ideal2, g2.unit);
+        outcome = decodeChecked(state, second);
+      }
       const u1 = integerValue(g1, outcome);
       const u2 = integerValue(g2, outcome);
       if (u1 < best1 || (floor2 !== undefined && u2 < floor2)) {
