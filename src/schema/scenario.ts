@@ -5,6 +5,7 @@
  * checked by core/model/check-references.ts, which needs the whole document.
  */
 import { z } from 'zod';
+import { isCalendarDate } from './calendar-date.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -26,13 +27,7 @@ export const Id = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'a real calendar date',
-    },
-  )
+  .refine(isCalendarDate, { message: 'a real calendar date' })
   .register(z.globalRegistry, { description: 'A calendar date written YYYY-MM-DD.' });
 
 /** Free-text note naming where an estimate comes from. */

@@ -14,9 +14,9 @@ function loadCompiled(file: string) {
   return compileScenario(loaded.scenario);
 }
 
-describe('parley analyze (real binary)', () => {
-  it('counts the agreement zone and finds the Nash point that brute force finds', () => {
-    const run = runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--json']);
+describe('parley analyze', () => {
+  it('counts the agreement zone and finds the Nash point that brute force finds', async () => {
+    const run = await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     const compiled = loadCompiled('scenarios/teaching-used-car.yaml');
@@ -39,8 +39,8 @@ describe('parley analyze (real binary)', () => {
     expect(report.frontier.method).toBeDefined();
   });
 
-  it('explains why the flagship has no deal and finds the smallest relaxation', () => {
-    const run = runCli(['analyze', 'scenarios/ukraine-2025.yaml', '--package', 'december', '--json']);
+  it('explains why the flagship has no deal and finds the smallest relaxation', async () => {
+    const run = await runCli(['analyze', 'scenarios/ukraine-2025.yaml', '--package', 'december', '--json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.zone.empty).toBe(true);
@@ -54,8 +54,8 @@ describe('parley analyze (real binary)', () => {
     expect(report.focus.whatWouldItTake.possible).toBe(false);
   });
 
-  it('prints a readable report that says which method it used', () => {
-    const run = runCli(['analyze', 'scenarios/ukraine-2025.yaml']);
+  it('prints a readable report that says which method it used', async () => {
+    const run = await runCli(['analyze', 'scenarios/ukraine-2025.yaml']);
     expect(run.stdout).toContain('Agreement zone (outcomes every signatory accepts): empty');
     expect(run.stdout).toContain(
       'Ukraine: no-unilateral-withdrawal and Russian Federation: donbas-withdrawal cannot both hold',
@@ -64,24 +64,24 @@ describe('parley analyze (real binary)', () => {
     expect(run.stdout).toMatch(/method: milp/);
   });
 
-  it('is deterministic for a seed and rejects bad options with exit 2', () => {
+  it('is deterministic for a seed and rejects bad options with exit 2', async () => {
     const args = ['analyze', 'scenarios/teaching-used-car.yaml', '--samples', '300', '--seed', '5', '--json'];
-    const a = JSON.parse(runCli(args).stdout);
-    const b = JSON.parse(runCli(args).stdout);
+    const a = JSON.parse((await runCli(args)).stdout);
+    const b = JSON.parse((await runCli(args)).stdout);
     expect(a.robustness).toEqual(b.robustness);
-    const bad = runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--samples', 'many']);
+    const bad = await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--samples', 'many']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--samples must be a whole number from 0 to 10,000,000, got 'many'");
-    const party = runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--parties', 'sam,bob']);
+    const party = await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--parties', 'sam,bob']);
     expect(party.code).toBe(2);
     expect(party.stderr).toContain("unknown party 'bob'");
   });
 });
 
-describe('parley report (real binary)', () => {
-  it('writes a self-contained page with charts and escaped text', () => {
+describe('parley report', () => {
+  it('writes a self-contained page with charts and escaped text', async () => {
     const out = writeTemp('report.html', '');
-    const run = runCli([
+    const run = await runCli([
       'report',
       'scenarios/teaching-used-car.yaml',
       '-o',
@@ -98,18 +98,18 @@ describe('parley report (real binary)', () => {
     expect(html).toContain('Agreement zone and red-line conflicts');
   });
 
-  it('escapes scenario text and refuses to overwrite without --force', () => {
+  it('escapes scenario text and refuses to overwrite without --force', async () => {
     const source = readFileSync(join(repoRoot, 'scenarios/teaching-used-car.yaml'), 'utf8').replace(
       /^title: .*$/m,
       'title: "Cars <script>alert(1)</script>"',
     );
     const file = writeTemp('evil.yaml', source);
     const out = join(file, '..', 'page.html');
-    expect(runCli(['report', file, '-o', out]).code).toBe(0);
+    expect((await runCli(['report', file, '-o', out])).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('Cars &lt;script&gt;alert(1)&lt;/script&gt;');
     writeFileSync(out, 'keep me');
-    const again = runCli(['report', file, '-o', out]);
+    const again = await runCli(['report', file, '-o', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists; add --force to replace it');
     expect(readFileSync(out, 'utf8')).toBe('keep me');

@@ -28,8 +28,8 @@ interface JsonDiff {
 }
 
 /** The story of the 28-point plan → 20-point framework, as the reporting tells it. */
-describe('parley diff on the flagship scenario (real binary)', () => {
-  const run = runCli(['diff', flagship, 'framework:plan-28', 'framework:plan-20']);
+describe('parley diff on the flagship scenario', async () => {
+  const run = await runCli(['diff', flagship, 'framework:plan-28', 'framework:plan-20']);
   const lines = run.stdout.split('\n');
   const section = (heading: string) => {
     const start = lines.indexOf(heading);
@@ -37,7 +37,7 @@ describe('parley diff on the flagship scenario (real binary)', () => {
     return lines.slice(start + 1, end);
   };
 
-  it('succeeds and names both versions and their relation', () => {
+  it('succeeds and names both versions and their relation', async () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(lines[0]).toBe(
@@ -46,7 +46,7 @@ describe('parley diff on the flagship scenario (real binary)', () => {
     expect(lines[1]).toBe('plan-28 is an ancestor of plan-20.');
   });
 
-  it('reports the NATO constitutional ban (point 7) and the amnesty (point 26) as dropped, in order', () => {
+  it('reports the NATO constitutional ban (point 7) and the amnesty (point 26) as dropped, in order', async () => {
     const dropped = section('Dropped').filter((l) => l.startsWith('  #'));
     const numbers = dropped.map((l) => Number(/^ {2}#(\d+)/.exec(l)![1]));
     expect(numbers).toEqual([3, 4, 7, 8, 9, 13, 14, 15, 17, 26]);
@@ -55,7 +55,7 @@ describe('parley diff on the flagship scenario (real binary)', () => {
     expect(run.stdout).toContain('    it settled amnesty = full-amnesty-no-claims');
   });
 
-  it('reports the army cap going from 600,000 to 800,000 and the elections from 100 days to as soon as possible', () => {
+  it('reports the army cap going from 600,000 to 800,000 and the elections from 100 days to as soon as possible', async () => {
     expect(run.stdout).toContain('  #6 → #4 Army of 800,000 (reworded; matched by lineage, confidence 1.00)');
     expect(run.stdout).toContain('    settles: army-cap = 600 → army-cap = 800');
     expect(run.stdout).toContain(
@@ -66,7 +66,7 @@ describe('parley diff on the flagship scenario (real binary)', () => {
     );
   });
 
-  it('shows the compensated US guarantee rewritten as Article-5-like guarantees', () => {
+  it('shows the compensated US guarantee rewritten as Article-5-like guarantees', async () => {
     expect(run.stdout).toContain('  #10 → #5 Article-5-like guarantees (reworded; matched by from: link');
     expect(run.stdout).toMatch(
       /text: \[-The US guarantee is compensated;[^\n]*-\]\{\+The US, NATO and European signatories give Article-5-like guarantees/,
@@ -76,7 +76,7 @@ describe('parley diff on the flagship scenario (real binary)', () => {
     );
   });
 
-  it('lists territory and the nuclear plant as still unresolved, addressed without being settled', () => {
+  it('lists territory and the nuclear plant as still unresolved, addressed without being settled', async () => {
     const unresolved = lines.slice(lines.indexOf('  Still unresolved:') + 1);
     expect(unresolved).toContain(
       '    Status of Donetsk and Luhansk (Donbas) (open, addressed by framework:plan-20#14 without settling it, newly unresolved)',
@@ -86,7 +86,7 @@ describe('parley diff on the flagship scenario (real binary)', () => {
     );
   });
 
-  it('says who gains from each change: Ukraine gains and Russia loses from dropping the NATO ban', () => {
+  it('says who gains from each change: Ukraine gains and Russia loses from dropping the NATO ban', async () => {
     const k = lines.indexOf(
       "  Ukraine and NATO membership: Non-accession written into Ukraine's constitution and NATO's statutes → open",
     );
@@ -95,9 +95,9 @@ describe('parley diff on the flagship scenario (real binary)', () => {
   });
 });
 
-describe('parley diff --json (real binary)', () => {
+describe('parley diff --json', async () => {
   // Fewer random orders than the default keep the test quick; efficiency holds for any number of orders.
-  const run = runCli([
+  const run = await runCli([
     'diff',
     flagship,
     'framework:plan-28',
@@ -108,7 +108,7 @@ describe('parley diff --json (real binary)', () => {
   ]);
   const diff = JSON.parse(run.stdout) as JsonDiff;
 
-  it('has the engine shape, with point 7 removed and the army cap changed', () => {
+  it('has the engine shape, with point 7 removed and the army cap changed', async () => {
     expect(diff.format).toBe('parley.version-diff');
     const removed = diff.points.filter((p) => p.kind === 'removed').map((p) => p.before[0].number);
     expect(removed).toContain(7);
@@ -121,7 +121,7 @@ describe('parley diff --json (real binary)', () => {
     });
   });
 
-  it('attributes to each party exactly its total change (Shapley efficiency), within 1e-9', () => {
+  it('attributes to each party exactly its total change (Shapley efficiency), within 1e-9', async () => {
     const a = diff.impact.attribution;
     expect(a.method).toBe('sampled'); // 22 issue changes: more than the 12 of exact mode
     for (const total of a.totals) {
@@ -132,36 +132,36 @@ describe('parley diff --json (real binary)', () => {
     }
   });
 
-  it('agrees with parley evaluate: each party changes by the difference of its range midpoints', () => {
-    const mid = (version: string) => {
-      const data = JSON.parse(runCli(['evaluate', flagship, '-v', version, '--json']).stdout) as {
+  it('agrees with parley evaluate: each party changes by the difference of its range midpoints', async () => {
+    const mid = async (version: string) => {
+      const data = JSON.parse((await runCli(['evaluate', flagship, '-v', version, '--json'])).stdout) as {
         parties: Array<{ party: string; utility: { min: number; max: number } }>;
       };
       return new Map(data.parties.map((p) => [p.party, (p.utility.min + p.utility.max) / 2]));
     };
-    const [before, after] = [mid('framework:plan-28'), mid('framework:plan-20')];
+    const [before, after] = [await mid('framework:plan-28'), await mid('framework:plan-20')];
     for (const p of diff.impact.parties) {
       expect(p.delta).toBeCloseTo(after.get(p.party)! - before.get(p.party)!, 9);
     }
   });
 
-  it('samples with the given seed and number of orders, reproducibly', () => {
+  it('samples with the given seed and number of orders, reproducibly', async () => {
     const args = ['diff', flagship, 'framework:plan-28', 'framework:plan-20', '--json', '--samples', '50'];
-    const first = JSON.parse(runCli([...args, '--seed', '7']).stdout) as JsonDiff;
-    const again = JSON.parse(runCli([...args, '--seed', '7']).stdout) as JsonDiff;
-    const other = JSON.parse(runCli([...args, '--seed', '8']).stdout) as JsonDiff;
+    const first = JSON.parse((await runCli([...args, '--seed', '7'])).stdout) as JsonDiff;
+    const again = JSON.parse((await runCli([...args, '--seed', '7'])).stdout) as JsonDiff;
+    const other = JSON.parse((await runCli([...args, '--seed', '8'])).stdout) as JsonDiff;
     expect(first.impact.attribution).toMatchObject({ samples: 50, seed: 7 });
     expect(again.impact.attribution).toEqual(first.impact.attribution);
     expect(other.impact.attribution.changes).not.toEqual(first.impact.attribution.changes);
   });
 });
 
-describe('parley diff on a hand-checkable scenario (real binary)', () => {
-  it('gives exact Shapley shares that match a hand computation', () => {
+describe('parley diff on a hand-checkable scenario', async () => {
+  it('gives exact Shapley shares that match a hand computation', async () => {
     // Alpha: u = 0.75·land + 0.25·troops (+10 if land = share and troops ≥ 75). v1: cede, troops 50 → 12.5.
     // v2: share, troops open → 45..80, midpoint 62.5. Land alone: 45 + 12.5 = 57.5; troops alone: 0..25 → 12.5.
     // Shapley: land ½(45 + 50) = 47.5, troops ½(0 + 5) = 2.5.
-    const run = runCli(['diff', tiny, 'plan:v1', 'plan:v2', '--json']);
+    const run = await runCli(['diff', tiny, 'plan:v1', 'plan:v2', '--json']);
     expect(run.code).toBe(0);
     const a = (JSON.parse(run.stdout) as JsonDiff).impact.attribution;
     expect(a.method).toBe('exact');
@@ -171,24 +171,24 @@ describe('parley diff on a hand-checkable scenario (real binary)', () => {
     expect(alpha('troops')).toBeCloseTo(2.5, 9);
   });
 
-  it('quotes changed texts whole with --no-word-diff', () => {
-    const run = runCli(['diff', tiny, 'plan:v1', 'plan:v2', '--no-word-diff']);
+  it('quotes changed texts whole with --no-word-diff', async () => {
+    const run = await runCli(['diff', tiny, 'plan:v1', 'plan:v2', '--no-word-diff']);
     expect(run.stdout).not.toContain('[-');
     expect(run.stdout).toContain('    before: "Beta gets the land."');
     expect(run.stdout).toContain('    after:  "Shared land."');
   });
 
-  it('compares packages, with a document that is new in the later one', () => {
-    const run = runCli(['diff', tiny, '--packages', 'p1', 'clash']);
+  it('compares packages, with a document that is new in the later one', async () => {
+    const run = await runCli(['diff', tiny, '--packages', 'p1', 'clash']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Package P1 (p1) → Clash (clash)');
     expect(run.stdout).toContain('== Annex: new in this package (annex:x1 "Annex" (2025-02-01))');
   });
 });
 
-describe('parley diff --packages on the flagship (real binary)', () => {
-  it('shows the US guarantee going from compensated to Article-5-like once the guarantees document joins', () => {
-    const run = runCli(['diff', flagship, '--packages', 'november', 'december']);
+describe('parley diff --packages on the flagship', async () => {
+  it('shows the US guarantee going from compensated to Article-5-like once the guarantees document joins', async () => {
+    const run = await runCli(['diff', flagship, '--packages', 'november', 'december']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       '  US security guarantee (kind and duration): Compensated, conditional guarantee → Article-5-like guarantee, 15 years, extendable (changed; points framework:plan-28#10, guarantees:v1#5)',
@@ -197,47 +197,50 @@ describe('parley diff --packages on the flagship (real binary)', () => {
   });
 });
 
-describe('parley diff: bad input (real binary)', () => {
-  const expectUsage = (args: string[], message: string) => {
-    const run = runCli(['diff', ...args]);
+describe('parley diff: bad input', async () => {
+  const expectUsage = async (args: string[], message: string) => {
+    const run = await runCli(['diff', ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(noStackTrace);
     expect(run.stdout).toBe('');
   };
 
-  it('suggests the nearest version id for an unknown one', () => {
-    expectUsage(
+  it('suggests the nearest version id for an unknown one', async () => {
+    await expectUsage(
       [flagship, 'framework:plan-29', 'framework:plan-20'],
       "document 'framework' has no version 'plan-29' (versions: plan-28, geneva, eu-counter, plan-20); did you mean 'plan-28'?",
     );
   });
 
-  it('suggests the nearest document and package ids', () => {
-    expectUsage([flagship, 'framwork:plan-28', 'framework:plan-20'], "did you mean 'framework'?");
-    expectUsage([flagship, '--packages', 'november', 'decembr'], "did you mean 'december'?");
+  it('suggests the nearest document and package ids', async () => {
+    await expectUsage([flagship, 'framwork:plan-28', 'framework:plan-20'], "did you mean 'framework'?");
+    await expectUsage([flagship, '--packages', 'november', 'decembr'], "did you mean 'december'?");
   });
 
-  it('explains malformed references and wrong argument counts', () => {
-    expectUsage(
+  it('explains malformed references and wrong argument counts', async () => {
+    await expectUsage(
       [flagship, 'framework-plan-28', 'framework:plan-20'],
       "'framework-plan-28' is not a version reference",
     );
-    expectUsage([flagship, 'framework:plan-28'], 'diff needs two versions to compare, got 1');
-    expectUsage([flagship, '--packages', 'november'], '--packages takes exactly two package ids, got 1');
-    expectUsage(
+    await expectUsage([flagship, 'framework:plan-28'], 'diff needs two versions to compare, got 1');
+    await expectUsage(
+      [flagship, '--packages', 'november'],
+      '--packages takes exactly two package ids, got 1',
+    );
+    await expectUsage(
       [flagship, 'framework:plan-28', 'framework:plan-20', '--packages', 'november', 'december'],
       'give either two versions or --packages, not both',
     );
-    expectUsage(
+    await expectUsage(
       [flagship, 'framework:plan-28', 'framework:plan-20', '--samples', '1.5'],
       '--samples must be',
     );
-    expectUsage([flagship, 'framework:plan-28', 'framework:plan-20', '--seed', 'x'], '--seed must be');
+    await expectUsage([flagship, 'framework:plan-28', 'framework:plan-20', '--seed', 'x'], '--seed must be');
   });
 
-  it('accepts the same version twice: an empty diff', () => {
-    const run = runCli(['diff', flagship, 'framework:plan-28', 'framework:plan-28']);
+  it('accepts the same version twice: an empty diff', async () => {
+    const run = await runCli(['diff', flagship, 'framework:plan-28', 'framework:plan-28']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Both sides are the same version.');
     expect(run.stdout).toContain('Points: 28 before, 28 after — 28 kept.');
@@ -245,8 +248,8 @@ describe('parley diff: bad input (real binary)', () => {
   });
 });
 
-describe('terminal colours', () => {
-  it('marks removed words red and struck through, added words green, without touching the text', () => {
+describe('terminal colours', async () => {
+  it('marks removed words red and struck through, added words green, without touching the text', async () => {
     const coloured = colourDiffText('Dropped\n    text: a [-b c-]{+d+} e\n');
     expect(coloured).toContain('\u001b[31m');
     expect(coloured).toContain('\u001b[9m[-b c-]');

@@ -7,20 +7,20 @@ import { runCli, writeTemp } from '../support/run-cli.js';
 const car = 'scenarios/teaching-used-car.yaml';
 const split = writeTemp('split.yaml', splitTheDifference());
 
-const simulateJson = (args: string[]) => {
-  const run = runCli(['simulate', ...args, '--json']);
+const simulateJson = async (args: string[]) => {
+  const run = await runCli(['simulate', ...args, '--json']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout);
 };
 
-describe('parley simulate (real binary)', () => {
+describe('parley simulate', async () => {
   afterAll(() => rmSync(dirname(split), { recursive: true, force: true }));
 
-  it('two linear agents on the symmetric one-issue domain meet where the arithmetic says', () => {
+  it('two linear agents on the symmetric one-issue domain meet where the arithmetic says', async () => {
     // Derivation in test/simulation/known-result.test.ts: with 8 rounds the offers are a100 b0 a86 b14 a72 b28
     // a58 b42 a43 and B accepts k = 43 in round 4; with 11 rounds they meet at k = 50 in round 5.
-    const eight = simulateJson([split, '--strategies', 'a=linear,b=linear', '--rounds', '8']);
+    const eight = await simulateJson([split, '--strategies', 'a=linear,b=linear', '--rounds', '8']);
     expect(eight.run.outcome).toMatchObject({ agreement: true, round: 4, outcome: [43] });
     expect(eight.run.metrics.utilities).toEqual([43, 57]);
     const offers = eight.run.events
@@ -34,18 +34,18 @@ describe('parley simulate (real binary)', () => {
     expect(eight.reference.kalai.utilities).toEqual([50, 50]);
     expect(eight.run.metrics.paretoDistance).toBe(0);
     expect(eight.run.metrics.nashDistance).toBeCloseTo(7 * Math.SQRT2, 12);
-    const eleven = simulateJson([split, '--strategies', 'linear', '--rounds', '11']);
+    const eleven = await simulateJson([split, '--strategies', 'linear', '--rounds', '11']);
     expect(eleven.run.outcome).toMatchObject({ agreement: true, round: 5, outcome: [50] });
     expect(eleven.run.metrics.nashDistance).toBe(0);
   });
 
-  it('the same seed gives the same JSON, byte for byte', () => {
+  it('the same seed gives the same JSON, byte for byte', async () => {
     const args = ['simulate', car, '--preferences', 'sampled', '--seed', '11', '--rounds', '30', '--json'];
-    const first = runCli(args);
-    const second = runCli(args);
+    const first = await runCli(args);
+    const second = await runCli(args);
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
-    const other = runCli([
+    const other = await runCli([
       'simulate',
       car,
       '--preferences',
@@ -59,7 +59,7 @@ describe('parley simulate (real binary)', () => {
     expect(other.stdout).not.toBe(first.stdout);
   });
 
-  it('never agrees below a BATNA or across a red line: the agreed outcome passes parley evaluate', () => {
+  it('never agrees below a BATNA or across a red line: the agreed outcome passes parley evaluate', async () => {
     const pairs = [
       'dealer=hardliner,sam=conceder,priya=conceder',
       'dealer=conceder,sam=hardliner,priya=linear',
@@ -69,7 +69,15 @@ describe('parley simulate (real binary)', () => {
     ];
     let agreements = 0;
     for (const strategies of pairs) {
-      const { run } = simulateJson([car, '--strategies', strategies, '--rounds', '40', '--discount', '0.99']);
+      const { run } = await simulateJson([
+        car,
+        '--strategies',
+        strategies,
+        '--rounds',
+        '40',
+        '--discount',
+        '0.99',
+      ]);
       for (const r of run.results) expect(r.utility).toBeGreaterThanOrEqual(r.batna - 1e-9);
       if (!run.outcome.agreement) continue;
       agreements++;
@@ -78,14 +86,14 @@ describe('parley simulate (real binary)', () => {
         .map(([issue, option]) => `${issue}=${option}`)
         .join(',');
       // Exit 0: acceptable to every signatory (no red line crossed, utility >= BATNA).
-      const check = runCli(['evaluate', car, '--outcome', outcome, '--json']);
+      const check = await runCli(['evaluate', car, '--outcome', outcome, '--json']);
       expect(check.code, outcome).toBe(0);
     }
     expect(agreements).toBeGreaterThan(0);
   });
 
-  it('prints a readable account with option ids, the agreed options by label, and the reference', () => {
-    const run = runCli([
+  it('prints a readable account with option ids, the agreed options by label, and the reference', async () => {
+    const run = await runCli([
       'simulate',
       car,
       '--strategies',
@@ -103,8 +111,8 @@ describe('parley simulate (real binary)', () => {
     expect(run.stdout).toMatch(/Nash point: dealer \d+\.\d, sam \d+\.\d, priya \d+\.\d/);
   });
 
-  it('says so when the space is too large for a reference (the flagship)', () => {
-    const { run, reference } = simulateJson([
+  it('says so when the space is too large for a reference (the flagship)', async () => {
+    const { run, reference } = await simulateJson([
       'scenarios/ukraine-2025.yaml',
       '--parties',
       'ukraine,russia',
@@ -117,7 +125,7 @@ describe('parley simulate (real binary)', () => {
     expect(reference.reason).toMatch(/1\.81e\+12 outcomes is too large to enumerate/);
     expect(run.metrics.paretoDistance).toBeUndefined();
     expect(run.notes.join(' ')).toMatch(/heuristic/);
-    const text = runCli([
+    const text = await runCli([
       'simulate',
       'scenarios/ukraine-2025.yaml',
       '--protocol',
@@ -134,9 +142,9 @@ describe('parley simulate (real binary)', () => {
     expect(text.stdout).toMatch(/changed: |same as the previous text/);
   });
 
-  it('writes a self-contained HTML page with the charts', () => {
+  it('writes a self-contained HTML page with the charts', async () => {
     const html = join(dirname(split), 'run.html');
-    const run = runCli(['simulate', car, '--parties', 'dealer,sam', '--rounds', '20', '--html', html]);
+    const run = await runCli(['simulate', car, '--parties', 'dealer,sam', '--rounds', '20', '--html', html]);
     expect(run.code).toBe(0);
     const page = readFileSync(html, 'utf8');
     expect(page.match(/<svg/g)?.length).toBe(2);
@@ -145,13 +153,13 @@ describe('parley simulate (real binary)', () => {
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
-  it('plays a user strategy module, sandboxed', () => {
+  it('plays a user strategy module, sandboxed', async () => {
     const module = writeTemp(
       'stubborn.mjs',
       `export default { name: 'stubborn', create() { let ctx; return { name: 'stubborn', init(c) { ctx = c; },
         propose() { return ctx.bidAtLeast(ctx.maxUtility); }, respond() { return 'reject'; } }; } };`,
     );
-    const { run } = simulateJson([
+    const { run } = await simulateJson([
       split,
       '--strategy-module',
       module,
@@ -167,7 +175,7 @@ describe('parley simulate (real binary)', () => {
     rmSync(dirname(module), { recursive: true, force: true });
   });
 
-  it('rejects bad input with a clear message and exit code 2', () => {
+  it('rejects bad input with a clear message and exit code 2', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['--strategies', 'dealer=boulwar'], /unknown strategy 'boulwar'; did you mean 'boulware'\?/],
       [['--strategies', 'dealr=boulware'], /'dealr' is not a negotiating party; did you mean 'dealer'\?/],
@@ -184,12 +192,12 @@ describe('parley simulate (real binary)', () => {
       [['--strategy-module', 'no-such-module.js'], /cannot load strategy module no-such-module\.js/],
     ];
     for (const [args, message] of cases) {
-      const run = runCli(['simulate', car, ...args]);
+      const run = await runCli(['simulate', car, ...args]);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).toMatch(message);
       expect(run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
     }
-    const missing = runCli(['simulate', 'no-such-file.yaml']);
+    const missing = await runCli(['simulate', 'no-such-file.yaml']);
     expect(missing.code).toBe(2);
   });
 });

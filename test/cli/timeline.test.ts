@@ -28,16 +28,16 @@ interface TimelineJson {
   }>;
 }
 
-describe('parley timeline on a hand-checkable scenario (real binary)', () => {
+describe('parley timeline on a hand-checkable scenario', async () => {
   // Signatories a (salience land 0.75, troops 0.25) and b (land 0.25, troops 0.25, money 0.5).
   // Land values a: keep 100, share 60, cede 0, later 40; b: keep 0, share 50, cede 100, later 50.
   // Gap of an option = Σ salience · (best value − value):
   //   cede: 0.75·100 + 0 = 75; share: 0.75·40 + 0.25·50 = 42.5; keep: 0 + 0.25·100 = 25 (the lowest).
   // Troops 50: a 0.25·(100 − 50) + b 0.25·(100 − 50) = 25.
-  const run = runCli(['timeline', tiny, '--document', 'plan', '--json']);
+  const run = await runCli(['timeline', tiny, '--document', 'plan', '--json']);
   const data = JSON.parse(run.stdout) as TimelineJson;
 
-  it('attaches the settlement gap per issue to each version entry', () => {
+  it('attaches the settlement gap per issue to each version entry', async () => {
     expect(run.code).toBe(0);
     const v1 = data.entries.find((e) => e.kind === 'version' && e.version === 'v1')!;
     const gap = (issue: string) => v1.gaps!.find((g) => g.issue === issue)!;
@@ -49,7 +49,7 @@ describe('parley timeline on a hand-checkable scenario (real binary)', () => {
     expect(data.lowestPossibleGap.find((g) => g.issue === 'land')!.loss).toBeCloseTo(25, 9);
   });
 
-  it('compares each version with the nearest ancestor that settles the issue', () => {
+  it('compares each version with the nearest ancestor that settles the issue', async () => {
     const changes = data.alongLineage.find((d) => d.document === 'plan')!.changes;
     const land = changes.find((c) => c.issue === 'land')!;
     expect(land).toMatchObject({ version: 'v2', since: 'v1', kind: 'narrowed' });
@@ -58,8 +58,8 @@ describe('parley timeline on a hand-checkable scenario (real binary)', () => {
     expect(changes.find((c) => c.issue === 'troops')).toMatchObject({ kind: 'left-open', since: 'v1' });
   });
 
-  it('prints the gaps and the narrowing readably', () => {
-    const text = runCli(['timeline', tiny, '--document', 'plan']);
+  it('prints the gaps and the narrowing readably', async () => {
+    const text = await runCli(['timeline', tiny, '--document', 'plan']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('  v2 (2025-02-01)');
     expect(text.stdout).toContain('    narrowed Land: 75.0 → 42.5 (since v1)');
@@ -67,10 +67,10 @@ describe('parley timeline on a hand-checkable scenario (real binary)', () => {
   });
 });
 
-describe('parley timeline on the flagship (real binary)', () => {
-  const run = runCli(['timeline', flagship]);
+describe('parley timeline on the flagship', async () => {
+  const run = await runCli(['timeline', flagship]);
 
-  it('lists events, packages and versions in date order', () => {
+  it('lists events, packages and versions in date order', async () => {
     expect(run.code).toBe(0);
     const at = (text: string) => {
       const k = run.stdout.indexOf(text);
@@ -88,7 +88,7 @@ describe('parley timeline on the flagship (real binary)', () => {
     expect(order).toEqual([...order].sort((x, y) => x - y));
   });
 
-  it('shows which issues narrowed from the 28-point plan to the 20-point framework', () => {
+  it('shows which issues narrowed from the 28-point plan to the 20-point framework', async () => {
     const plan20 = run.stdout.slice(run.stdout.indexOf('  plan-20 (2025-12-23)'));
     expect(plan20).toContain(
       "    narrowed Ceiling on Ukraine's peacetime armed forces: 11.4 → 7.4 (since plan-28)",
@@ -97,8 +97,8 @@ describe('parley timeline on the flagship (real binary)', () => {
     expect(plan20).toMatch(/left open: donbas, zaporizhzhia-kherson, crimea, other-occupied-areas, nato,/);
   });
 
-  it('keeps entries in date order in JSON and respects --document, --from and --to', () => {
-    const json = runCli([
+  it('keeps entries in date order in JSON and respects --document, --from and --to', async () => {
+    const json = await runCli([
       'timeline',
       flagship,
       '--document',
@@ -126,24 +126,24 @@ describe('parley timeline on the flagship (real binary)', () => {
   });
 });
 
-describe('parley timeline: bad input (real binary)', () => {
-  const expectUsage = (args: string[], message: string) => {
-    const run = runCli(['timeline', ...args]);
+describe('parley timeline: bad input', async () => {
+  const expectUsage = async (args: string[], message: string) => {
+    const run = await runCli(['timeline', ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(noStackTrace);
   };
 
-  it('suggests the nearest document id', () => {
-    expectUsage(
+  it('suggests the nearest document id', async () => {
+    await expectUsage(
       [flagship, '--document', 'framewrk'],
       "unknown document 'framewrk' (documents: framework, guarantees, reconstruction); did you mean 'framework'?",
     );
   });
 
-  it('rejects dates that do not exist and ranges that run backwards', () => {
-    expectUsage([flagship, '--from', '2025-02-30'], "'2025-02-30' is not a date");
-    expectUsage(
+  it('rejects dates that do not exist and ranges that run backwards', async () => {
+    await expectUsage([flagship, '--from', '2025-02-30'], "'2025-02-30' is not a date");
+    await expectUsage(
       [flagship, '--from', '2025-12-01', '--to', '2025-11-01'],
       '--from 2025-12-01 is after --to 2025-11-01',
     );

@@ -25,22 +25,30 @@ interface Match {
   socialWelfare: number;
 }
 
-describe('parley tournament (real binary)', () => {
+describe('parley tournament', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('an interrupted run resumed from its journal ends exactly like an uninterrupted one', () => {
+  it('an interrupted run resumed from its journal ends exactly like an uninterrupted one', async () => {
     const journal = join(dir, 'resume.jsonl');
-    const stopped = runCli([...base, '--threads', '2', '--journal', journal, '--stop-after', '20']);
+    const stopped = await runCli([...base, '--threads', '2', '--journal', journal, '--stop-after', '20']);
     expect(stopped.code).toBe(0);
     expect(stopped.stdout).toContain('Stopped: rerun the same command');
     const journaled = readFileSync(journal, 'utf8').trim().split('\n').length - 1;
     expect(journaled).toBeGreaterThanOrEqual(20);
     expect(journaled).toBeLessThan(125);
-    const resumed = runCli([...base, '--threads', '2', '--journal', journal, '--out', join(dir, 'resumed')]);
+    const resumed = await runCli([
+      ...base,
+      '--threads',
+      '2',
+      '--journal',
+      journal,
+      '--out',
+      join(dir, 'resumed'),
+    ]);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).not.toContain('Stopped');
     // Uninterrupted, and in this thread without workers.
-    const whole = runCli([...base, '--threads', '0', '--out', join(dir, 'whole')]);
+    const whole = await runCli([...base, '--threads', '0', '--out', join(dir, 'whole')]);
     expect(whole.code).toBe(0);
     const a = readFileSync(join(dir, 'resumed', 'result.json'), 'utf8');
     const b = readFileSync(join(dir, 'whole', 'result.json'), 'utf8');
@@ -51,7 +59,7 @@ describe('parley tournament (real binary)', () => {
     );
   });
 
-  it('a configuration file: relative paths, labels, counts, and scores that agree with the matches', () => {
+  it('a configuration file: relative paths, labels, counts, and scores that agree with the matches', async () => {
     const config = join(dir, 'config.yaml');
     writeFileSync(
       config,
@@ -69,7 +77,7 @@ simulation:
   preferences: sampled
 `,
     );
-    const run = runCli(['tournament', config, '--threads', '0', '--json', '--no-progress']);
+    const run = await runCli(['tournament', config, '--threads', '0', '--json', '--no-progress']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.strategies).toEqual(['linear', 'hardliner', 'td']);
@@ -95,8 +103,8 @@ simulation:
     expect(result.notes).toEqual([]);
   });
 
-  it('prints a summary table with confidence intervals and the pairwise tests', () => {
-    const run = runCli([...base, '--threads', '1', '--seed', '3']);
+  it('prints a summary table with confidence intervals and the pairwise tests', async () => {
+    const run = await runCli([...base, '--threads', '1', '--seed', '3']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Tournament: 125 matches over teaching-used-car; seed 3');
     expect(run.stdout).toMatch(/│ boulware +│ 75 +│ \d\.\d\d \[\d\.\d\d, \d\.\d\d\] │ \d+\.\d \[/);
@@ -104,7 +112,7 @@ simulation:
     expect(run.stdout).toContain('no correction for multiple comparisons');
   });
 
-  it('rejects bad input with a clear message and exit code 2', () => {
+  it('rejects bad input with a clear message and exit code 2', async () => {
     const cases: Array<[string[], RegExp]> = [
       [
         ['--scenarios', car, '--strategies', 'boulware,linaer'],
@@ -127,20 +135,22 @@ simulation:
       [[join(dir, 'missing.yaml')], /cannot read .*missing\.yaml: ENOENT/],
     ];
     for (const [args, message] of cases) {
-      const run = runCli(['tournament', ...args, '--no-progress']);
+      const run = await runCli(['tournament', ...args, '--no-progress']);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).toMatch(message);
       expect(run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
     }
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'scenarios: [a.yaml\nstrategies: linear\n');
-    const yamlError = runCli(['tournament', broken]);
+    const yamlError = await runCli(['tournament', broken]);
     expect(yamlError.code).toBe(2);
     expect(yamlError.stderr).toMatch(/broken\.yaml:\d+:\d+/);
     // A journal written for another configuration is refused rather than mixed in.
     const journal = join(dir, 'other.jsonl');
-    expect(runCli([...base, '--threads', '0', '--journal', journal, '--stop-after', '1']).code).toBe(0);
-    const other = runCli([...base, '--threads', '0', '--journal', journal, '--seed', '99']);
+    expect((await runCli([...base, '--threads', '0', '--journal', journal, '--stop-after', '1'])).code).toBe(
+      0,
+    );
+    const other = await runCli([...base, '--threads', '0', '--journal', journal, '--seed', '99']);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/written for a different tournament configuration/);
   });

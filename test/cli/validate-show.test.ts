@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, writeTemp } from '../support/run-cli.js';
 
-describe('parley validate (real binary)', () => {
-  it('accepts every bundled scenario', () => {
-    const run = runCli([
+describe('parley validate', () => {
+  it('accepts every bundled scenario', async () => {
+    const run = await runCli([
       'validate',
       'scenarios/ukraine-2025.yaml',
       'scenarios/teaching-used-car.yaml',
@@ -15,8 +15,12 @@ describe('parley validate (real binary)', () => {
     expect(run.stdout).not.toContain('warning');
   });
 
-  it('reports every error with file, line, column and path, and exits 2', () => {
-    const run = runCli(['validate', 'test/fixtures/bad/three-errors.yaml', 'test/fixtures/minimal.yaml']);
+  it('reports every error with file, line, column and path, and exits 2', async () => {
+    const run = await runCli([
+      'validate',
+      'test/fixtures/bad/three-errors.yaml',
+      'test/fixtures/minimal.yaml',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('invalid  test/fixtures/bad/three-errors.yaml  (3 errors)');
     expect(run.stdout).toContain(
@@ -26,8 +30,8 @@ describe('parley validate (real binary)', () => {
     expect(run.stdout).toContain('ok  test/fixtures/minimal.yaml');
   });
 
-  it('gives a stable JSON shape with suggestions', () => {
-    const run = runCli(['validate', 'test/fixtures/bad/unresolved-ids.yaml', '--json']);
+  it('gives a stable JSON shape with suggestions', async () => {
+    const run = await runCli(['validate', 'test/fixtures/bad/unresolved-ids.yaml', '--json']);
     expect(run.code).toBe(2);
     const data = JSON.parse(run.stdout);
     expect(data.ok).toBe(false);
@@ -35,34 +39,34 @@ describe('parley validate (real binary)', () => {
     expect(party).toMatchObject({ line: 14, column: 12, suggestion: 'north', severity: 'error' });
   });
 
-  it('handles a missing file and a malformed file without a stack trace', () => {
-    const missing = runCli(['validate', 'does/not/exist.yaml']);
+  it('handles a missing file and a malformed file without a stack trace', async () => {
+    const missing = await runCli(['validate', 'does/not/exist.yaml']);
     expect(missing.code).toBe(2);
-    const broken = runCli(['validate', writeTemp('broken.yaml', 'parley: 1\nparties: [unclosed\n')]);
+    const broken = await runCli(['validate', writeTemp('broken.yaml', 'parley: 1\nparties: [unclosed\n')]);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toMatch(/broken\.yaml:\d+:\d+: error/);
     for (const run of [missing, broken])
       expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .*\.js:\d+/);
   });
 
-  it('explains usage errors', () => {
-    const run = runCli(['validate']);
+  it('explains usage errors', async () => {
+    const run = await runCli(['validate']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("missing required argument 'files'");
   });
 });
 
-describe('parley show (real binary)', () => {
-  it('summarises the teaching scenario as tables', () => {
-    const run = runCli(['show', 'scenarios/teaching-used-car.yaml']);
+describe('parley show', () => {
+  it('summarises the teaching scenario as tables', async () => {
+    const run = await runCli(['show', 'scenarios/teaching-used-car.yaml']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('744 possible complete outcomes');
     expect(run.stdout).toMatch(/│ price\s+│ Price\s+│ economy\s+│ 8000\.\.11000 step 100 EUR/);
     expect(run.stdout).toMatch(/│ sam\s+│ budget/);
   });
 
-  it('reports package coverage and red lines in JSON', () => {
-    const run = runCli(['show', 'scenarios/ukraine-2025.yaml', '--json']);
+  it('reports package coverage and red lines in JSON', async () => {
+    const run = await runCli(['show', 'scenarios/ukraine-2025.yaml', '--json']);
     const data = JSON.parse(run.stdout);
     const december = data.packages.find((p: { id: string }) => p.id === 'december');
     expect(december.openIssues).toContain('donbas');
@@ -73,13 +77,13 @@ describe('parley show (real binary)', () => {
     expect(data.outcomes.count).toBeGreaterThan(1e9);
   });
 
-  it('rejects a date that does not exist', () => {
-    const run = runCli(['show', 'scenarios/teaching-used-car.yaml', '--at', 'soon']);
+  it('rejects a date that does not exist', async () => {
+    const run = await runCli(['show', 'scenarios/teaching-used-car.yaml', '--at', 'soon']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("'soon' is not a date");
   });
 
-  it('stops quietly when the reader closes the pipe early', () => {
+  it('stops quietly when the reader closes the pipe early', async () => {
     const run = spawnSync(
       'bash',
       ['-c', 'set -o pipefail; node bin/parley.js show scenarios/ukraine-2025.yaml | head -1'],

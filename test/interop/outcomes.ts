@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../src/core/random/mulberry32.js';
+import { createRng } from '../../src/core/random/rng.js';
 
 /** Outcomes as index vectors over a mixed radix: every one when few enough, else a seeded sample. */
 
@@ -6,7 +6,10 @@ export const FULL_LIMIT = 200_000;
 export const SAMPLE_SIZE = 20_000;
 
 /** A small seeded generator, enough for sampling test outcomes. */
-export const seededRandom = mulberry32;
+export const seededRandom = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
 
 export function outcomeCount(radix: number[]): number {
   return radix.reduce((a, b) => a * b, 1);

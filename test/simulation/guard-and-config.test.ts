@@ -206,7 +206,11 @@ describe('configuration errors name the field', () => {
     bad({ deadline: { rounds: 0 } }, 'deadline.rounds: expected a whole number >= 1, got 0');
     bad(
       { timeline: { start: '2025-13-01', daysPerRound: 1 } },
-      "timeline.start: expected a date as YYYY-MM-DD, got '2025-13-01'",
+      "timeline.start: expected a real calendar date as YYYY-MM-DD, got '2025-13-01'",
+    );
+    bad(
+      { timeline: { start: '2025-02-30', daysPerRound: 1 } },
+      "timeline.start: expected a real calendar date as YYYY-MM-DD, got '2025-02-30'",
     );
     bad(
       { agents: { a: { strategy: 'linear', discount: 1.5 }, b: 'linear' } },

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { realiseUtility, utilityOf } from '../../src/core/evaluate/utility-function.js';
 import { compileScenario } from '../../src/core/model/compile.js';
 import { holds } from '../../src/core/model/rule.js';
-import { syntheticScenario } from '../../src/core/model/synthetic-scenario.js';
 import { BucketedOutcomes } from '../../src/core/simulation/bucketed-outcomes.js';
 import { createOfferSearch } from '../../src/core/simulation/offer-search.js';
 import { forEachOutcome } from '../../src/core/simulation/outcome-tables.js';
 import { arbitraryScenario } from '../support/random-scenario.js';
+import { syntheticScenario } from '../support/synthetic-scenario.js';
 
 describe('outcomes ordered by utility (lazily bucketed)', () => {
   // Values from a small pool plus last-bit noise: many exact ties and near-ties, as real utility sums produce.

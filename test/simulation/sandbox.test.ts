@@ -67,6 +67,8 @@ describe('user strategies in worker threads', () => {
       agents: { a: { name: 'steady', params: { step: 7 } }, b: 'conceder' },
       deadline: { rounds: 30 },
       seed: 11,
+      // Far above any decision's duration on a loaded machine: the runs must not depend on timing.
+      decisionTimeLimitMs: 600_000,
     };
     const sandboxed = runSimulation(compiled, config, { strategyModules: [steady] });
     const inProcess = simulate(compiled, config, {
@@ -84,6 +86,7 @@ describe('user strategies in worker threads', () => {
       agents: { a: 'steady', b: 'linear' },
       deadline: { rounds: 12 },
       seed: 2,
+      decisionTimeLimitMs: 600_000,
       mediator: { strategy: 'hill-climb', initial: { x: 'o0', y: 'o2', z: 'o0' } },
     };
     const sandboxed = runSimulation(logs, config, { strategyModules: [steady] });
@@ -102,9 +105,11 @@ describe('user strategies in worker threads', () => {
         agents: { a: 'looping', b: 'linear' },
         deadline: { rounds: 10 },
         seed: 1,
-        decisionTimeLimitMs: 200,
+        // The measured limit stays far away, so a slow start (init) on a loaded machine is no fault;
+        // the worker's hard limit below is what stops the loop.
+        decisionTimeLimitMs: 600_000,
       },
-      { strategyModules: [looping] },
+      { strategyModules: [looping], sandbox: { decisionTimeoutMs: 200 } },
     );
     expect(run.outcome).toMatchObject({ agreement: false, endedBy: 'disqualified', by: 'a', round: 0 });
     expect(run.faults).toEqual([

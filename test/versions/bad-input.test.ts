@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { closestId } from '../../src/core/model/closest-id.js';
 import { compileScenario } from '../../src/core/model/compile.js';
 import { diffPackages } from '../../src/core/versions/diff-packages.js';
 import { diffVersions } from '../../src/core/versions/diff-versions.js';
 import { documentLineage } from '../../src/core/versions/lineage.js';
 import { matchPoints } from '../../src/core/versions/match-points.js';
 import { packageAgreement } from '../../src/core/versions/point-status.js';
-import { closestName, VersionError } from '../../src/core/versions/version-error.js';
+import { VersionError } from '../../src/core/versions/version-error.js';
 import { tinyScenario } from '../support/tiny-scenario.js';
 import { point, scenarioWithVersions, version } from './fixtures.js';
 
@@ -140,8 +141,8 @@ describe('bad input gets a typed error naming the ids, with a suggestion', () =>
   });
 
   it('suggestions are only offered for plausible typos', () => {
-    expect(closestName('plna', ['plan', 'annex'])).toBe('plan');
-    expect(closestName('zzzz', ['plan', 'annex'])).toBeUndefined();
-    expect(closestName('x', [])).toBeUndefined();
+    expect(closestId('plna', ['plan', 'annex'])).toBe('plan');
+    expect(closestId('zzzz', ['plan', 'annex'])).toBeUndefined();
+    expect(closestId('x', [])).toBeUndefined();
   });
 });

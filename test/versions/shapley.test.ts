@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/random/rng.js';
 import {
   AttributionError,
   type CoalitionValue,
@@ -7,7 +8,6 @@ import {
   sampledShapley,
   shapley,
 } from '../../src/core/versions/shapley.js';
-import { randomPermutation, shapleyRandom } from '../../src/core/versions/shapley-rng.js';
 
 /** A game given by a table over coalition masks, one value per party. */
 const tableGame =
@@ -94,8 +94,8 @@ describe('Shapley values', () => {
 
   it('sampled mode lands within a few standard errors of the exact values', () => {
     const n = 6;
-    const random = shapleyRandom(7);
-    const table = Array.from({ length: 2 ** n }, () => [random() * 100]);
+    const rng = createRng(7);
+    const table = Array.from({ length: 2 ** n }, () => [rng.next() * 100]);
     const exact = exactShapley(n, tableGame(table));
     const sampled = sampledShapley(n, tableGame(table), 4000, 11);
     exact.values.forEach((row, i) => {
@@ -121,17 +121,5 @@ describe('Shapley values', () => {
       /2\^21 coalitions; use method 'sampled'/,
     );
     expect(() => shapley(3, additive, { method: 'sampled', samples: 1 })).toThrow(/at least 2/);
-  });
-});
-
-describe('the attribution sampler', () => {
-  it('is reproducible and yields permutations', () => {
-    const a = shapleyRandom(42);
-    const b = shapleyRandom(42);
-    const xs = Array.from({ length: 100 }, () => a());
-    expect(Array.from({ length: 100 }, () => b())).toEqual(xs);
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-    const p = randomPermutation(9, shapleyRandom(1));
-    expect([...p].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

@@ -5,6 +5,7 @@ import {
   type ParetoImprovement,
   paretoImprovement,
 } from '../../core/analysis/concessions/pareto-improvement.js';
+import { withoutZoneConstraints } from '../../core/analysis/explain/drop-constraints.js';
 import { type Explanation, explainEmptyZone } from '../../core/analysis/explain/explain-empty-zone.js';
 import { bitsOf, minimalHittingSets, setOf } from '../../core/analysis/explain/minimal-hitting-sets.js';
 import { type IssueGap, issueGaps } from '../../core/analysis/gaps/issue-gaps.js';
@@ -128,19 +129,6 @@ function focusResolution(
   return undefined;
 }
 
-/** A copy of the scenario without the given zone constraints ("party:red-line-id", or "party:batna"). */
-function withoutConstraints(scenario: Scenario, dropped: string[]): Scenario {
-  const copy = structuredClone(scenario);
-  for (const id of dropped) {
-    const [party, constraint] = id.split(':');
-    const preferences = copy.preferences.find((p) => p.party === party);
-    if (!preferences) continue;
-    if (constraint === 'batna') preferences.batna = Number.MIN_SAFE_INTEGER;
-    else preferences.redLines = preferences.redLines.filter((r) => r.id !== constraint);
-  }
-  return copy;
-}
-
 /**
  * The whole analysis of a scenario: agreement zone (with explanations and the smallest relaxation when it is
  * empty), Pareto frontier when enumerable, bargaining solutions, every package's evaluation, improvements for a
@@ -163,7 +151,7 @@ export async function runAnalysis(
   let relaxation: Relaxation | undefined;
   if (zone.empty) {
     explanation = await step('explanations', () => explainEmptyZone(compiled, { solver, method }));
-    relaxation = await step('relaxation', () => smallestRelaxation(scenario, explanation!, options, solver));
+    relaxation = await step('relaxation', () => smallestRelaxation(compiled, explanation!, options, solver));
   }
 
   const frontier: FrontierResult | { skipped: string } =
@@ -268,7 +256,7 @@ export async function runAnalysis(
  * of the conflicts (each conflict must lose one member). The first smallest one is analysed as a hypothesis.
  */
 async function smallestRelaxation(
-  scenario: Scenario,
+  compiled: CompiledScenario,
   explanation: Explanation,
   options: AnalysisOptions,
   solver: ReturnType<typeof createHighsSolver>,
@@ -280,7 +268,7 @@ async function smallestRelaxation(
   const alternatives = hitting.filter((h) => h.length === smallest);
   const dropped = alternatives[0];
   const label = (id: string) => explanation.constraints.find((c) => c.id === id)?.label ?? id;
-  const relaxed = compileScenario(withoutConstraints(scenario, dropped), { at: options.at });
+  const relaxed = withoutZoneConstraints(compiled, dropped);
   const method = options.method ?? 'auto';
   const zone = await agreementZone(relaxed, { solver, method, parties: options.parties });
   const bargaining = await bargainingSolutions(relaxed, { solver, method, parties: options.parties });

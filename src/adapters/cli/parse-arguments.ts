@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../schema/calendar-date.js';
 import { usageError } from './load.js';
 import type { Io } from './output.js';
 
@@ -25,11 +26,11 @@ export function parseAssignments(text: string, io: Io): Record<string, string> {
   return assignments;
 }
 
-export function validateDate(text: string, io: Io): string {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  const ok =
-    /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-  if (!ok) usageError(io, `'${text}' is not a date`, 'expected YYYY-MM-DD, for example --at 2025-12-24');
+/** A calendar date given to `flag`, or a usage error naming the flag with an example. */
+export function validateDate(text: string, io: Io, flag = '--at', example = '2025-12-24'): string {
+  if (!isCalendarDate(text)) {
+    usageError(io, `'${text}' is not a date`, `expected YYYY-MM-DD, for example ${flag} ${example}`);
+  }
   return text;
 }
 

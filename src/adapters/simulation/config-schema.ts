@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { SimulationConfig } from '../../core/simulation/config.js';
+import { IsoDate } from '../../schema/scenario.js';
 
 /**
  * Schemas for simulation and tournament configurations as read from files or the command line. They check
  * shape and types; the meaning (known parties and strategies, a feasible deadline) is checked against the
  * scenario by the core (resolveConfig), with the same field paths in its messages.
  */
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const StrategySpecSchema = z.union([
   z.string().min(1),

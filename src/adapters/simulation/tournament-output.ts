@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Estimate } from '../../core/simulation/statistics.js';
+import type { Estimate } from '../../core/statistics/index.js';
 import type { TournamentResult } from './tournament.js';
 
 /** CSV and JSON forms of a tournament result. */

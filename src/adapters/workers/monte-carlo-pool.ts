@@ -16,12 +16,13 @@ import type { Scenario } from '../../schema/scenario.js';
 import type { MonteCarloTask, SolverModule } from './monte-carlo-task.js';
 
 /**
- * Worker threads run compiled JavaScript only, so the pool always loads the worker from dist/, found from
- * the package root: this module sits three folders below it both as src/adapters/workers/*.ts (under the
- * test runner) and as dist/adapters/workers/*.js (when built). Tests therefore need `npm run build` first,
- * which `npm test` does.
+ * Worker threads run compiled JavaScript only. When this module runs compiled, the worker sits beside it
+ * (in dist/ or in the benchmarks' build); when it runs from TypeScript sources (tests), the worker is looked
+ * up in dist/, so tests need `npm run build` first, which `npm test` does.
  */
-export const WORKER_URL = new URL('../../../dist/adapters/workers/monte-carlo-worker.js', import.meta.url);
+export const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../../../dist/adapters/workers/monte-carlo-worker.js', import.meta.url)
+  : new URL('./monte-carlo-worker.js', import.meta.url);
 export const workerFile = fileURLToPath(WORKER_URL);
 
 export interface ParallelMonteCarloOptions {

@@ -43,6 +43,8 @@ export interface PartyModel {
   batna: Interval;
   /** The date the BATNA was read at, if it is a dated series. */
   batnaDate?: string;
+  /** The BATNA condition was dropped (a relaxation): no zone constraint; `batna` is then a utility floor. */
+  batnaDropped?: boolean;
   capability?: Interval;
   source: string;
   basis: string;

@@ -1,9 +1,11 @@
+import { enumerateUtilities, layoutOf, ruleMask } from '../analysis/utility-table.js';
 import type { UtilityFunction } from '../evaluate/utility-function.js';
 import type { CompiledScenario } from '../model/compile.js';
-import { decodeOutcome } from '../model/outcome-space.js';
+import { decodeOutcome, type OutcomeSpace } from '../model/outcome-space.js';
+import type { CompiledRule } from '../model/rule.js';
 import { BranchAndBoundSearch } from './branch-and-bound.js';
 import { BucketedOutcomes } from './bucketed-outcomes.js';
-import { LruMap, ruleMask, utilityFingerprint, utilityTable } from './outcome-tables.js';
+import { LruMap, utilityFingerprint } from './outcome-tables.js';
 
 /**
  * Finding what to propose at a target utility level, without scanning the outcome space each round.
@@ -74,7 +76,7 @@ function table(
   u: UtilityFunction,
   key: string,
 ): Float64Array {
-  return cache.tables.getOrCreate(key, () => utilityTable(compiled.space, u));
+  return cache.tables.getOrCreate(key, () => enumerateUtilities([u], compiled.space).utilities[0]);
 }
 
 /**
@@ -123,7 +125,7 @@ export function createOfferSearch(
     if (redLines.length > 0) {
       mask = cache.masks.get(partyIndex);
       if (!mask) {
-        mask = ruleMask(space, redLines);
+        mask = anyRuleMask(space, redLines);
         cache.masks.set(partyIndex, mask);
       }
     }
@@ -151,4 +153,15 @@ export function createOfferSearch(
     },
     budgetHits: () => 0,
   };
+}
+
+/** 1 where any of the rules holds (a red line is crossed), over the whole space. */
+function anyRuleMask(space: OutcomeSpace, rules: readonly CompiledRule[]): Uint8Array {
+  const layout = layoutOf(space);
+  const mask = new Uint8Array(layout.size);
+  for (const rule of rules) {
+    const holds = ruleMask(rule, layout);
+    for (let j = 0; j < mask.length; j++) mask[j] |= holds[j];
+  }
+  return mask;
 }

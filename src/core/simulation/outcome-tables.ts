@@ -1,11 +1,11 @@
 import type { UtilityFunction } from '../evaluate/utility-function.js';
 import type { OutcomeSpace } from '../model/outcome-space.js';
-import { type CompiledRule, holds } from '../model/rule.js';
 
 /**
- * Whole-space tables (one entry per outcome, in mixed-radix order with issue 0 varying slowest) for spaces
- * small enough to enumerate, and a fingerprint that identifies a utility function by its numbers so that
- * precomputations can be shared between runs that use the same realisation.
+ * Helpers for the simulation's whole-space tables (built by analysis/utility-table.ts, one entry per outcome in
+ * mixed-radix order with issue 0 varying slowest): a walk over every outcome, a fingerprint that identifies a
+ * utility function by its numbers so that tables can be shared between runs that use the same realisation,
+ * and a bounded cache.
  */
 
 const bits = new Float64Array(1);
@@ -49,46 +49,6 @@ export function forEachOutcome(
       digits[i] = 0;
     }
   }
-}
-
-/** Utility of every outcome. The additive part is filled block by block; adjustments in a second pass. */
-export function utilityTable(space: OutcomeSpace, u: UtilityFunction): Float64Array {
-  const n = space.size;
-  const m = space.radix.length;
-  const out = new Float64Array(n);
-  const last = u.contribution[m - 1];
-  const lastSize = space.radix[m - 1];
-  const fill = (issue: number, offset: number, prefix: number, stride: number): void => {
-    if (issue === m - 1) {
-      for (let k = 0; k < lastSize; k++) out[offset + k] = prefix + last[k];
-      return;
-    }
-    const next = stride / space.radix[issue];
-    const row = u.contribution[issue];
-    for (let k = 0; k < space.radix[issue]; k++) fill(issue + 1, offset + k * next, prefix + row[k], next);
-  };
-  fill(0, 0, 0, n);
-  if (u.adjustments.length > 0) {
-    forEachOutcome(space, (index, digits) => {
-      for (const a of u.adjustments) if (holds(a.when, digits)) out[index] += a.delta;
-    });
-  }
-  return out;
-}
-
-/** 1 where the outcome makes any of the rules hold (a red line is crossed), else 0. */
-export function ruleMask(space: OutcomeSpace, rules: readonly CompiledRule[]): Uint8Array {
-  const out = new Uint8Array(space.size);
-  if (rules.length === 0) return out;
-  forEachOutcome(space, (index, digits) => {
-    for (const r of rules) {
-      if (holds(r, digits)) {
-        out[index] = 1;
-        return;
-      }
-    }
-  });
-  return out;
 }
 
 /** A small least-recently-used map, so caches of large typed arrays stay bounded. */

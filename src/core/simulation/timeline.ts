@@ -1,3 +1,4 @@
+import { addDays, isCalendarDate } from '../../schema/calendar-date.js';
 import type { Batna } from '../../schema/scenario.js';
 import { batnaAt } from '../model/party-model.js';
 import type { Interval } from '../model/uncertain.js';
@@ -9,15 +10,10 @@ export interface Timeline {
   daysPerRound: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The problem with a timeline as [field, message], or undefined when it is valid. */
 export function timelineProblem(timeline: Timeline): [string, string] | undefined {
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(timeline.start) ||
-    Number.isNaN(Date.parse(`${timeline.start}T00:00:00Z`))
-  ) {
-    return ['start', `expected a date as YYYY-MM-DD, got '${timeline.start}'`];
+  if (!isCalendarDate(timeline.start)) {
+    return ['start', `expected a real calendar date as YYYY-MM-DD, got '${timeline.start}'`];
   }
   if (!(timeline.daysPerRound > 0))
     return ['daysPerRound', `expected a positive number, got ${timeline.daysPerRound}`];
@@ -25,9 +21,7 @@ export function timelineProblem(timeline: Timeline): [string, string] | undefine
 }
 
 export function dateAtRound(timeline: Timeline, round: number): string {
-  const start = Date.parse(`${timeline.start}T00:00:00Z`);
-  const days = Math.floor(round * timeline.daysPerRound);
-  return new Date(start + days * DAY_MS).toISOString().slice(0, 10);
+  return addDays(timeline.start, Math.floor(round * timeline.daysPerRound));
 }
 
 /**

@@ -1,5 +1,5 @@
+import { type Estimate, estimate, type PermutationTest, pairedPermutationTest } from '../statistics/index.js';
 import { deriveSeed } from './seeds.js';
-import { type Estimate, estimate, type PermutationTest, pairedPermutationTest } from './statistics.js';
 import type { EndReason, Run } from './trace.js';
 
 /**

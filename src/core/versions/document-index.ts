@@ -1,6 +1,7 @@
 import type { Document, DocumentVersion, Point, Scenario } from '../../schema/scenario.js';
+import { closestId } from '../model/closest-id.js';
 import type { VersionRef } from '../model/resolve.js';
-import { closestName, listOrNone, VersionError } from './version-error.js';
+import { listOrNone, VersionError } from './version-error.js';
 
 export type { VersionRef };
 
@@ -66,7 +67,7 @@ export function findDocument(scenario: Scenario, id: string): { document: Docume
     const known = scenario.documents.map((d) => d.id);
     throw new VersionError('unknown-document', `unknown document '${id}' (documents: ${listOrNone(known)})`, {
       ids: [id],
-      suggestion: closestName(id, known),
+      suggestion: closestId(id, known),
     });
   }
   return { document: scenario.documents[position], position };
@@ -131,7 +132,7 @@ export function indexDocument(scenario: Scenario, documentId: string): DocumentI
         throw new VersionError(
           'unknown-version',
           `version '${version.id}' of '${document.id}' is based on unknown version '${parent}' (versions: ${listOrNone(versionIds)})`,
-          { ids: [document.id, version.id, parent], path, suggestion: closestName(parent, versionIds) },
+          { ids: [document.id, version.id, parent], path, suggestion: closestId(parent, versionIds) },
         );
       }
       if (parent === version.id) {
@@ -222,7 +223,7 @@ function parsePointLink(
 }
 
 function closest(version: string, known: string[], number: number): string | undefined {
-  const name = closestName(version, known);
+  const name = closestId(version, known);
   return name === undefined ? undefined : `${name}#${number}`;
 }
 
@@ -303,7 +304,7 @@ export function lookupVersion(index: DocumentIndex, ref: VersionRef): IndexedVer
     throw new VersionError(
       'unknown-version',
       `document '${ref.document}' has no version '${ref.version}' (versions: ${listOrNone(known)})`,
-      { ids: [ref.document, ref.version], suggestion: closestName(ref.version, known) },
+      { ids: [ref.document, ref.version], suggestion: closestId(ref.version, known) },
     );
   }
   return found;

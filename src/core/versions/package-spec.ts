@@ -1,6 +1,7 @@
 import type { Package, Scenario } from '../../schema/scenario.js';
+import { closestId } from '../model/closest-id.js';
 import { formatVersionRef, parseRef, type VersionRef } from './document-index.js';
-import { closestName, listOrNone, VersionError } from './version-error.js';
+import { listOrNone, VersionError } from './version-error.js';
 
 /** A package id from the scenario, or an ad-hoc set of versions. */
 export type PackageSpec =
@@ -21,7 +22,7 @@ export function findPackage(packages: Package[], id: string): Package {
     const known = packages.map((p) => p.id);
     throw new VersionError('unknown-package', `unknown package '${id}' (packages: ${listOrNone(known)})`, {
       ids: [id],
-      suggestion: closestName(id, known),
+      suggestion: closestId(id, known),
     });
   }
   return found;
@@ -61,7 +62,7 @@ function checkedRef(scenario: Scenario, text: string, path: string): VersionRef 
       {
         ids: [ref.document],
         path,
-        suggestion: closestName(ref.document, known),
+        suggestion: closestId(ref.document, known),
       },
     );
   }
@@ -70,7 +71,7 @@ function checkedRef(scenario: Scenario, text: string, path: string): VersionRef 
     throw new VersionError(
       'unknown-version',
       `'${text}' names version '${ref.version}', which document '${ref.document}' does not have (versions: ${listOrNone(known)})`,
-      { ids: [ref.document, ref.version], path, suggestion: closestName(ref.version, known) },
+      { ids: [ref.document, ref.version], path, suggestion: closestId(ref.version, known) },
     );
   }
   return ref;

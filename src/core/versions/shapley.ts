@@ -1,4 +1,5 @@
-import { randomPermutation, shapleyRandom } from './shapley-rng.js';
+import { randomPermutation } from '../random/permutation.js';
+import { createRng } from '../random/rng.js';
 
 /** The value of a coalition of players (here: changes), one number per party. */
 export type CoalitionValue = (members: readonly boolean[]) => number[];
@@ -115,11 +116,11 @@ export function sampledShapley(
   const parties = empty.length;
   const sum = Array.from({ length: n }, () => new Array<number>(parties).fill(0));
   const sumSquares = Array.from({ length: n }, () => new Array<number>(parties).fill(0));
-  const random = shapleyRandom(seed);
+  const rng = createRng(seed);
   for (let s = 0; s < samples; s++) {
     const members = new Array<boolean>(n).fill(false);
     let previous = empty;
-    for (const i of randomPermutation(n, random)) {
+    for (const i of randomPermutation(n, rng)) {
       members[i] = true;
       const next = evaluate(members);
       for (let p = 0; p < parties; p++) {

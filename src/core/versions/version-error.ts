@@ -41,48 +41,6 @@ export class VersionError extends Error {
   }
 }
 
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => {
-    const row = new Array<number>(t.length + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= t.length; j++) d[0][j] = j;
-  for (let i = 1; i <= s.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[s.length][t.length];
-}
-
-/**
- * The known name closest to `name`, if it is close enough to be a plausible typo
- * (at most a third of the longer name's length, and at least one edit allowed), else undefined.
- * Ties go to the name listed first.
- */
-export function closestName(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of known) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (best === undefined) return undefined;
-  const allowed = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDistance <= allowed ? best : undefined;
-}
-
 export function listOrNone(names: readonly string[]): string {
   return names.length > 0 ? names.join(', ') : 'none';
 }

@@ -8,12 +8,12 @@ import {
   splitSamples,
   workerFile,
 } from '../../../src/adapters/workers/monte-carlo-pool.js';
-import { syntheticPackages, syntheticScenario } from '../../../src/adapters/workers/robustness.bench.js';
 import { type PackageSpec, resolveCandidates } from '../../../src/core/analysis/robustness/candidates.js';
 import { runMonteCarlo, type SolveFn } from '../../../src/core/analysis/robustness/monte-carlo.js';
 import { compileScenario } from '../../../src/core/model/compile.js';
 import type { Scenario } from '../../../src/schema/scenario.js';
 import { tinyScenario } from '../../support/tiny-scenario.js';
+import { syntheticPackages, syntheticScenario } from '../../support/uncertain-scenario.js';
 
 const solverUrl = new URL('./utilitarian-solver.mjs', import.meta.url).href;
 

@@ -13,6 +13,7 @@ import {
 import type { Scenario } from '../../../schema/scenario.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, num, styler, table } from '../output.js';
+import { validateDate } from '../parse-arguments.js';
 
 export interface TimelineCommandOptions {
   document?: string[];
@@ -329,17 +330,10 @@ function gapTable(
   return lines.join('');
 }
 
-function checkDate(text: string, flag: string, io: Io): void {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  const ok =
-    /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-  if (!ok) usageError(io, `'${text}' is not a date`, `expected YYYY-MM-DD, for example ${flag} 2025-11-01`);
-}
-
 /** `parley timeline <file>`: what happened when, and how the gap between the parties moved version by version. */
 export function timelineCommand(file: string, options: TimelineCommandOptions, io: Io): number {
-  if (options.from !== undefined) checkDate(options.from, '--from', io);
-  if (options.to !== undefined) checkDate(options.to, '--to', io);
+  if (options.from !== undefined) validateDate(options.from, io, '--from', '2025-11-01');
+  if (options.to !== undefined) validateDate(options.to, io, '--to', '2025-11-01');
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     usageError(io, `--from ${options.from} is after --to ${options.to}`);
   }

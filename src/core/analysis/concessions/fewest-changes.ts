@@ -10,8 +10,7 @@ import { combine, constantExpr, type LinearExpr, variableExpr } from '../milp/mi
 import type { MilpSolver } from '../milp/solver.js';
 import { type Method, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
 import { imposeConstraint, zoneConstraints } from '../zone/zone-constraints.js';
-import { setUpConcession } from './guaranteed-utility.js';
-import type { ConcessionOptions } from './pareto-improvement.js';
+import { type ConcessionOptions, setUpConcession } from './concession-setup.js';
 
 export interface IssueChange {
   issue: string;

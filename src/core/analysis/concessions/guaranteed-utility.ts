@@ -1,19 +1,11 @@
 import { type UtilityFunction, utilityOf } from '../../evaluate/utility-function.js';
-import type { CompiledScenario } from '../../model/compile.js';
 import type { OutcomeSpace } from '../../model/outcome-space.js';
 import { forEachCompletion, type Subspace, subspaceSize } from '../../model/subspace.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { combine, type LinearExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
-import {
-  AnalysisError,
-  type AnalysisSetup,
-  ENUMERATION_LIMIT,
-  setUpAnalysis,
-  subspaceOrFull,
-} from '../zone/analysis-options.js';
-import type { ConcessionOptions } from './pareto-improvement.js';
+import { AnalysisError, ENUMERATION_LIMIT } from '../zone/analysis-options.js';
 
 /**
  * The utility a package guarantees each party: the minimum over every completion of its open issues
@@ -52,27 +44,4 @@ export async function guaranteedUtilities(
     out.push(-result.best.value);
   }
   return out;
-}
-
-/** What both concession analyses start from: the sub-spaces, the compared parties and the package's floor. */
-export interface ConcessionSetUp extends AnalysisSetup {
-  within: Subspace;
-  pkg: Subspace;
-  /** Utility functions of the compared parties, in `parties` order. */
-  chosen: UtilityFunction[];
-  /** The utility the package guarantees each compared party. */
-  floor: number[];
-  maxAlternatives: number;
-}
-
-export async function setUpConcession(
-  compiled: CompiledScenario,
-  options: ConcessionOptions,
-): Promise<ConcessionSetUp> {
-  const within = subspaceOrFull(compiled, options.within);
-  const pkg = subspaceOrFull(compiled, options.package);
-  const setUp = setUpAnalysis(compiled, within, options);
-  const chosen = setUp.parties.map((m) => setUp.utilities[m]);
-  const floor = await guaranteedUtilities(compiled.space, pkg, chosen, options.solver, setUp.limit);
-  return { ...setUp, within, pkg, chosen, floor, maxAlternatives: options.maxAlternatives ?? 10 };
 }

@@ -1,29 +1,14 @@
 import { utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
-import { forEachCompletion, type Subspace } from '../../model/subspace.js';
+import { forEachCompletion } from '../../model/subspace.js';
 import { tieTolerance } from '../bargaining/criteria.js';
 import { acceptableToSignatories } from '../enumerate-zone.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
-import { type Method, type MethodChoice, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
-import { setUpConcession } from './guaranteed-utility.js';
-
-export interface ConcessionOptions {
-  /** The package as a sub-space: settled issues have one allowed option, open issues several. */
-  package: Subspace;
-  /** Parties whose utility is compared (default: the signatories). */
-  parties?: string[];
-  /** Where other outcomes may be sought (default: the whole space). */
-  within?: Subspace;
-  solver?: MilpSolver;
-  method?: MethodChoice;
-  enumerationLimit?: number;
-  /** List at most this many equally good answers (default 10). */
-  maxAlternatives?: number;
-  timeLimitSeconds?: number;
-}
+import { type Method, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
+import { type ConcessionOptions, setUpConcession } from './concession-setup.js';
 
 export interface PartyGuarantee {
   party: string;

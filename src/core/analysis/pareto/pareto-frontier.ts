@@ -3,7 +3,7 @@ import type { CompiledScenario } from '../../model/compile.js';
 import { encodeOutcome } from '../../model/outcome-space.js';
 import { fullSubspace, type Subspace } from '../../model/subspace.js';
 import type { Pick } from '../../model/uncertain.js';
-import { mulberry32 } from '../../random/mulberry32.js';
+import { createRng } from '../../random/rng.js';
 import {
   type AcceptanceTest,
   acceptableMask,
@@ -289,13 +289,13 @@ function lexicographicOrder(cols: Float64Array[], size: number): Int32Array {
 
 /** One position drawn from each of `count` equal slices of `order`, with a seeded generator. */
 function spreadSample(order: Int32Array, count: number, seed: number): Int32Array {
-  const next = mulberry32(seed);
+  const rng = createRng(seed);
   const out = new Int32Array(count);
   const n = order.length;
   for (let s = 0; s < count; s++) {
     const from = Math.floor((s * n) / count);
     const to = Math.floor(((s + 1) * n) / count);
-    out[s] = order[from + Math.floor(next() * (to - from))];
+    out[s] = order[from + rng.int(to - from)];
   }
   return out;
 }

@@ -4,9 +4,9 @@ import type { PartyModel } from '../../model/party-model.js';
 import { isComplete } from '../../model/subspace.js';
 import { createRng } from '../../random/rng.js';
 import { type Distribution, sampleInterval } from '../../random/samplers.js';
+import { type Proportion, proportion, type Summary, summarise } from '../../statistics/index.js';
 import { type AcceptancePlan, evaluatePlan, planAcceptance } from './acceptance-plan.js';
 import type { CandidatePackage } from './candidates.js';
-import { type Proportion, proportion, type Summary, summarise } from './statistics.js';
 
 /**
  * Monte Carlo robustness of candidate packages under preference uncertainty.

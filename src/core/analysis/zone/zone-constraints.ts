@@ -23,7 +23,7 @@ export type ZoneConstraint =
 
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
-/** Every signatory's red lines (one constraint each) and BATNA constraint, in signatory order. */
+/** Every signatory's red lines (one constraint each) and BATNA constraint (unless dropped), in signatory order. */
 export function zoneConstraints(compiled: CompiledScenario): ZoneConstraint[] {
   const out: ZoneConstraint[] = [];
   for (const m of compiled.signatories) {
@@ -38,6 +38,7 @@ export function zoneConstraints(compiled: CompiledScenario): ZoneConstraint[] {
         description: line.description,
       });
     });
+    if (model.batnaDropped) continue;
     out.push({
       kind: 'batna',
       model: m,

@@ -1,8 +1,9 @@
+import { enumerateUtilities } from '../../analysis/utility-table.js';
 import { type UtilityFunction, utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import { decodeOutcome } from '../../model/outcome-space.js';
 import { type CompiledRule, holds } from '../../model/rule.js';
-import { forEachOutcome, utilityTable } from '../outcome-tables.js';
+import { forEachOutcome } from '../outcome-tables.js';
 
 /**
  * The Nash bargaining point as a mediator would compute it from ESTIMATED preferences: the outcome crossing
@@ -49,7 +50,10 @@ export function estimatedNash(
 ): EstimatedNash {
   const space = compiled.space;
   if (space.sizeIsExact && space.size <= exactLimit) {
-    const tables = parties.map((p) => utilityTable(space, p.utility));
+    const tables = enumerateUtilities(
+      parties.map((p) => p.utility),
+      space,
+    ).utilities;
     let best: [number, number] = [-2, Number.NEGATIVE_INFINITY];
     let bestIndex = 0;
     forEachOutcome(space, (index, digits) => {
