@@ -305,7 +305,7 @@ describe('listing', () => {
     expect(a.size).toBe(full.size);
     expect(a.points.length).toBe(maxListed);
     expect(a.points).toEqual(b.points);
-    expect(a.note).toMatch(/Only \d+ are listed/);
+    expect(a.note).toMatch(/The list is cut: only \d+ of \d+ are listed/);
     // Every sampled point is on the full frontier, and each comes from its own slice of the ordered list.
     const position = new Map(full.points.map((p, r) => [p.index, r]));
     const ranks = a.points.map((p) => position.get(p.index)!);

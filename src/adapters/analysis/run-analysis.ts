@@ -1,3 +1,9 @@
+import {
+  computeFrontier,
+  type FrontierMethodChoice,
+  type FrontierPointView,
+  type FrontierReport,
+} from '../../app/frontier.js';
 import { bargainingSolutions } from '../../core/analysis/bargaining/bargaining-solutions.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
 import { type WhatWouldItTake, whatWouldItTake } from '../../core/analysis/concessions/fewest-changes.js';
@@ -9,7 +15,7 @@ import { withoutZoneConstraints } from '../../core/analysis/explain/drop-constra
 import { type Explanation, explainEmptyZone } from '../../core/analysis/explain/explain-empty-zone.js';
 import { bitsOf, minimalHittingSets, setOf } from '../../core/analysis/explain/minimal-hitting-sets.js';
 import { type IssueGap, issueGaps } from '../../core/analysis/gaps/issue-gaps.js';
-import { type FrontierResult, paretoFrontier } from '../../core/analysis/pareto/pareto-frontier.js';
+import type { FrontierOver } from '../../core/analysis/pareto/milp-frontier.js';
 import { STABILITY_ENUMERATION_LIMIT } from '../../core/analysis/robustness/enumerated-solutions.js';
 import type { MonteCarloResult } from '../../core/analysis/robustness/monte-carlo.js';
 import { type AgreementZone, agreementZone } from '../../core/analysis/zone/agreement-zone.js';
@@ -41,8 +47,14 @@ export interface AnalysisOptions {
   seed?: number | string;
   threads?: number;
   method?: MethodChoice;
-  /** Largest frontier listed point by point. */
+  /** Largest frontier listed point by point (default 2,000; Infinity lists all). */
   maxFrontierPoints?: number;
+  /** How the frontier is computed (default: the analysis method; 'decompose' applies to the frontier only). */
+  frontierMethod?: FrontierMethodChoice;
+  /** Which outcomes the frontier is over (default all outcomes). */
+  frontierOver?: FrontierOver;
+  /** Receives every frontier point, whatever maxFrontierPoints lists (e.g. a JSON-lines file). */
+  onFrontierPoint?: (point: FrontierPointView) => void;
   /** Called with the name of each step as it starts (progress display). */
   onStep?: (step: string) => void;
 }
@@ -74,7 +86,7 @@ export interface AnalysisReport {
   zone: AgreementZone;
   explanation?: Explanation;
   relaxation?: Relaxation;
-  frontier: FrontierResult | { skipped: string };
+  frontier: FrontierReport | { skipped: string };
   bargaining: BargainingResult;
   packages: PackageSummary[];
   focus?: {
@@ -154,17 +166,19 @@ export async function runAnalysis(
     relaxation = await step('relaxation', () => smallestRelaxation(compiled, explanation!, options, solver));
   }
 
-  const frontier: FrontierResult | { skipped: string } =
-    compiled.space.size <= FRONTIER_LIMIT
-      ? step('pareto frontier', () =>
-          paretoFrontier(compiled, {
-            parties: options.parties,
-            maxListed: options.maxFrontierPoints ?? 2000,
-          }),
-        )
-      : {
-          skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${FRONTIER_LIMIT.toExponential(0)} the frontier enumerates; the zone and the bargaining solutions are exact MILP results instead`,
-        };
+  const frontier = await step('pareto frontier', () =>
+    computeFrontier(
+      compiled,
+      {
+        method: options.frontierMethod ?? method,
+        over: options.frontierOver,
+        parties: options.parties,
+        maxListed: options.maxFrontierPoints,
+        enumerationLimit: FRONTIER_LIMIT,
+      },
+      { solver, onPoint: options.onFrontierPoint, clock: { now: () => performance.now() } },
+    ),
+  );
 
   const bargaining = await step('bargaining solutions', () =>
     bargainingSolutions(compiled, { solver, method, parties: options.parties }),

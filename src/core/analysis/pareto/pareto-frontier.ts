@@ -29,7 +29,7 @@ export interface FrontierOptions {
   subspace?: Subspace;
   /** Which value of each estimate to use (default 'estimate'). */
   realise?: Pick | Realise;
-  /** List at most this many points (default 1000); beyond it, an evenly spread sample. */
+  /** List at most this many points (default 1000; Infinity lists all); beyond it, an evenly spread sample. */
   maxListed?: number;
   /** Seed of the sample drawn when the frontier is longer than maxListed (default 1). */
   seed?: number;
@@ -57,6 +57,12 @@ export interface FrontierResult {
   reason: string;
   parties: string[];
   within: 'all' | 'agreement-zone';
+  /** Which outcomes the frontier is taken over, in the words every output uses. */
+  over: 'all-outcomes' | 'acceptable-outcomes';
+  /** Always true here: enumeration and decomposition are exact (on the dominance grid, see robust-dominance.ts). */
+  exact: true;
+  /** Grid step on which utilities are compared (values closer than this are ties). */
+  resolution: number;
   /** Outcomes in the (sub-)space. */
   spaceSize: number;
   /** Outcomes the frontier was taken over: the whole (sub-)space, or the acceptable ones. */
@@ -197,7 +203,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       ? ` (${ties} outcome${ties === 1 ? ' ties' : 's tie'} with another on every utility; all are listed as ties).`
       : '.');
   if (truncated) {
-    note += ` Only ${listed.length} are listed: one drawn (seed ${options.seed ?? 1}) from each of ${maxListed} equal slices of the frontier ordered by utilities.`;
+    note += ` The list is cut: only ${listed.length} of ${raw.size} are listed, one drawn (seed ${options.seed ?? 1}) from each of ${maxListed} equal slices of the frontier ordered by utilities.`;
   }
   if (typeof realise !== 'function' && realise !== 'estimate')
     note += ` Utilities use every estimate's ${realise} value.`;
@@ -207,6 +213,9 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
     reason,
     parties,
     within,
+    over: within === 'agreement-zone' ? 'acceptable-outcomes' : 'all-outcomes',
+    exact: true,
+    resolution: grid.step,
     spaceSize: layout.size,
     outcomesConsidered: raw.considered,
     size: raw.size,
