@@ -2,6 +2,7 @@ import { bargainingSuite } from './bargaining.bench.js';
 import type { BenchSuite } from './bench-result.js';
 import { domainsSuite } from './domains.bench.js';
 import { flagshipSuite } from './flagship.bench.js';
+import { frontierSuite } from './frontier.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
 import { simulationBench } from './simulation.bench.js';
@@ -10,6 +11,7 @@ import { versionsBench } from './versions.bench.js';
 /** Every benchmark suite, one module each. */
 export const suites: BenchSuite[] = [
   paretoSuite,
+  frontierSuite,
   domainsSuite,
   bargainingSuite,
   flagshipSuite,
