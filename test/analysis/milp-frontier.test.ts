@@ -83,4 +83,43 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
       { numRuns: 12 },
     );
   }, 120_000);
+
+  it('anytime: cancellation and a point budget keep what was proven and say the result is not exact', async () => {
+    const scenario = fc
+      .sample(arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3 }), { seed: 5, numRuns: 40 })
+      .find(
+        (s) => s.parties.length === 3 && paretoFrontier(compileScenario(s)).distinctVectors > 4,
+      ) as Scenario;
+    const compiled = compileScenario(scenario);
+    const fns = compiled.signatories.map((m) => realiseUtility(compiled.models[m]));
+    const { step } = gridForUtilities(fns);
+    const all = vectors(
+      paretoFrontier(compiled, { maxListed: 1e6 }).points.map((p) => p.utilities),
+      step,
+    );
+    const budget = await milpFrontier(compiled, { solver, maxPoints: 2 });
+    expect(budget.points.length).toBe(2);
+    expect(budget.exact).toBe(false);
+    expect(budget.stoppedBy).toBe('max-points');
+    for (const v of vectors(
+      budget.points.map((p) => p.utilities),
+      step,
+    ))
+      expect(all).toContain(v);
+    const cancel = { aborted: false };
+    const updates: string[] = [];
+    const cancelled = await milpFrontier(compiled, {
+      solver,
+      parties: compiled.models.slice(0, 2).map((m) => m.party),
+      cancel,
+      onPoint: () => {
+        cancel.aborted = true;
+      },
+      progress: { report: (u) => updates.push(u.message ?? '') },
+    });
+    expect(cancelled.points.length).toBe(1);
+    expect(cancelled.stoppedBy).toBe('cancelled');
+    expect(cancelled.exact).toBe(false);
+    expect(updates[0]).toMatch(/1 frontier points proven/);
+  }, 60_000);
 });
