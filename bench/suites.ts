@@ -2,6 +2,7 @@ import { bargainingSuite } from './bargaining.bench.js';
 import type { BenchSuite } from './bench-result.js';
 import { domainsSuite } from './domains.bench.js';
 import { flagshipSuite } from './flagship.bench.js';
+import { forecastSuite } from './forecast.bench.js';
 import { frontierSuite } from './frontier.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
@@ -18,4 +19,5 @@ export const suites: BenchSuite[] = [
   versionsBench,
   robustnessBench,
   simulationBench,
+  forecastSuite,
 ];

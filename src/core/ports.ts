@@ -3,7 +3,7 @@
  * parameters and never depend on a concrete implementation, so the same computation runs in the CLI, the
  * server, a job worker or a browser, and a test can pass a deterministic clock.
  */
-export type { MilpSolver, MilpSolution, MilpSolveOptions } from './analysis/milp/solver.js';
+export type { MilpSolution, MilpSolveOptions, MilpSolver } from './analysis/milp/solver.js';
 
 /** Milliseconds since an arbitrary origin; only differences are meaningful. */
 export interface Clock {

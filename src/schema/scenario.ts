@@ -507,6 +507,38 @@ export const Source = z
   })
   .describe('A bibliography entry that points, versions, events and positions cite by id.');
 
+/** Where each option of an issue lies on a 0..100 position scale, for forecasting models. */
+export const ForecastScale = z
+  .strictObject({
+    issue: Id,
+    positions: z
+      .record(Id, z.number().min(0).max(100))
+      .describe(
+        'Option id -> its place on a 0..100 scale from one end of the dispute to the other. Options left out (e.g. "deferred") are not positions an actor can hold.',
+      ),
+    source: SourceNote.optional().describe('Who placed the options on the scale, and why.'),
+  })
+  .describe(
+    "A position scale for an issue whose options have no natural order, so that spatial forecasting models can measure how far apart two actors' positions are.",
+  );
+
+export const ForecastSection = z
+  .strictObject({
+    issues: z
+      .array(Id)
+      .optional()
+      .describe('The issues `parley forecast` forecasts by default (default: every issue that has a scale).'),
+    scales: z
+      .array(ForecastScale)
+      .default([])
+      .describe(
+        'Position scales for issues with unordered options (ordered and numeric issues already have one).',
+      ),
+  })
+  .describe(
+    "What forecasting models need beyond the preferences: position scales for unordered issues and the issues to forecast. Forecasts are model outputs from analysts' estimates.",
+  );
+
 export const Scenario = z.strictObject({
   parley: z.literal(FORMAT_VERSION).describe('Format version of the file; this version of Parley reads 1.'),
   id: Id,
@@ -531,6 +563,7 @@ export const Scenario = z.strictObject({
     .describe("Each party's preferences (at most one block per party): analysts' estimates, not facts."),
   events: z.array(Event).default([]).describe('Dated events for the timeline.'),
   positions: z.array(Position).default([]).describe("Parties' stated positions on issues, dated."),
+  forecast: ForecastSection.optional().describe('Position scales and issues for `parley forecast`.'),
 });
 
 export type UncertainNumber = z.infer<typeof UncertainNumber>;
@@ -554,6 +587,8 @@ export type Package = z.infer<typeof Package>;
 export type Event = z.infer<typeof Event>;
 export type Position = z.infer<typeof Position>;
 export type Source = z.infer<typeof Source>;
+export type ForecastScale = z.infer<typeof ForecastScale>;
+export type ForecastSection = z.infer<typeof ForecastSection>;
 export type Scenario = z.infer<typeof Scenario>;
 /** The scenario as written in a file, before defaults are filled in. */
 export type ScenarioInput = z.input<typeof Scenario>;

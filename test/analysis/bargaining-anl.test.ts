@@ -5,6 +5,7 @@ import { createHighsSolver } from '../../src/adapters/solver/highs-solver.js';
 import { bargainingSolutions } from '../../src/core/analysis/bargaining/bargaining-solutions.js';
 import type { BargainingResult } from '../../src/core/analysis/bargaining/bargaining-types.js';
 import { compileScenario } from '../../src/core/model/compile.js';
+import { SKIP_MESSAGE } from '../interop/negotiation-domains.js';
 import { readGeniusWebDomain } from '../support/geniusweb-json.js';
 import { sharedDomainsDir } from '../support/shared-data-dir.js';
 
@@ -24,7 +25,8 @@ interface Special {
  * maximises the smaller utility (the ideal point is (1, 1) there). Parley's scale is 0..100 with BATNA 0 here,
  * so the same definitions apply after dividing by 100.
  */
-describe.skipIf(!present)('ANL 2023 domain00 (6480 outcomes) against its published special points', () => {
+const title = 'ANL 2023 domain00 (6480 outcomes) against its published special points';
+describe.skipIf(!present)(present ? title : `${title}: ${SKIP_MESSAGE}`, () => {
   const specials = present
     ? (JSON.parse(readFileSync(join(dir, 'specials.json'), 'utf8')) as Record<string, Special>)
     : {};

@@ -6,14 +6,15 @@ import { enumerateUtilities } from '../../src/core/analysis/utility-table.js';
 import { realiseUtility, type UtilityFunction, utilityOf } from '../../src/core/evaluate/utility-function.js';
 import { type CompiledScenario, compileScenario } from '../../src/core/model/compile.js';
 import { decodeOutcome } from '../../src/core/model/outcome-space.js';
-import { DOMAINS_DIR } from '../interop/negotiation-domains.js';
+import { DOMAINS_DIR, SKIP_MESSAGE } from '../interop/negotiation-domains.js';
 import { readGeniusAdditive } from '../support/genius-additive.js';
 
 // DOMAINS_DIR also finds the shared folder from a git worktree (see negotiation-domains.ts).
 const energy = join(DOMAINS_DIR ?? '../shared/negotiation-domains', 'Energy');
 const found = DOMAINS_DIR !== undefined && existsSync(energy);
 
-describe.skipIf(!found)('Energy (ANAC 2011, 8 issues × 5 options, 390,625 outcomes)', () => {
+const title = 'Energy (ANAC 2011, 8 issues × 5 options, 390,625 outcomes)';
+describe.skipIf(!found)(found ? title : `${title}: ${SKIP_MESSAGE}`, () => {
   // Loaded lazily: the describe body runs even when the folder is absent and the tests are skipped.
   let compiled: CompiledScenario;
   let fns: UtilityFunction[];

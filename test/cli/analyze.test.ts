@@ -116,3 +116,39 @@ describe('parley report', () => {
     expect(existsSync(`${out}.partial`)).toBe(false);
   });
 });
+
+describe('parley analyze --conventions', () => {
+  it('negmas adds NegMAS’s points next to Parley’s, and names the conventions in the JSON', async () => {
+    const parley = JSON.parse(
+      (await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--json'])).stdout,
+    );
+    expect(parley.conventions).toBe('parley');
+    expect(parley.negmas).toBeUndefined();
+    const run = await runCli([
+      'analyze',
+      'scenarios/teaching-used-car.yaml',
+      '--conventions',
+      'negmas',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.conventions).toBe('negmas');
+    expect(report.bargaining).toEqual(parley.bargaining);
+    // Every reservation (BATNA) here is above the party's lowest utility, so it is the disagreement point.
+    for (const party of report.negmas.parties) {
+      expect(party.disagreement).toBe(Math.max(party.reservation, party.minimum));
+    }
+    expect(report.negmas.points.map((p: { concept: string }) => p.concept)).toEqual([
+      'nash',
+      'kalai-smorodinsky',
+      'modified-kalai-smorodinsky',
+      'utilitarian',
+    ]);
+    const text = await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--conventions', 'negmas']);
+    expect(text.stdout).toContain('Bargaining points, NegMAS conventions');
+    const bad = await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--conventions', 'nemgas']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Allowed choices are parley, negmas');
+  });
+});

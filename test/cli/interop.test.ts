@@ -298,6 +298,18 @@ describe.skipIf(!DOMAINS_DIR)(DOMAINS_DIR ? 'parley import / export on shared do
     ]);
   });
 
+  it('Jobs: analyze and report succeed when the smallest relaxation drops a BATNA', async () => {
+    const { file } = await importToFile(join(DOMAINS_DIR as string, 'Jobs-geniusweb-json'));
+    const run = await cli(['analyze', file, '--json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.zone.empty).toBe(true);
+    expect(report.relaxation.dropped).toEqual(['jobsprofileA:batna']);
+    expect(report.relaxation.zone.empty).toBe(false);
+    // A dropped BATNA is absent: the party's disagreement point is its lowest utility (14), not a huge number.
+    expect(report.relaxation.bargaining.parties[0].disagreement).toBeCloseTo(14, 6);
+    await cli(['report', file, '-o', join(freshDir(), 'jobs.html')]);
+  });
+
   it('refuses to overwrite an existing file unless --force, and --format must match the files', async () => {
     const dir = freshDir();
     const target = join(dir, 'keep.yaml');

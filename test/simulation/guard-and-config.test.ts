@@ -196,7 +196,7 @@ describe('configuration errors name the field', () => {
     );
     bad(
       { agents: { a: { name: 'linear', params: { speed: 2 } }, b: 'linear' } },
-      "agents.a.strategy: strategy 'linear' has no parameter 'speed' (parameters: reservation)",
+      "agents.a.strategy: strategy 'linear' has no parameter 'speed' (parameters: reservation, time, floor, offer, band, accept)",
     );
   });
 

@@ -74,7 +74,9 @@ describe('run metrics', () => {
   it('the trace formatter prints one line per event and the result', () => {
     const text = formatTrace(run, { space: compiled.space });
     const lines = text.trimEnd().split('\n');
-    expect(lines[0]).toBe('split: alternating-offers, 8 rounds, seed 1, preferences estimate');
+    expect(lines[0]).toBe(
+      'split: alternating-offers, 8 rounds, seed 1, preferences estimate, conventions parley',
+    );
     expect(lines[1]).toBe('parties: a (linear), b (linear)');
     expect(lines[2]).toMatch(/^round\s+party\s+action\s+utilities \(a \/ b\)$/);
     expect(lines[3]).toMatch(/^\s+0\s+a\s+offer\s+100\.0 \/ 0\.0\s+share=k100$/);

@@ -201,3 +201,82 @@ describe('bidAtLeast', () => {
     expect(search.budgetHits()).toBeGreaterThan(0);
   });
 });
+
+describe('minUtility, lowestAtLeast and nearest', () => {
+  const scenarios = arbitraryScenario({
+    parties: 2,
+    issues: 4,
+    maxOptions: 4,
+    adjustments: true,
+    redLines: true,
+  });
+
+  /** Every outcome outside party 0's red lines with its utility, in outcome order. */
+  function allowed(compiled: ReturnType<typeof compileScenario>, own: ReturnType<typeof realiseUtility>) {
+    const list: Array<{ index: number; u: number; outcome: number[] }> = [];
+    forEachOutcome(compiled.space, (index, digits) => {
+      if (compiled.models[0].redLines.some((r) => holds(r.crossedWhen, digits))) return;
+      list.push({ index, u: utilityOf(own, digits), outcome: Array.from(digits) });
+    });
+    return list;
+  }
+
+  for (const exactLimit of [1e6, 0]) {
+    const kind = exactLimit > 0 ? 'enumerated search' : 'branch and bound within its budget';
+    it(`${kind}: the documented outcomes, by brute force`, () => {
+      fc.assert(
+        fc.property(
+          scenarios,
+          fc.double({ min: -10, max: 110, noNaN: true }),
+          fc.double({ min: -10, max: 110, noNaN: true }),
+          (scenario, target, lowest) => {
+            const compiled = compileScenario(scenario);
+            const utilities = compiled.models.map((m) => realiseUtility(m));
+            const search = createOfferSearch(compiled, 0, utilities[0], utilities.slice(1), {
+              epsilon: 1,
+              exactLimit,
+              nodeBudget: 1e7,
+            });
+            const list = allowed(compiled, utilities[0]);
+            const us = list.map((c) => c.u);
+            expect(search.minUtility).toBeCloseTo(
+              list.length ? Math.min(...us) : Number.POSITIVE_INFINITY,
+              9,
+            );
+
+            const above = list.filter((c) => c.u >= target);
+            const lowestBid = search.lowestAtLeast(target);
+            if (above.length === 0) expect(lowestBid).toBeUndefined();
+            else {
+              const low = Math.min(...above.map((c) => c.u));
+              expect(lowestBid?.utility).toBeCloseTo(low, 9);
+              if (exactLimit > 0) {
+                // Among equal utilities the last in outcome order, as NegMAS's presorted inverse picks.
+                const last = above.filter((c) => c.u === low).at(-1);
+                expect(lowestBid && Array.from(lowestBid.outcome)).toEqual(last?.outcome);
+              }
+            }
+
+            const eligible = list.filter((c) => c.u >= lowest);
+            const near = search.nearest(target, lowest);
+            if (eligible.length === 0) expect(near).toBeUndefined();
+            else {
+              const distance = Math.min(...eligible.map((c) => Math.abs(c.u - target)));
+              expect(near).toBeDefined();
+              if (!near) return;
+              expect(near.utility).toBeGreaterThanOrEqual(lowest);
+              expect(Math.abs(near.utility - target)).toBeCloseTo(distance, 9);
+              // On a tie the higher utility.
+              const best = Math.max(
+                ...eligible.filter((c) => Math.abs(Math.abs(c.u - target) - distance) < 1e-9).map((c) => c.u),
+              );
+              expect(near.utility).toBeCloseTo(best, 9);
+            }
+            expect(search.budgetHits()).toBe(0);
+          },
+        ),
+        { numRuns: 120 },
+      );
+    });
+  }
+});

@@ -6,6 +6,10 @@ import {
 } from '../../app/frontier.js';
 import { bargainingSolutions } from '../../core/analysis/bargaining/bargaining-solutions.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
+import {
+  type NegmasPointsResult,
+  negmasBargainingPoints,
+} from '../../core/analysis/bargaining/negmas-points.js';
 import { type WhatWouldItTake, whatWouldItTake } from '../../core/analysis/concessions/fewest-changes.js';
 import {
   type ParetoImprovement,
@@ -19,7 +23,8 @@ import type { FrontierOver } from '../../core/analysis/pareto/milp-frontier.js';
 import { STABILITY_ENUMERATION_LIMIT } from '../../core/analysis/robustness/enumerated-solutions.js';
 import type { MonteCarloResult } from '../../core/analysis/robustness/monte-carlo.js';
 import { type AgreementZone, agreementZone } from '../../core/analysis/zone/agreement-zone.js';
-import type { MethodChoice } from '../../core/analysis/zone/analysis-options.js';
+import { AnalysisError, type MethodChoice } from '../../core/analysis/zone/analysis-options.js';
+import type { ConventionSet } from '../../core/conventions.js';
 import { type Evaluation, evaluateSubspace } from '../../core/evaluate/evaluate.js';
 import { type CompiledScenario, compileScenario } from '../../core/model/compile.js';
 import {
@@ -55,6 +60,8 @@ export interface AnalysisOptions {
   frontierOver?: FrontierOver;
   /** Receives every frontier point, whatever maxFrontierPoints lists (e.g. a JSON-lines file). */
   onFrontierPoint?: (point: FrontierPointView) => void;
+  /** Conventions for the bargaining points: 'parley' (default) or 'negmas' (adds NegMAS's points). */
+  conventions?: ConventionSet;
   /** Called with the name of each step as it starts (progress display). */
   onStep?: (step: string) => void;
 }
@@ -88,6 +95,9 @@ export interface AnalysisReport {
   relaxation?: Relaxation;
   frontier: FrontierReport | { skipped: string };
   bargaining: BargainingResult;
+  /** Which conventions the report follows; with 'negmas', `negmas` holds NegMAS's bargaining points. */
+  conventions: ConventionSet;
+  negmas?: NegmasPointsResult | { skipped: string };
   packages: PackageSummary[];
   focus?: {
     target: string;
@@ -184,6 +194,12 @@ export async function runAnalysis(
     bargainingSolutions(compiled, { solver, method, parties: options.parties }),
   );
 
+  const conventions = options.conventions ?? 'parley';
+  const negmas =
+    conventions === 'negmas'
+      ? step('negmas points', () => negmasPointsOrReason(compiled, options.parties))
+      : undefined;
+
   const packages = step('packages', () =>
     scenario.packages.map((pack): PackageSummary => {
       const resolution = resolvePackage(scenario, compiled.space, pack.id);
@@ -257,6 +273,8 @@ export async function runAnalysis(
     relaxation,
     frontier,
     bargaining,
+    conventions,
+    negmas,
     packages,
     focus,
     robustness,
@@ -293,6 +311,19 @@ async function smallestRelaxation(
     zone,
     bargaining,
   };
+}
+
+/** NegMAS's points, or why they are not computed (they are defined over enumerated outcomes). */
+function negmasPointsOrReason(
+  compiled: CompiledScenario,
+  parties: string[] | undefined,
+): NegmasPointsResult | { skipped: string } {
+  try {
+    return negmasBargainingPoints(compiled, { parties });
+  } catch (error) {
+    if (error instanceof AnalysisError) return { skipped: error.message };
+    throw error;
+  }
 }
 
 /** All minimal sets of ids that meet every given set of ids. */

@@ -3,6 +3,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
+import { forecastCommand, INPUT_FORMATS } from './commands/forecast.js';
 import { FORMATS, importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
@@ -116,6 +117,14 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .default('all'),
     )
     .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
+    .addOption(
+      new Option(
+        '--conventions <set>',
+        "bargaining conventions: parley (BATNA as disagreement, within the zone) or negmas (adds NegMAS's points)",
+      )
+        .choices(['parley', 'negmas'])
+        .default('parley'),
+    )
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
@@ -130,7 +139,8 @@ Examples:
   parley analyze scenarios/teaching-used-car.yaml --package revised --samples 2000 --seed 7
   parley analyze scenarios/river-water-sharing.yaml --json > analysis.json
   parley analyze energy.yaml --max-frontier all --frontier-over acceptable --json
-  parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl`,
+  parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl
+  parley analyze imported-domain.yaml --conventions negmas`,
     )
     .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));
 
@@ -308,6 +318,15 @@ issue narrowed when the gap fell, widened when it rose, or was left open.`,
       'per-round discount factors in (0, 1]; a bare number applies to all (default 1)',
     )
     .option('--mediator <name>', 'single text: hill-climb (default) or nash')
+    .option(
+      '--conventions <set>',
+      "whose conventions the time-dependent strategies follow: parley (default), negmas or genius (time, concession floor, offer choice, acceptance, what 'boulware' means)",
+    )
+    .option(
+      '--strategy-option <party.key=value,...>',
+      'one concession setting of a strategy (time, floor, offer, band, accept) or another parameter; repeatable; a bare key=value applies to every negotiator',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--seed <n>', 'seed of every random choice (default 1)')
     .option('--parties <a,b,...>', 'negotiators in turn order (default: the signatories)')
     .option(
@@ -328,6 +347,14 @@ issue narrowed when the gap fell, widened when it rose, or was left open.`,
 Strategies: boulware, linear, conceder, time-dependent(e=...), hardliner, tit-for-tat, aspiration,
 and the strategies of --strategy-module files. Agents bid through their own utility, never below
 their BATNA nor across their red lines; the protocol double-checks every consent.
+Convention sets (--conventions) make the time-dependent strategies play as NegMAS's
+BoulwareTBNegotiator/ConcederTBNegotiator (negmas) or GENIUS's TimeDependentAgent (genius):
+  time     round: round/(rounds-1) (parley)     step: (round+1)/(rounds+1) (negmas, genius)
+  floor    batna (parley)                       reservation: max(worst outcome, BATNA) (negmas, genius)
+  offer    best-for-others (parley)  lowest-in-band (negmas)  nearest (genius)
+  band     utility points: 1 (parley), 0.01 (negmas), 0 (genius)
+  accept   next-bid-or-last-turn (parley)  in-band (negmas)  next-bid (genius)
+  names    boulware e=0.2, conceder e=2 (parley, genius); e=0.25 (x=4), e=4 (x=0.25) (negmas)
 Distances to the Pareto frontier and to the Nash and Kalai points are given when the outcome space
 can be enumerated (up to 4,000,000 outcomes); otherwise the output says there is no reference.
 The run is deterministic: the same options and seed give the same run.
@@ -337,6 +364,9 @@ Examples:
   parley simulate scenarios/ukraine-2025.yaml --parties ukraine,russia,united-states,europe \\
       --strategies ukraine=boulware,russia=hardliner,united-states=conceder,europe=boulware --rounds 60
   parley simulate scenarios/ukraine-2025.yaml --protocol text --mediator nash --rounds 40 --html run.html
+  parley import domains/Laptop -o laptop.yaml && parley simulate laptop.yaml --conventions negmas \\
+      --strategies laptop_buyer_utility=boulware,laptop_seller_utility=conceder
+  parley simulate scenarios/teaching-used-car.yaml --parties dealer,sam --strategy-option dealer.floor=reservation,sam.offer=nearest
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
@@ -358,6 +388,10 @@ Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     .option('--seed <n>', 'tournament seed (default 1)')
     .option('--rounds <n>', 'deadline in rounds (default 100)')
     .option('--protocol <name>', 'sao (default) or text')
+    .option(
+      '--conventions <set>',
+      'whose conventions the time-dependent strategies follow: parley (default), negmas or genius',
+    )
     .option(
       '--assignments <kind>',
       'all: every strategy in every role (default); distinct: no strategy twice in a match',
@@ -387,12 +421,90 @@ are given for scenarios whose outcome space can be enumerated (up to 4,000,000 o
 Examples:
   parley tournament examples/tournament.yaml --out results --journal results/journal.jsonl
   parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies boulware,linear,conceder,hardliner,tit-for-tat --repetitions 3
+  parley tournament --scenarios scenarios/teaching-used-car.yaml --strategies 'boulware,conceder,linear(offer=nearest)' --conventions negmas
 
 Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
     )
     .action(async (config: string | undefined, options) =>
       setCode(await tournamentCommand(config, options, io)),
     );
+
+  program
+    .command('forecast')
+    .description(
+      'where positions will end up: weighted mean, median and Condorcet winner, the BDM challenge model and KTAB SMP, round by round',
+    )
+    .argument(
+      '<file>',
+      "a scenario, a KTAB actor table (.csv) or an 'actor,capability,position,salience' CSV",
+    )
+    .addOption(
+      new Option('--format <format>', 'input format (default: from the extension and content)').choices(
+        INPUT_FORMATS,
+      ),
+    )
+    .option(
+      '-m, --model <names...>',
+      'mean, median, condorcet, bdm, smp or all (repeat or comma-separate; default all)',
+    )
+    .option(
+      '--issues <ids>',
+      'scenario: issues to forecast, comma-separated (default: forecast.issues, else every issue with a scale)',
+    )
+    .addOption(
+      new Option(
+        '--salience <reading>',
+        "scenario: relative to a party's top issue for mean, median, Condorcet and BDM and as shares of its weight for SMP (by-model, default), or one reading for all",
+      ).choices(['by-model', 'share', 'top']),
+    )
+    .addOption(
+      new Option(
+        '--positions <source>',
+        "scenario: each party's favourite option, or its latest stated position",
+      ).choices(['preferences', 'stated']),
+    )
+    .option('--scale <min..max>', 'plain CSV: the position scale (default 0..100)')
+    .option(
+      '--bdm-probability <rule>',
+      'BDM probability of success: net-clamped (default), positive-part or all-triples',
+    )
+    .option('--bdm-q <q>', 'BDM: probability that the status quo holds when nobody challenges (default 1)')
+    .option('--bdm-t <t>', 'BDM: probability that a changing status quo improves (default 1)')
+    .option('--bdm-mu <rule>', 'BDM central position: condorcet (default), median, mean or largest-margin')
+    .option('--bdm-mu-second <rule>', 'BDM central position in the second pass (default: as --bdm-mu)')
+    .option('--bdm-offers <ranking>', 'BDM: receivers rank offers by sender-eu (default) or type')
+    .option('--bdm-rounds <n>', 'BDM: most rounds (default 20)')
+    .option(
+      '--smp <Param=Value,...>',
+      'KTAB SMP parameters by their KTAB names, e.g. VotingRule=Cubic,BigRAdjust=Half',
+    )
+    .option('--smp-turns <n>', 'SMP: most turns (default 100)')
+    .option(
+      '--samples <n>',
+      'rerun every model on n draws of capability and salience over their stated ranges',
+    )
+    .option('--seed <s>', 'seed of the draws and of stochastic SMP transitions (default 1)')
+    .option('--explain', 'every BDM round and SMP turn: who challenged whom, and what came of it')
+    .option('--json', 'machine-readable output with the full history of every round and turn')
+    .addHelpText(
+      'after',
+      `
+Forecasts are model outputs from the inputs' estimates, not predictions of fact. Positions are on each
+issue's declared scale (a numeric range; ordered options spread over 0..100; or forecast.scales in the
+scenario); BDM and SMP divide distances by the scale, never by the spread of the positions.
+Defaults follow the specification: BDM with the net-clamped probability, the Condorcet winner as the
+central position in both passes, offers ranked by the sender's expected utility, moves applied together
+at the end of each round; SMP with KTAB's defaults (Linear, Proportional, Conditional, Deterministic,
+Mid, OneThird, SemiCommit, S2P2, InitOnlyInterp).
+
+Examples:
+  parley forecast scenarios/ukraine-2025.yaml
+  parley forecast scenarios/ukraine-2025.yaml --model bdm --issues sequencing --explain
+  parley forecast scenarios/ukraine-2025.yaml --samples 200 --seed 7
+  parley forecast eu-emissions.csv --scale 4..10 --model bdm --bdm-mu largest-margin --bdm-mu-second mean
+  parley forecast dummyData_3Dim.csv --model smp --smp StateTransitions=Stochastic --seed 3 --json`,
+    )
+    .action(async (file: string, options) => setCode(await forecastCommand(file, options, io)));
 
   return program;
 }

@@ -1,3 +1,4 @@
+import type { ForecastResult } from '../../app/forecast.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
 import { realiseUtility, utilityOf } from '../../core/evaluate/utility-function.js';
 import type { CompiledScenario } from '../../core/model/compile.js';
@@ -14,6 +15,7 @@ import {
 } from './charts.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
+import { forecastSection } from './sections/forecast-section.js';
 import { versionsSection } from './sections/versions-section.js';
 
 const BACKGROUND_SAMPLE = 1500;
@@ -298,6 +300,8 @@ function gapsSection(report: AnalysisReport): Section {
 export interface ReportOptions {
   /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
   diff?: [string, string];
+  /** A forecast of the contested issues, shown as its own section. */
+  forecast?: ForecastResult;
 }
 
 /** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
@@ -348,6 +352,7 @@ export function analysisReportHtml(
     });
   }
   sections.push(gapsSection(report));
+  if (options.forecast) sections.push(forecastSection(options.forecast));
   sections.push({
     id: 'method',
     title: 'Methods and timings',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONVENTION_SETS } from '../../core/conventions.js';
 import type { SimulationConfig } from '../../core/simulation/config.js';
 import { IsoDate } from '../../schema/scenario.js';
 
@@ -42,6 +43,8 @@ const simulationSettings = {
   timeline: z.strictObject({ start: IsoDate, daysPerRound: z.number().positive() }).optional(),
   preferences: z.enum(['estimate', 'sampled']).optional(),
   epsilon: z.number().min(0).optional(),
+  /** Whose conventions the built-in time-dependent strategies follow (default parley). */
+  conventions: z.enum(CONVENTION_SETS).optional(),
   exactLimit: z.number().int().min(0).optional(),
   nodeBudget: z.number().int().min(1).optional(),
   recordTrace: z.boolean().optional(),

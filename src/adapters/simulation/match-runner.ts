@@ -105,7 +105,7 @@ export function validateTournament(setup: TournamentSetup): void {
     const name = typeof spec === 'string' ? spec : spec.name;
     if (setup.modules.some((m) => m.name === name)) continue;
     try {
-      createStrategy(spec, registry);
+      createStrategy(spec, registry, setup.config.simulation.conventions);
     } catch (error) {
       throw new ConfigError(`strategies: '${label}': ${(error as Error).message}`);
     }

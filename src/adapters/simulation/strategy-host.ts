@@ -91,7 +91,7 @@ async function handle(request: HostRequest): Promise<unknown> {
       const k = resolved.agents.findIndex((a) => a.party === request.party);
       const truths = realiseTruths(compiled, resolved);
       const { ctx } = buildAgentContext(compiled, resolved, truths, k);
-      strategy = module.create(request.params);
+      strategy = module.create(request.params, { conventions: resolved.conventions });
       offers = [];
       strategy.init(ctx);
       return strategy.name;

@@ -1,5 +1,6 @@
 import type { Scenario, UncertainNumber } from '../../schema/scenario.js';
 import { checkDocument, checkPackage, checkVersionRef } from './check-documents.js';
+import { checkForecastSection } from './check-forecast-section.js';
 import { checkPreferences } from './check-preferences.js';
 import { checkOptionRef, formatNumber } from './check-rules.js';
 import type { Problem } from './problem.js';
@@ -125,5 +126,6 @@ export function checkReferences(scenario: Scenario): Problem[] {
   });
   checkPreferenceCoverage(scenario, problems);
   checkEventsAndPositions(scenario, index, problems);
+  checkForecastSection(scenario, index, problems);
   return problems.problems;
 }

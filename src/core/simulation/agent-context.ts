@@ -53,7 +53,12 @@ export function buildAgentContext(
     acceptFloor,
     floor: (round) => Math.max(acceptFloor(round), acceptFloor(round + 1)),
     maxUtility: search.maxUtility,
-    bidAtLeast: (target) => search.bidAtLeast(target)?.outcome,
+    bidAtLeast: (target, band) => search.bidAtLeast(target, band)?.outcome,
+    get minUtility() {
+      return search.minUtility;
+    },
+    lowestBidAtLeast: (target) => search.lowestAtLeast(target)?.outcome,
+    nearestBid: (target, lowest) => search.nearest(target, lowest)?.outcome,
     random: () => rng.next(),
   };
   if (byParty.size > 0) {

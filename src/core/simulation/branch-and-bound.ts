@@ -268,4 +268,17 @@ export class BranchAndBoundSearch {
     );
     return hit;
   }
+
+  /** The outcome with the highest own utility <= hi. */
+  closestBelow(hi: number): SearchHit | undefined {
+    const { hit } = this.search(
+      (depth, ownPartial, _p, best) => {
+        const [min, max] = this.ownBounds(depth, ownPartial);
+        return min > hi || max <= best;
+      },
+      (u) => (u <= hi ? u : Number.NaN),
+      this.ownFirst,
+    );
+    return hit;
+  }
 }

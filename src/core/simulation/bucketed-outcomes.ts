@@ -157,6 +157,11 @@ export class BucketedOutcomes {
     this.best[b] = this.scan(s, e);
   }
 
+  /** Puts the bucket holding a position in order, so that the outcome there is the right one. */
+  settle(position: number): void {
+    if (position >= 0 && position < this.size) this.ensureSorted(this.bucketAt(position));
+  }
+
   private bucketAt(position: number): number {
     let lo = 0;
     let hi = this.buckets - 1;

@@ -1,3 +1,4 @@
+import { CONVENTION_SETS, type ConventionSet, DEFAULT_CONVENTIONS, isConventionSet } from '../conventions.js';
 import type { CompiledScenario } from '../model/compile.js';
 import { optionIndex } from '../model/outcome-space.js';
 import { DEFAULT_EXACT_LIMIT, DEFAULT_NODE_BUDGET } from './offer-search.js';
@@ -66,6 +67,12 @@ export interface SimulationConfig {
   realisationSeed?: number;
   /** Band width above a target within which bids favour the others (utility points). Default 1. */
   epsilon?: number;
+  /**
+   * Whose conventions the built-in time-dependent strategies follow: time, concession floor, offer choice,
+   * acceptance and the meaning of the names boulware, linear and conceder (see concession-settings.ts).
+   * Default 'parley'. A strategy's own options override single settings.
+   */
+  conventions?: ConventionSet;
   exactLimit?: number;
   nodeBudget?: number;
   /** Record every offer and response (default true); the outcome and metrics are always recorded. */
@@ -104,6 +111,7 @@ export interface ResolvedConfig {
   seed: number;
   realisationSeed: number;
   epsilon: number;
+  conventions: ConventionSet;
   exactLimit: number;
   nodeBudget: number;
   recordTrace: boolean;
@@ -288,6 +296,13 @@ export function resolveConfig(
     };
   }
 
+  const conventions = config.conventions ?? DEFAULT_CONVENTIONS;
+  if (!isConventionSet(conventions)) {
+    throw new SimulationConfigError(
+      'conventions',
+      `unknown convention set '${String(conventions)}'${suggest(String(conventions), CONVENTION_SETS)}`,
+    );
+  }
   const epsilon = config.epsilon ?? 1;
   if (!(epsilon >= 0)) throw new SimulationConfigError('epsilon', `expected a number >= 0, got ${epsilon}`);
   if (!Number.isFinite(deadlineRounds))
@@ -304,6 +319,7 @@ export function resolveConfig(
     seed: config.seed,
     realisationSeed: config.realisationSeed ?? config.seed,
     epsilon,
+    conventions,
     exactLimit: config.exactLimit ?? DEFAULT_EXACT_LIMIT,
     nodeBudget: config.nodeBudget ?? DEFAULT_NODE_BUDGET,
     recordTrace: config.recordTrace ?? true,

@@ -31,7 +31,7 @@ export function formatTrace(run: Run, options: FormatTraceOptions = {}): string 
   const lines: string[] = [];
   const strategies = run.results.map((r) => `${r.party} (${r.strategy})`).join(', ');
   lines.push(
-    `${run.scenario}: ${run.protocol}, ${run.deadlineRounds} rounds, seed ${run.seed}, preferences ${run.preferences}`,
+    `${run.scenario}: ${run.protocol}, ${run.deadlineRounds} rounds, seed ${run.seed}, preferences ${run.preferences}, conventions ${run.conventions}`,
   );
   lines.push(
     `parties: ${strategies}${run.mediator ? `; mediator ${run.mediator.party} (${run.mediator.strategy})` : ''}`,

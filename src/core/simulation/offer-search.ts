@@ -30,7 +30,20 @@ export interface OfferSearch {
   readonly exact: boolean;
   /** Highest own utility over outcomes crossing no own red line; -Infinity when there are none. */
   readonly maxUtility: number;
-  bidAtLeast(target: number): Bid | undefined;
+  /** Lowest own utility over outcomes crossing no own red line; +Infinity when there are none. */
+  readonly minUtility: number;
+  /**
+   * Among outcomes with own utility in [target, target + band] (band: the search's epsilon unless given), the
+   * one best for the others; if none lies in that band, the one closest above the target.
+   */
+  bidAtLeast(target: number, band?: number): Bid | undefined;
+  /** The outcome of lowest own utility >= target; among equal utilities, the last in outcome order. */
+  lowestAtLeast(target: number): Bid | undefined;
+  /**
+   * The outcome whose own utility is nearest the target, among those with utility >= lowest (the higher one on
+   * a tie; among equal utilities, the first in outcome order).
+   */
+  nearest(target: number, lowest: number): Bid | undefined;
   /** Number of this agent's queries that exhausted the node budget (always 0 when exact). */
   budgetHits(): number;
 }
@@ -105,14 +118,41 @@ export function createOfferSearch(
     const max = search.maximum();
     // Counted per use (the search object is shared between runs), so that a run's report is reproducible.
     let hits = search.maximumExact ? 0 : 1;
+    /** Runs a query, counting it when it exhausted the node budget. */
+    const counted = <T>(query: () => T): T => {
+      const before = search.budgetHits;
+      const result = query();
+      if (search.budgetHits > before) hits++;
+      return result;
+    };
+    let min: number | undefined;
     return {
       exact: false,
       maxUtility: max ? max.utility : Number.NEGATIVE_INFINITY,
-      bidAtLeast(target) {
+      get minUtility() {
+        min ??= max
+          ? (counted(() => search.closestAbove(Number.NEGATIVE_INFINITY))?.utility ?? max.utility)
+          : Number.POSITIVE_INFINITY;
+        return min;
+      },
+      bidAtLeast(target, band = epsilon) {
         if (!max || max.utility < target) return undefined;
-        const before = search.budgetHits;
-        const hit = search.bestInBand(target, target + epsilon) ?? search.closestAbove(target) ?? max;
-        if (search.budgetHits > before) hits++;
+        const hit = counted(
+          () => search.bestInBand(target, target + band) ?? search.closestAbove(target) ?? max,
+        );
+        return { outcome: hit.outcome, utility: hit.utility };
+      },
+      lowestAtLeast(target) {
+        if (!max || max.utility < target) return undefined;
+        const hit = counted(() => search.closestAbove(target)) ?? max;
+        return { outcome: hit.outcome, utility: hit.utility };
+      },
+      nearest(target, lowest) {
+        if (!max || max.utility < lowest) return undefined;
+        const above = counted(() => search.closestAbove(Math.max(target, lowest))) ?? max;
+        const below = target > lowest ? counted(() => search.closestBelow(target)) : undefined;
+        const hit =
+          below && below.utility >= lowest && target - below.utility < above.utility - target ? below : above;
         return { outcome: hit.outcome, utility: hit.utility };
       },
       budgetHits: () => hits,
@@ -141,15 +181,37 @@ export function createOfferSearch(
     return new BucketedOutcomes(ownTable, mask, score);
   });
   const n = index.size;
+  const bidAt = (pos: number): Bid => ({
+    outcome: decodeOutcome(space, index.order[pos]),
+    utility: index.util[pos],
+  });
   return {
     exact: true,
     maxUtility: n > 0 ? index.util[index.upperBound(Number.POSITIVE_INFINITY) - 1] : Number.NEGATIVE_INFINITY,
-    bidAtLeast(target) {
+    minUtility: n > 0 ? index.util[index.lowerBound(Number.NEGATIVE_INFINITY)] : Number.POSITIVE_INFINITY,
+    bidAtLeast(target, band = epsilon) {
       const lo = index.lowerBound(target);
       if (lo >= n) return undefined;
-      const hi = index.score ? index.upperBound(target + epsilon) : lo;
-      const pos = hi > lo ? index.argMax(lo, hi) : lo;
-      return { outcome: decodeOutcome(space, index.order[pos]), utility: index.util[pos] };
+      const hi = index.score ? index.upperBound(target + band) : lo;
+      return bidAt(hi > lo ? index.argMax(lo, hi) : lo);
+    },
+    lowestAtLeast(target) {
+      const lo = index.lowerBound(target);
+      if (lo >= n) return undefined;
+      // Positions of equal utility are in outcome order, so the last of them is just before the next utility.
+      return bidAt(index.upperBound(index.util[lo]) - 1);
+    },
+    nearest(target, lowest) {
+      const floor = index.lowerBound(lowest);
+      if (floor >= n) return undefined;
+      const lo = Math.max(floor, index.lowerBound(target));
+      let pos = lo < n ? lo : n - 1;
+      if (lo > floor) {
+        index.settle(lo - 1);
+        const below = index.util[lo - 1];
+        if (lo >= n || target - below < index.util[lo] - target) pos = index.lowerBound(below);
+      }
+      return bidAt(pos);
     },
     budgetHits: () => 0,
   };

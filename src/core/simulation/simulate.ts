@@ -42,7 +42,7 @@ export function simulate(
   const resolved = resolveConfig(compiled, config, [...registry.keys()]);
   const strategies = resolved.agents.map((agent) => {
     try {
-      return createStrategy(agent.strategy, registry);
+      return createStrategy(agent.strategy, registry, resolved.conventions);
     } catch (error) {
       throw new SimulationConfigError(`agents.${agent.party}.strategy`, (error as Error).message);
     }
@@ -123,6 +123,7 @@ export function simulate(
     version: 1,
     scenario: compiled.scenario.id,
     protocol: resolved.protocol,
+    conventions: resolved.conventions,
     seed: resolved.seed,
     realisationSeed: resolved.realisationSeed,
     preferences: resolved.preferences,

@@ -12,6 +12,8 @@
  * validated; a malformed offer is recorded as a fault and the agent breaks off.
  */
 
+import type { ConventionSet } from '../conventions.js';
+
 /** A complete outcome: option index per issue, in scenario issue order. */
 export type Outcome = Int32Array;
 
@@ -51,11 +53,17 @@ export interface StrategyContext {
   maxUtility: number;
   /**
    * An outcome to propose at a target level: among outcomes not crossing own red lines with own utility in
-   * [target, target + ε], the one best for the other parties under this agent's estimate of them (the lowest of
+   * [target, target + band] (band: the simulation's epsilon unless given), the one best for the other parties under this agent's estimate of them (the lowest of
    * their estimated utilities is maximised); if none lies in that band, the one closest above the target.
    * Undefined when no outcome reaches the target. Exact for spaces up to the exact limit, heuristic above it.
    */
-  bidAtLeast(target: number): Outcome | undefined;
+  bidAtLeast(target: number, band?: number): Outcome | undefined;
+  /** Lowest own utility over outcomes that cross none of this agent's red lines (+Infinity if none). */
+  readonly minUtility: number;
+  /** The outcome of lowest own utility >= target (not crossing own red lines); see OfferSearch. */
+  lowestBidAtLeast(target: number): Outcome | undefined;
+  /** The outcome whose own utility is nearest the target, among those worth >= lowest; see OfferSearch. */
+  nearestBid(target: number, lowest: number): Outcome | undefined;
   /** Estimated utility of another party, when this agent has an opponent model. */
   estimate?: (party: string, outcome: ArrayLike<number>) => number;
   /** Seeded random numbers in [0, 1), private to this agent in this run. */
@@ -101,10 +109,16 @@ export interface Strategy {
   criticise?(state: NegotiationState, text: Outcome): readonly string[] | undefined;
 }
 
+/** What the simulation tells a strategy module when it creates a strategy. */
+export interface StrategyCreation {
+  /** The convention set of the run; built-in strategies read their defaults and names from it. */
+  conventions: ConventionSet;
+}
+
 /** What a strategy module exports (as its default export or as `strategy`). */
 export interface StrategyModule {
   name: string;
-  create(params?: Readonly<Record<string, unknown>>): Strategy;
+  create(params?: Readonly<Record<string, unknown>>, creation?: StrategyCreation): Strategy;
 }
 
 /** A strategy by name, optionally with parameters and a display label. */

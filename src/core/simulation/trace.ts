@@ -1,3 +1,4 @@
+import type { ConventionSet } from '../conventions.js';
 import type { Timeline } from './timeline.js';
 
 /**
@@ -110,6 +111,8 @@ export interface Run {
   version: 1;
   scenario: string;
   protocol: 'alternating-offers' | 'single-text';
+  /** The convention set the built-in strategies followed (see concession-settings.ts). */
+  conventions: ConventionSet;
   seed: number;
   realisationSeed: number;
   preferences: 'estimate' | 'sampled';

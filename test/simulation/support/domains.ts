@@ -104,3 +104,52 @@ export function logRolling(batna = 30): Scenario {
     ],
   };
 }
+
+/**
+ * Six outcomes, two issues, every utility a whole number and no two outcomes equal for either party:
+ *   x: A values x0, x1, x2 at 100, 50, 0 (weight 0.7); B at 0, 50, 100 (weight 0.6).
+ *   y: A values y0, y1 at 100, 0 (weight 0.3); B at 0, 100 (weight 0.4).
+ * So (x0,y0) (x0,y1) (x1,y0) (x1,y1) (x2,y0) (x2,y1) are worth 100 70 65 35 30 0 to A and 0 40 30 70 60 100 to
+ * B. Both BATNAs are 20.
+ */
+export function sixOutcomes(): Scenario {
+  const issue = (id: string, options: string[]) => ({
+    id,
+    title: id,
+    category: 'other' as const,
+    options: options.map((o) => ({ id: o, label: o })),
+  });
+  const preference = (
+    party: string,
+    weights: Record<string, number>,
+    values: Record<string, Record<string, number>>,
+  ) => ({
+    party,
+    source: 'test',
+    basis: 'analyst-estimate' as const,
+    weights,
+    values,
+    adjustments: [],
+    redLines: [],
+    batna: 20,
+  });
+  return {
+    parley: 1,
+    id: 'six-outcomes',
+    title: 'Six outcomes',
+    sources: [],
+    parties: [
+      { id: 'a', name: 'A', kind: 'other', role: 'signatory' },
+      { id: 'b', name: 'B', kind: 'other', role: 'signatory' },
+    ],
+    issues: [issue('x', ['x0', 'x1', 'x2']), issue('y', ['y0', 'y1'])],
+    documents: [],
+    packages: [],
+    events: [],
+    positions: [],
+    preferences: [
+      preference('a', { x: 7, y: 3 }, { x: { x0: 100, x1: 50, x2: 0 }, y: { y0: 100, y1: 0 } }),
+      preference('b', { x: 6, y: 4 }, { x: { x0: 0, x1: 50, x2: 100 }, y: { y0: 0, y1: 100 } }),
+    ],
+  };
+}

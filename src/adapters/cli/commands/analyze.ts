@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
+import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
 import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
@@ -20,6 +21,7 @@ export interface AnalyzeOptions {
   maxFrontier?: string;
   frontierOver?: 'all' | 'acceptable';
   frontierOut?: string;
+  conventions?: 'parley' | 'negmas';
   json?: boolean;
 }
 
@@ -36,6 +38,7 @@ export interface ParsedAnalyzeOptions {
   frontierMethod: 'auto' | 'enumerate' | 'decompose' | 'milp';
   maxFrontierPoints: number;
   frontierOver: 'all-outcomes' | 'acceptable-outcomes';
+  conventions: 'parley' | 'negmas';
 }
 
 /** Checks the options shared by `analyze` and `report` against the scenario, stopping with exit 2 on a problem. */
@@ -85,6 +88,7 @@ export function parseAnalyzeOptions(
           : 2000
         : parsePositiveInteger(options.maxFrontier, '--max-frontier', io),
     frontierOver: options.frontierOver === 'acceptable' ? 'acceptable-outcomes' : 'all-outcomes',
+    conventions: options.conventions ?? 'parley',
   };
 }
 
@@ -101,6 +105,51 @@ function outcomeText(outcome: OutcomeView, limit = 400): string {
 function zoneText(zone: AgreementZone): string {
   const size = zone.size === undefined ? '' : ` (${zone.size.toLocaleString('en-US')} outcomes)`;
   return zone.empty ? 'empty' : `not empty${size}`;
+}
+
+const NEGMAS_NAMES: Record<NegmasPoint['concept'], string> = {
+  nash: 'nash',
+  'kalai-smorodinsky': 'kalai',
+  'modified-kalai-smorodinsky': 'modified kalai',
+  utilitarian: 'max welfare',
+};
+
+function printNegmasPoints(result: NegmasPointsResult | { skipped: string }, io: Io): void {
+  const s = styler(io);
+  io.out(`\n${s.bold('Bargaining points, NegMAS conventions')} (--conventions negmas)\n`);
+  if ('skipped' in result) {
+    io.out(`not computed: ${result.skipped}\n`);
+    return;
+  }
+  io.out(
+    table(
+      ['party', 'reservation', 'minimum', 'disagreement', 'ideal'],
+      result.parties.map((p) => [
+        p.name,
+        num(p.reservation),
+        num(p.minimum),
+        num(p.disagreement),
+        num(p.ideal),
+      ]),
+      io,
+    ),
+  );
+  io.out(
+    table(
+      ['point', `utilities (${result.parties.map((p) => p.name).join(' / ')})`, 'ties', 'definition'],
+      result.points.map((p) => [
+        NEGMAS_NAMES[p.concept],
+        p.status === 'solved' ? p.outcomes[0].utilities.map((u) => num(u)).join(' / ') : 'none',
+        p.outcomes.length > 1 ? String(p.outcomes.length) : '',
+        p.definition,
+      ]),
+      io,
+    ),
+  );
+  io.out(
+    `${s.dim(`over the Pareto frontier (${result.frontierSize.toLocaleString('en-US')} outcomes) of ${result.candidates.toLocaleString('en-US')} outcomes; method: ${result.method}`)}\n`,
+  );
+  for (const note of result.notes) io.out(`${s.dim(note)}\n`);
 }
 
 function printBargaining(result: BargainingResult, io: Io, indent = ''): void {
@@ -202,6 +251,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
 
   io.out(`\n${s.bold('Bargaining solutions')} (gains over the BATNAs, within the agreement zone)\n`);
   printBargaining(report.bargaining, io);
+  if (report.negmas) printNegmasPoints(report.negmas, io);
 
   if (report.packages.length > 0) {
     io.out(`\n${s.bold('Packages')}\n`);

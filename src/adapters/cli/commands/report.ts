@@ -1,5 +1,7 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { forecast } from '../../../app/forecast.js';
+import { actorTableFromScenario } from '../../../core/forecast/input/actor-table-from-scenario.js';
 import { compileScenario } from '../../../core/model/compile.js';
 import { runAnalysis } from '../../analysis/run-analysis.js';
 import { analysisReportHtml } from '../../report/analysis-report.js';
@@ -37,8 +39,14 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   const parsed = parseAnalyzeOptions(options, scenario, io);
   const report = await runAnalysis(scenario, { ...parsed, onStep: (step) => io.err(`  ${step}…\n`) });
   const compiled = compileScenario(scenario, { at: parsed.at });
+  // A scenario with a forecast section gets a forecast of its contested issues (all models, defaults).
+  const table = scenario.forecast ? actorTableFromScenario(scenario) : undefined;
+  const forecastResult = table?.ok
+    ? await forecast({ table: table.table, models: ['all'], basis: "analysts' estimates in the scenario" })
+    : undefined;
   const html = analysisReportHtml(report, compiled, {
     diff: options.diff ? [options.diff[0], options.diff[1]] : undefined,
+    forecast: forecastResult,
   });
   // Write beside the target, then rename, so an interrupted run never leaves half a report.
   const partial = `${output}.partial`;

@@ -1,13 +1,24 @@
 import { writeFileSync } from 'node:fs';
+import {
+  CONVENTION_SETS,
+  type ConventionSet,
+  DEFAULT_CONVENTIONS,
+  isConventionSet,
+} from '../../../core/conventions.js';
 import { closestId } from '../../../core/model/closest-id.js';
 import { type CompiledScenario, compileScenario } from '../../../core/model/compile.js';
+import { concessionOptionProblem } from '../../../core/simulation/concession-settings.js';
 import type { SimulationConfig } from '../../../core/simulation/config.js';
 import { resolveConfig, SimulationConfigError } from '../../../core/simulation/config.js';
 import { formatTrace } from '../../../core/simulation/format-trace.js';
 import { buildOutcomeReference, type ReferenceResult } from '../../../core/simulation/outcome-reference.js';
 import { realiseTruths } from '../../../core/simulation/realisation.js';
-import { builtInStrategies } from '../../../core/simulation/strategies/registry.js';
-import type { StrategySpec } from '../../../core/simulation/strategy.js';
+import {
+  builtInStrategies,
+  createStrategy,
+  strategyRegistry,
+} from '../../../core/simulation/strategies/registry.js';
+import { type StrategySpec, strategySpecName } from '../../../core/simulation/strategy.js';
 import type { Run } from '../../../core/simulation/trace.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import { htmlPage } from '../../report/html.js';
@@ -37,6 +48,8 @@ export interface SimulateOptions {
   fullOffers?: boolean;
   json?: boolean;
   html?: string;
+  conventions?: string;
+  strategyOption?: string[];
 }
 
 export const DEFAULT_STRATEGY = 'boulware';
@@ -160,6 +173,65 @@ function perParty(
   return { all, byParty };
 }
 
+/** The convention set named on the command line (default parley); exit 2 with a suggestion otherwise. */
+export function parseConventions(text: string | undefined, io: Io): ConventionSet {
+  if (text === undefined) return DEFAULT_CONVENTIONS;
+  if (isConventionSet(text)) return text;
+  return usageError(
+    io,
+    `unknown convention set '${text}'${didYouMean(text, CONVENTION_SETS)}`,
+    'use --conventions parley (default), negmas or genius',
+  );
+}
+
+/**
+ * `--strategy-option party.key=value,...` (repeatable; a bare key=value applies to every negotiator): strategy
+ * parameters, most usefully the concession settings time, floor, offer, band and accept. Values are checked
+ * here for those settings, and every parameter against its strategy when the strategies are created.
+ */
+export function parseStrategyOptions(
+  texts: readonly string[],
+  parties: readonly string[],
+  io: Io,
+): { all: Record<string, unknown>; byParty: Map<string, Record<string, unknown>> } {
+  const all: Record<string, unknown> = {};
+  const byParty = new Map<string, Record<string, unknown>>();
+  for (const part of texts.flatMap(splitTopLevel)) {
+    const match = /^(?:([^=]+?)\.)?([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*)$/.exec(part);
+    if (!match || match[3] === '')
+      usageError(
+        io,
+        `--strategy-option: '${part}' is not of the form party.key=value`,
+        'e.g. --strategy-option dealer.floor=reservation (or floor=reservation for every negotiator)',
+      );
+    const [, party, key, text] = match;
+    const value = paramValue(text.trim());
+    const problem = concessionOptionProblem(key, value);
+    if (problem) usageError(io, `--strategy-option ${part}: ${problem}`);
+    if (party === undefined || party === '*' || party === 'default') {
+      all[key] = value;
+      continue;
+    }
+    if (!parties.includes(party))
+      usageError(
+        io,
+        `--strategy-option: '${party}' is not a negotiating party${didYouMean(party, parties)}`,
+        `negotiators: ${parties.join(', ')}`,
+      );
+    const options = byParty.get(party) ?? {};
+    options[key] = value;
+    byParty.set(party, options);
+  }
+  return { all, byParty };
+}
+
+/** A strategy spec with extra parameters on top of its own. */
+function withParams(spec: StrategySpec, extra: Record<string, unknown> | undefined): StrategySpec {
+  if (!extra || Object.keys(extra).length === 0) return spec;
+  if (typeof spec === 'string') return { name: spec, params: { ...extra } };
+  return { ...spec, params: { ...spec.params, ...extra } };
+}
+
 export interface PreparedSimulation {
   scenario: Scenario;
   compiled: CompiledScenario;
@@ -263,11 +335,22 @@ export function prepareSimulation(file: string, options: SimulateOptions, io: Io
       ? undefined
       : parseNumber(text, `--discount for ${party}`, io, (x) => x > 0 && x <= 1, 'a number in (0, 1]');
   };
+  const conventions = parseConventions(options.conventions, io);
+  const strategyOptions = parseStrategyOptions(options.strategyOption ?? [], parties, io);
+  const builtIns = strategyRegistry();
   const agents: SimulationConfig['agents'] = {};
   for (const party of parties) {
     const text = strategies.byParty.get(party);
-    const spec =
+    const written =
       text === undefined ? defaultSpec : parseStrategySpec(text, known, io, `--strategies for ${party}`);
+    const spec = withParams(written, { ...strategyOptions.all, ...strategyOptions.byParty.get(party) });
+    if (builtIns.has(strategySpecName(spec))) {
+      try {
+        createStrategy(spec, builtIns, conventions);
+      } catch (error) {
+        usageError(io, `strategy of ${party}: ${(error as Error).message}`);
+      }
+    }
     const discount = discountOf(party);
     agents[party] = discount === undefined ? { strategy: spec } : { strategy: spec, discount };
   }
@@ -279,6 +362,7 @@ export function prepareSimulation(file: string, options: SimulateOptions, io: Io
     deadline: {},
     seed,
   };
+  if (conventions !== DEFAULT_CONVENTIONS) config.conventions = conventions;
   if (options.preferences) config.preferences = options.preferences as 'estimate' | 'sampled';
   if (rounds !== undefined) config.deadline.rounds = rounds;
   if (days !== undefined) config.deadline.days = days;

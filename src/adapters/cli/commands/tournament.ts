@@ -15,7 +15,14 @@ import { type ReferenceFactory, runTournament, type TournamentResult } from '../
 import { writeTournamentOutputs } from '../../simulation/tournament-output.js';
 import { loadOrExit, usageError } from '../load.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json, styler, table } from '../output.js';
-import { BUILT_IN_NAMES, DEFAULT_ROUNDS, didYouMean, parseStrategySpec, splitTopLevel } from './simulate.js';
+import {
+  BUILT_IN_NAMES,
+  DEFAULT_ROUNDS,
+  didYouMean,
+  parseConventions,
+  parseStrategySpec,
+  splitTopLevel,
+} from './simulate.js';
 
 export interface TournamentCommandOptions {
   scenarios?: string;
@@ -33,6 +40,7 @@ export interface TournamentCommandOptions {
   progress?: boolean;
   stopAfter?: string;
   strategyModule?: string[];
+  conventions?: string;
 }
 
 const PROTOCOLS: Record<string, string> = {
@@ -217,6 +225,7 @@ export async function tournamentCommand(
   } else if (typeof simulation.protocol === 'string' && PROTOCOLS[simulation.protocol]) {
     simulation.protocol = PROTOCOLS[simulation.protocol];
   }
+  if (options.conventions !== undefined) simulation.conventions = parseConventions(options.conventions, io);
   if (options.preferences !== undefined) {
     if (options.preferences !== 'estimate' && options.preferences !== 'sampled')
       usageError(io, `--preferences must be estimate or sampled, got '${options.preferences}'`);
@@ -301,7 +310,7 @@ export async function tournamentCommand(
     }
   }
   if (options.json) {
-    io.out(json({ ...result, notes }));
+    io.out(json({ ...result, conventions: simulation.conventions ?? 'parley', notes }));
     return EXIT_OK;
   }
 
@@ -309,7 +318,7 @@ export async function tournamentCommand(
   const total = result.matches.length;
   const scenarioIds = [...new Set(result.matches.map((m) => m.scenario))];
   io.out(
-    `${s.bold('Tournament')}: ${total} matches${result.complete ? '' : s.yellow(' (stopped before the end)')} over ${scenarioIds.join(', ')}; seed ${String(config.seed)}\n`,
+    `${s.bold('Tournament')}: ${total} matches${result.complete ? '' : s.yellow(' (stopped before the end)')} over ${scenarioIds.join(', ')}; seed ${String(config.seed)}; conventions ${String(simulation.conventions ?? 'parley')}\n`,
   );
   io.out(
     `${s.dim("Means with 95% confidence intervals over (match, role) observations; utilities are each strategy's own (its BATNA without agreement).")}\n\n`,

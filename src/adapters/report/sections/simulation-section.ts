@@ -81,7 +81,8 @@ export function simulationSection(input: SimulationSectionInput): Section {
   parts.push(
     `<p>${escapeHtml(
       `${protocol}, ${run.parties.length} negotiators, deadline ${run.deadlineRounds} rounds, seed ${run.seed}, ` +
-        `true preferences: ${run.preferences === 'estimate' ? "the analysts' estimates" : `one draw within the ranges (seed ${run.realisationSeed})`}.`,
+        `true preferences: ${run.preferences === 'estimate' ? "the analysts' estimates" : `one draw within the ranges (seed ${run.realisationSeed})`}, ` +
+        `${run.conventions} conventions.`,
     )}</p>`,
   );
   const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}`;

@@ -1,3 +1,4 @@
+import { type ConventionSet, DEFAULT_CONVENTIONS } from '../../conventions.js';
 import { suggest } from '../config.js';
 import type { Strategy, StrategyModule, StrategySpec } from '../strategy.js';
 import { aspiration } from './aspiration.js';
@@ -26,9 +27,13 @@ export function strategyRegistry(extra: readonly StrategyModule[] = []): Strateg
   return registry;
 }
 
-export function createStrategy(spec: StrategySpec, registry: StrategyRegistry): Strategy {
+export function createStrategy(
+  spec: StrategySpec,
+  registry: StrategyRegistry,
+  conventions: ConventionSet = DEFAULT_CONVENTIONS,
+): Strategy {
   const name = typeof spec === 'string' ? spec : spec.name;
   const module = registry.get(name);
   if (!module) throw new RangeError(`unknown strategy '${name}'${suggest(name, [...registry.keys()])}`);
-  return module.create(typeof spec === 'string' ? undefined : spec.params);
+  return module.create(typeof spec === 'string' ? undefined : spec.params, { conventions });
 }

@@ -1,23 +1,37 @@
 import { BATNA_TOLERANCE } from '../agent-context.js';
+import {
+  CONVENTION_SETTINGS,
+  type ConcessionSettings,
+  checkParamNames,
+  timeAt,
+} from '../concession-settings.js';
 import type { NegotiationState, Outcome, Response, Strategy, StrategyContext } from '../strategy.js';
 
 /**
- * Base of the built-in strategies: each turn the strategy sets a target utility, clamped to
- * [Pmin, Pmax] with Pmax = the best own outcome not crossing own red lines and Pmin = max(floor, reservation)
- * (floor: the BATNA now and next round, undiscounted), and bids `bidAtLeast(target)`.
+ * Base of the built-in strategies: each turn the strategy sets a target utility, clamped to [Pmin, Pmax] with
+ * Pmax = the best own outcome not crossing own red lines and Pmin = max(floor, reservation), and bids at it.
+ * The concession settings (see concession-settings.ts) say what the floor is, how time is read, which outcome
+ * is bid at the target and what is accepted; Parley's are the default:
  *
- * Acceptance is AC_next: accept the offer on the table if it is acceptable at all (crosses no own red line, and
- * utility × δ^round >= BATNA) and worth at least as much as the bid this agent would make instead this turn.
- * When rejecting can no longer lead to an agreement (state.lastChance: too few turns left for the others to
- * accept a counter-offer), any acceptable offer is accepted; so is one when the agent has no acceptable bid.
+ * - floor: the BATNA now and next round, undiscounted; bid: the best for the others within the band above the
+ *   target (`bidAtLeast`).
+ * - acceptance (AC_next): accept the offer on the table if it is acceptable at all (crosses no own red line,
+ *   and utility × δ^round >= BATNA) and worth at least as much as the bid this agent would make instead this
+ *   turn. When rejecting can no longer lead to an agreement (state.lastChance: too few turns left for the
+ *   others to accept a counter-offer), any acceptable offer is accepted; so is one when the agent has no
+ *   acceptable bid.
  */
 export abstract class TargetStrategy implements Strategy {
   abstract readonly name: string;
   protected ctx!: StrategyContext;
   private plannedFor = -1;
   private planned: Outcome | null = null;
+  private plannedTarget = Number.NaN;
 
-  constructor(protected readonly reservation = Number.NEGATIVE_INFINITY) {}
+  constructor(
+    protected readonly reservation = Number.NEGATIVE_INFINITY,
+    protected readonly settings: Readonly<ConcessionSettings> = CONVENTION_SETTINGS.parley,
+  ) {}
 
   init(ctx: StrategyContext): void {
     this.ctx = ctx;
@@ -27,8 +41,20 @@ export abstract class TargetStrategy implements Strategy {
   /** Target utility for this turn; called at most once per turn, before clamping. */
   protected abstract target(state: NegotiationState, pmin: number, pmax: number): number;
 
+  /** The (clamped) target of the latest turn planned; NaN before the first or when nothing reaches Pmin. */
+  get plannedTargetUtility(): number {
+    return this.plannedTarget;
+  }
+
+  /** Normalised time of this turn under the time setting (0..1). */
+  protected time(state: NegotiationState): number {
+    return timeAt(this.settings.time, state.round, this.ctx.deadlineRounds);
+  }
+
   protected pmin(round: number): number {
-    return Math.max(this.ctx.floor(round), this.reservation);
+    const floor = this.ctx.floor(round);
+    const lowest = this.settings.floor === 'reservation' ? Math.max(floor, this.ctx.minUtility) : floor;
+    return Math.max(lowest, this.reservation);
   }
 
   /** The bid for this turn, or null when no outcome reaches Pmin. */
@@ -39,11 +65,23 @@ export abstract class TargetStrategy implements Strategy {
     const pmin = this.pmin(state.round);
     if (pmax < pmin) {
       this.planned = null;
+      this.plannedTarget = Number.NaN;
       return null;
     }
     const target = Math.min(pmax, Math.max(pmin, this.target(state, pmin, pmax)));
-    this.planned = this.ctx.bidAtLeast(target) ?? null;
+    this.plannedTarget = target;
+    this.planned = this.bidAt(target, state.round) ?? null;
     return this.planned;
+  }
+
+  private bidAt(target: number, round: number): Outcome | undefined {
+    const { offer, band } = this.settings;
+    if (offer === 'lowest-in-band') {
+      // Never below the floor, even within the tolerance: the protocol would refuse such an offer.
+      return this.ctx.lowestBidAtLeast(Math.max(target - (band ?? 0), this.ctx.floor(round)));
+    }
+    if (offer === 'nearest') return this.ctx.nearestBid(target, this.ctx.floor(round));
+    return this.ctx.bidAtLeast(target, band);
   }
 
   propose(state: NegotiationState): Outcome | null {
@@ -54,9 +92,12 @@ export abstract class TargetStrategy implements Strategy {
     const u = this.ctx.utility(offer);
     if (this.ctx.crossesRedLine(offer) || u < this.ctx.acceptFloor(state.round) - BATNA_TOLERANCE)
       return 'reject';
-    if (state.lastChance) return 'accept';
+    const { accept } = this.settings;
+    if (accept === 'next-bid-or-last-turn' && state.lastChance) return 'accept';
     const next = this.plan(state);
     if (next === null) return 'accept';
+    if (accept === 'in-band')
+      return u >= this.plannedTarget - (this.settings.band ?? 0) ? 'accept' : 'reject';
     return u >= this.ctx.utility(next) ? 'accept' : 'reject';
   }
 }
@@ -104,11 +145,5 @@ export function checkParams(
   known: readonly string[],
   strategy: string,
 ): void {
-  for (const key of Object.keys(params ?? {})) {
-    if (!known.includes(key)) {
-      throw new RangeError(
-        `strategy '${strategy}' has no parameter '${key}'${known.length ? ` (parameters: ${known.join(', ')})` : ''}`,
-      );
-    }
-  }
+  checkParamNames(params, known, strategy);
 }
