@@ -81,7 +81,7 @@ export const frontierSuite: BenchSuite = {
       `synthetic 3 parties × 12 issues × 10 options (${synthetic.space.size.toExponential(0)} outcomes), coverage 5`,
       synthetic,
       60_000,
-      { coverage: 5, maxPoints: 200 },
+      { coverage: 5, maxPoints: 40 },
     );
     return results;
   },
