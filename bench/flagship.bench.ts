@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { runAnalysis } from '../src/adapters/analysis/run-analysis.js';
 import { loadScenarioFile } from '../src/adapters/load/load-scenario.js';
+import { nodeComputePorts } from '../src/adapters/node/node-ports.js';
 import { createHighsSolver } from '../src/adapters/solver/highs-solver.js';
+import { analyze } from '../src/app/analyze.js';
 import { bargainingSolutions } from '../src/core/analysis/bargaining/bargaining-solutions.js';
 import { explainEmptyZone } from '../src/core/analysis/explain/explain-empty-zone.js';
 import { agreementZone } from '../src/core/analysis/zone/agreement-zone.js';
@@ -63,7 +64,7 @@ export const flagshipSuite: BenchSuite = {
     );
     push(
       'whole analysis (parley analyze, no Monte Carlo)',
-      await timeMedianAsync(() => runAnalysis(scenario), 300, 1),
+      await timeMedianAsync(() => analyze({ scenario }, nodeComputePorts()), 300, 1),
       size,
     );
     return results;

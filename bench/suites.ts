@@ -6,6 +6,7 @@ import { forecastSuite } from './forecast.bench.js';
 import { frontierSuite } from './frontier.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
+import { sandboxBench } from './sandbox.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { versionsBench } from './versions.bench.js';
 
@@ -19,5 +20,6 @@ export const suites: BenchSuite[] = [
   versionsBench,
   robustnessBench,
   simulationBench,
+  sandboxBench,
   forecastSuite,
 ];

@@ -3,7 +3,11 @@ import {
   type MilpFrontierPoint,
   milpFrontier,
 } from '../core/analysis/pareto/milp-frontier.js';
-import { FrontierError, paretoFrontier } from '../core/analysis/pareto/pareto-frontier.js';
+import {
+  FrontierError,
+  type FrontierOptions,
+  paretoFrontier,
+} from '../core/analysis/pareto/pareto-frontier.js';
 import { EnumerationLimitError } from '../core/analysis/utility-table.js';
 import type { CompiledScenario } from '../core/model/compile.js';
 import { encodeOutcome } from '../core/model/outcome-space.js';
@@ -35,6 +39,8 @@ export interface FrontierRequest {
   maxPoints?: number;
   /** MILP, 3+ parties: accept a certified coverage bound of this many utility points instead of exactness. */
   coverage?: number;
+  /** One enumeration shared by the steps of an analysis (see paretoFrontier). */
+  shared?: FrontierOptions['shared'];
   /** Largest space enumerated by 'auto' (default 2,000,000 outcomes). */
   enumerationLimit?: number;
 }
@@ -135,6 +141,7 @@ function enumerated(
     subspace: request.subspace,
     method,
     seed: request.seed,
+    shared: request.shared,
     // Everything when a listener streams the points; the listed part is cut below.
     maxListed: ports.onPoint ? Number.POSITIVE_INFINITY : maxListed,
   });

@@ -41,5 +41,15 @@ export interface ParallelMap {
   map<TInput, TOutput>(task: string, inputs: readonly TInput[], cancel?: Cancellation): Promise<TOutput[]>;
 }
 
+/**
+ * The deadline `seconds` from now on `clock`, or +Infinity without a limit. A limit needs a clock: the core
+ * never reads the time itself.
+ */
+export function deadlineOf(seconds: number | undefined, clock: Clock | undefined): number {
+  if (seconds === undefined) return Number.POSITIVE_INFINITY;
+  if (!clock) throw new RangeError('a time limit needs a clock: pass the Clock port with timeLimitSeconds');
+  return clock.now() + seconds * 1000;
+}
+
 export const NO_PROGRESS: Progress = { report() {} };
 export const NEVER_CANCELLED: Cancellation = { aborted: false };

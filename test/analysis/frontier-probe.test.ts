@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frontierProbe } from '../../src/adapters/analysis/frontier-probe.js';
+import { createHighsSolver } from '../../src/adapters/solver/highs-solver.js';
+import { frontierProbe } from '../../src/app/frontier-probe.js';
 import { realiseUtility, utilityOf } from '../../src/core/evaluate/utility-function.js';
 import { compileScenario } from '../../src/core/model/compile.js';
 import { forEachCompletion, fullSubspace } from '../../src/core/model/subspace.js';
@@ -14,7 +15,7 @@ describe('frontier probe for diffs', () => {
         fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
         async (scenario, point) => {
           const compiled = compileScenario(scenario);
-          const result = await frontierProbe(compiled);
+          const result = await frontierProbe(compiled, createHighsSolver());
           if (!('probe' in result)) throw new Error('small spaces are probed');
           const u = compiled.models.map((_, p) => point[p]);
           const fns = compiled.models.map((m) => realiseUtility(m));

@@ -16,6 +16,8 @@ import {
   readableWordDiff,
 } from '../../src/adapters/text/readable-word-diff.js';
 import { wordDiff } from '../../src/adapters/text/word-diff.js';
+import { reportDiff, versionsData } from '../../src/app/report.js';
+import { convergence } from '../../src/core/analysis/gaps/convergence.js';
 import { compileScenario } from '../../src/core/model/compile.js';
 import { documentLineage, type WordDiffPart } from '../../src/core/versions/index.js';
 import type { Scenario } from '../../src/schema/scenario.js';
@@ -34,7 +36,7 @@ const spell = (parts: WordDiffPart[], skip: WordDiffPart['kind']) =>
     .join('');
 
 describe('versions section', () => {
-  const html = versionsSection(flagship);
+  const html = versionsSection(versionsData(flagship));
 
   it('draws a lineage graph per document and a gap chart per document with versions on several dates', () => {
     // framework (4 versions on 3 dates) and guarantees (2 dates): both charts; reconstruction (1 version): the
@@ -57,7 +59,7 @@ describe('versions section', () => {
     const [v1] = s.documents[0].versions;
     v1.points[0].status = { a: 'agreed', b: 'agreed' };
     v1.points[1].status = { a: 'agreed', b: 'bracketed' };
-    const section = versionsSection(compileScenario(s));
+    const section = versionsSection(versionsData(compileScenario(s)));
     // p1 = plan:v1: point 1 agreed by both signatories, point 2 bracketed by b → 1 of 2; a agreed 2 of 2, b 1 of 2.
     expect(section).toMatch(/<strong>p1<\/strong>[\s\S]*?1 of 2 \(50%\)[\s\S]*?100%[\s\S]*?50%/);
   });
@@ -78,7 +80,7 @@ describe('versions section', () => {
   });
 
   it('charts a gap only where a version settles the issue', () => {
-    const series = new Map(gapSeries(flagship, 'framework').map((s) => [s.name, s.points]));
+    const series = new Map(gapSeries(convergence(flagship, 'framework')).map((s) => [s.name, s.points]));
     expect(series.get('army-cap')!.map(([date]) => date)).toEqual(['2025-11-20', '2025-11-23', '2025-12-23']);
     expect(series.get('donbas')!.map(([date]) => date)).toEqual(['2025-11-20']);
   });
@@ -90,7 +92,7 @@ describe('versions section', () => {
     };
     s.documents[0].title = 'Plan <img src=x onerror=alert(1)>';
     s.packages[0].label = 'P1 & <b>bold</b>';
-    const section = versionsSection(compileScenario(s));
+    const section = versionsSection(versionsData(compileScenario(s)));
     expect(section).not.toContain('<script>');
     expect(section).not.toContain('<img');
     expect(section).not.toContain('<b>bold');
@@ -100,9 +102,9 @@ describe('versions section', () => {
 });
 
 describe('diff section', () => {
-  const html = diffSection(flagship, 'framework:plan-28', 'framework:plan-20', {
-    attribution: { samples: 200 },
-  });
+  const html = diffSection(
+    reportDiff(flagship, 'framework:plan-28', 'framework:plan-20', readableWordDiff, { samples: 200 }).result,
+  );
 
   it('shows point changes with word diffs as <del> and <ins>', () => {
     expect(html).toContain(
@@ -125,14 +127,18 @@ describe('diff section', () => {
     const s = tinyScenario();
     s.documents[0].versions[1].points[0].text = 'Shared <script>x()</script> land.';
     s.documents[0].versions[1].points[0].title = 'Land & <i>more</i>';
-    const section = diffSection(compileScenario(s), 'plan:v1', 'plan:v2');
+    const section = diffSection(
+      reportDiff(compileScenario(s), 'plan:v1', 'plan:v2', readableWordDiff).result,
+    );
     expect(section).not.toContain('<script>');
     expect(section).not.toContain('<i>more');
     expect(section).toContain('&lt;script&gt;x()&lt;/script&gt;');
   });
 
   it('compares packages when given package ids', () => {
-    const section = diffSection(compileScenario(tinyScenario()), 'p1', 'clash');
+    const section = diffSection(
+      reportDiff(compileScenario(tinyScenario()), 'p1', 'clash', readableWordDiff).result,
+    );
     expect(section).toContain('What changed: package P1 (p1) → Clash (clash)');
     expect(section).toContain('Annex: new in this package (annex:x1)');
   });

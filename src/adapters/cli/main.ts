@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { closeProcessTaskPool } from '../workers/task-pool.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -11,7 +12,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { timelineCommand } from './commands/timeline.js';
 import { tournamentCommand } from './commands/tournament.js';
 import { validateCommand } from './commands/validate.js';
-import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
+import { CliExit, EXIT_INPUT, type Io, processIo, terminalSafe } from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -33,7 +34,8 @@ Examples:
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
 
-export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+export function buildProgram(unsafeIo: Io, setCode: (code: number) => void): Command {
+  const io = terminalSafe(unsafeIo);
   const program = new Command('parley')
     .description('Model, analyse and simulate multi-party, multi-issue negotiations.')
     .version(VERSION)
@@ -84,7 +86,7 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 "utility" uses the estimates; "with uncertainty" lets every estimate range over its stated low..high.
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
-    .action((file: string, options) => setCode(evaluateCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await evaluateCommand(file, options, io)));
 
   program
     .command('analyze')
@@ -288,7 +290,7 @@ issue, relative to their favourite options, under the option the version settles
 favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
-    .action((file: string, options) => setCode(timelineCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await timelineCommand(file, options, io)));
 
   program
     .command('simulate')
@@ -370,7 +372,7 @@ Examples:
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
-    .action((file: string, options) => setCode(simulateCommand(file, options, io)));
+    .action(async (file: string, options) => setCode(await simulateCommand(file, options, io)));
 
   program
     .command('tournament')
@@ -526,5 +528,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT_INPUT;
     }
     throw error;
+  } finally {
+    // The process's worker threads, started on first use by any command, end with the command.
+    await closeProcessTaskPool();
   }
 }

@@ -8,6 +8,7 @@ import { decodeUtf8 } from './decode-utf8.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { locate, type SourceMap } from './locate.js';
+import { protoKeyProblems } from './proto-keys.js';
 import { readYaml } from './read-yaml.js';
 
 export type { Diagnostic } from './diagnostic.js';
@@ -146,6 +147,8 @@ export function parseScenarioText(
   const read = readYaml(text.startsWith('\uFEFF') ? text.slice(1) : text, fileName, format);
   if (!read.ok) return { ok: false, diagnostics: sortDiagnostics([...read.diagnostics, ...notes]) };
   const warnings = [...read.warnings, ...notes];
+  const protoKeys = protoKeyProblems(read.data).map((p) => toDiagnostic(p, fileName, read.source));
+  if (protoKeys.length > 0) return { ok: false, diagnostics: sortDiagnostics([...protoKeys, ...warnings]) };
 
   const parsed = Scenario.safeParse(read.data);
   if (!parsed.success) {

@@ -1,10 +1,6 @@
-import type { ForecastResult } from '../../app/forecast.js';
+import type { AnalysisReport } from '../../app/analyze.js';
+import type { ReportData, UtilitySpaceData } from '../../app/report.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
-import { realiseUtility, utilityOf } from '../../core/evaluate/utility-function.js';
-import type { CompiledScenario } from '../../core/model/compile.js';
-import { decodeOutcome } from '../../core/model/outcome-space.js';
-import { createRng } from '../../core/random/rng.js';
-import type { AnalysisReport } from '../analysis/run-analysis.js';
 import {
   type MarkedPoint,
   pairwiseScatter,
@@ -18,7 +14,6 @@ import { diffSection } from './sections/diff-section.js';
 import { forecastSection } from './sections/forecast-section.js';
 import { versionsSection } from './sections/versions-section.js';
 
-const BACKGROUND_SAMPLE = 1500;
 const MAX_PAIRS = 6;
 
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
@@ -38,25 +33,10 @@ function solutionPoints(bargaining: BargainingResult, columns: number[], models:
   return points;
 }
 
-/** Utility vectors of a seeded uniform sample of outcomes, to show the shape of a space too large to enumerate. */
-function sampleCloud(compiled: CompiledScenario, charted: number[], seed: number): number[][] {
-  const rng = createRng(seed).fork('report-background');
-  const fns = charted.map((m) => realiseUtility(compiled.models[m]));
-  const outcome = new Int32Array(compiled.space.radix.length);
-  const points: number[][] = [];
-  for (let k = 0; k < BACKGROUND_SAMPLE; k++) {
-    compiled.space.radix.forEach((r, i) => {
-      outcome[i] = rng.int(r);
-    });
-    points.push(fns.map((f) => utilityOf(f, outcome)));
-  }
-  return points;
-}
-
-function frontierSection(report: AnalysisReport, compiled: CompiledScenario): Section {
-  const charted = compiled.signatories.length >= 2 ? compiled.signatories : compiled.models.map((_, k) => k);
-  const names = charted.map((m) => compiled.models[m].name);
-  const modelIndex = compiled.models.map((_, k) => k);
+function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Section {
+  const charted = space.parties.map((p) => p.model);
+  const names = space.parties.map((p) => p.name);
+  const modelIndex = report.parties.map((_, k) => k);
   const packages: MarkedPoint[] = report.packages.map((p) => {
     const evaluations = charted.map((m) => p.evaluation.parties[m]);
     const low = evaluations.map((e) => e.utility.min);
@@ -68,12 +48,12 @@ function frontierSection(report: AnalysisReport, compiled: CompiledScenario): Se
   let frontier: number[][] = [];
   let background: number[][] | undefined;
   if ('skipped' in report.frontier) {
-    background = sampleCloud(compiled, charted, 1);
+    background = space.sample?.points;
     notes.push(
-      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${BACKGROUND_SAMPLE.toLocaleString('en-US')} outcomes, shown for the shape of the space only.`,
+      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${(background?.length ?? 0).toLocaleString('en-US')} outcomes, shown for the shape of the space only.`,
     );
   } else {
-    const order = report.frontier.parties.map((id) => compiled.models.findIndex((m) => m.party === id));
+    const order = report.frontier.parties.map((id) => report.parties.findIndex((p) => p.id === id));
     const columns = charted.map((m) => order.indexOf(m));
     if (columns.every((c) => c >= 0))
       frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
@@ -96,7 +76,7 @@ function frontierSection(report: AnalysisReport, compiled: CompiledScenario): Se
     parties: names,
     frontier,
     background,
-    batna: charted.map((m) => compiled.models[m].batna.estimate),
+    batna: space.parties.map((p) => p.batna),
     packages,
     solutions: solutionPoints(bargaining, charted, modelIndex),
   };
@@ -297,19 +277,9 @@ function gapsSection(report: AnalysisReport): Section {
   };
 }
 
-export interface ReportOptions {
-  /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
-  diff?: [string, string];
-  /** A forecast of the contested issues, shown as its own section. */
-  forecast?: ForecastResult;
-}
-
 /** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
-export function analysisReportHtml(
-  report: AnalysisReport,
-  compiled: CompiledScenario,
-  options: ReportOptions = {},
-): string {
+export function analysisReportHtml(data: ReportData): string {
+  const report = data.analysis;
   const sections: Section[] = [];
   if (report.scenario.disclaimer) {
     sections.push({
@@ -328,7 +298,7 @@ export function analysisReportHtml(
     });
   }
   sections.push(zoneSection(report));
-  sections.push(frontierSection(report, compiled));
+  sections.push(frontierSection(report, data.utilitySpace));
   sections.push({
     id: 'bargaining',
     title: 'Bargaining solutions',
@@ -337,22 +307,22 @@ export function analysisReportHtml(
   sections.push(packagesSection(report));
   const robustness = robustnessSection(report);
   if (robustness) sections.push(robustness);
-  if (compiled.scenario.documents.length > 0) {
+  if (data.versions) {
     sections.push({
       id: 'versions',
       title: 'Documents, versions and convergence',
-      html: versionsSection(compiled),
+      html: versionsSection(data.versions),
     });
   }
-  if (options.diff) {
+  if (data.diff) {
     sections.push({
       id: 'diff',
-      title: `Diff: ${options.diff[0]} → ${options.diff[1]}`,
-      html: diffSection(compiled, options.diff[0], options.diff[1]),
+      title: `Diff: ${data.diff.before} → ${data.diff.after}`,
+      html: diffSection(data.diff.result),
     });
   }
   sections.push(gapsSection(report));
-  if (options.forecast) sections.push(forecastSection(options.forecast));
+  if (data.forecast) sections.push(forecastSection(data.forecast));
   sections.push({
     id: 'method',
     title: 'Methods and timings',
@@ -366,9 +336,4 @@ export function analysisReportHtml(
     `Preferences, red lines and BATNAs are ${report.basis}.`,
   ];
   return htmlPage(report.scenario.title, subtitle, sections);
-}
-
-export function outcomeLabel(compiled: CompiledScenario, index: number): string {
-  const outcome = decodeOutcome(compiled.space, index);
-  return compiled.space.issues.map((issue, i) => `${issue.id}=${issue.optionIds[outcome[i]]}`).join(', ');
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { SolverModule } from './monte-carlo-task.js';
+import type { SolverModule } from '../../core/analysis/robustness/monte-carlo-task.js';
 
 export {
   egalitarianOutcome,

@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SolveFn } from '../../core/analysis/robustness/monte-carlo.js';
-import type { SolverModule } from './monte-carlo-task.js';
+import { ENUMERATED_SOLUTIONS, type SolverModule } from '../../core/analysis/robustness/monte-carlo-task.js';
 
 function moduleUrl(module: string): string {
   if (module.startsWith('file:')) return module;
@@ -16,7 +16,11 @@ export async function loadSolvers(solvers: SolverModule[] = []): Promise<Record<
   const loaded: Record<string, SolveFn> = {};
   for (const solver of solvers) {
     const exportName = solver.exportName ?? 'default';
-    const namespace = (await import(moduleUrl(solver.module))) as Record<string, unknown>;
+    const namespace = (
+      solver.module === ENUMERATED_SOLUTIONS
+        ? await import('../../core/analysis/robustness/enumerated-solutions.js')
+        : await import(moduleUrl(solver.module))
+    ) as Record<string, unknown>;
     const solve = namespace[exportName];
     if (typeof solve !== 'function') {
       throw new Error(

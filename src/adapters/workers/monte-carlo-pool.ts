@@ -10,10 +10,16 @@ import {
   mergeTallies,
   summariseTallies,
 } from '../../core/analysis/robustness/monte-carlo.js';
+import {
+  type MonteCarloTask,
+  type SolverModule,
+  splitSamples,
+} from '../../core/analysis/robustness/monte-carlo-task.js';
 import { compileScenario } from '../../core/model/compile.js';
 import type { Distribution } from '../../core/random/samplers.js';
 import type { Scenario } from '../../schema/scenario.js';
-import type { MonteCarloTask, SolverModule } from './monte-carlo-task.js';
+
+export { splitSamples };
 
 /**
  * Worker threads run compiled JavaScript only. When this module runs compiled, the worker sits beside it
@@ -45,15 +51,6 @@ export interface MonteCarloPool {
   ): Promise<MonteCarloResult>;
   /** Terminates the worker threads; the pool cannot be used afterwards. */
   destroy(): Promise<void>;
-}
-
-/** Contiguous sample ranges [from, to) covering 0..samples-1, as equal as possible, none empty. */
-export function splitSamples(samples: number, chunks: number): Array<[number, number]> {
-  const count = Math.max(1, Math.min(chunks, samples));
-  return Array.from({ length: count }, (_, k): [number, number] => [
-    Math.floor((k * samples) / count),
-    Math.floor(((k + 1) * samples) / count),
-  ]);
 }
 
 export function createMonteCarloPool(options: { threads?: number } = {}): MonteCarloPool {

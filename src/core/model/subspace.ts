@@ -12,6 +12,16 @@ export function fullSubspace(space: OutcomeSpace): Subspace {
   return { allowed: Array.from(space.radix, (r) => Int32Array.from({ length: r }, (_, k) => k)) };
 }
 
+/** True when the sub-space allows every option of every issue, in order (as `fullSubspace` builds it). */
+export function isFullSubspace(space: OutcomeSpace, subspace: Subspace): boolean {
+  if (subspace.allowed.length !== space.radix.length) return false;
+  return subspace.allowed.every((allowed, i) => {
+    if (allowed.length !== space.radix[i]) return false;
+    for (let k = 0; k < allowed.length; k++) if (allowed[k] !== k) return false;
+    return true;
+  });
+}
+
 export function subspaceOfOutcome(outcome: ArrayLike<number>): Subspace {
   return { allowed: Array.from(outcome, (o) => Int32Array.of(o)) };
 }

@@ -1,10 +1,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { type AnalysisReport, analyze } from '../../../app/analyze.js';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
 import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
 import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
-import { type AnalysisReport, runAnalysis } from '../../analysis/run-analysis.js';
+import { nodeComputePorts } from '../../node/node-ports.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
 import { parsePositiveInteger, validateDate } from '../parse-arguments.js';
@@ -52,10 +53,11 @@ export function parseAnalyzeOptions(
     ?.split(',')
     .map((p) => p.trim())
     .filter(Boolean);
-  for (const party of parties ?? []) {
+  for (const [k, party] of (parties ?? []).entries()) {
     if (!scenario.parties.some((p) => p.id === party)) {
       usageError(io, `unknown party '${party}'`, `parties: ${scenario.parties.map((p) => p.id).join(', ')}`);
     }
+    if (parties?.indexOf(party) !== k) usageError(io, `party '${party}' appears twice in --parties`);
   }
   if (options.package && !scenario.packages.some((p) => p.id === options.package)) {
     usageError(
@@ -369,7 +371,10 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   const stream = options.frontierOut ? openFrontierStream(options.frontierOut, io) : undefined;
   let report: AnalysisReport;
   try {
-    report = await runAnalysis(scenario, { ...parsed, onFrontierPoint: stream?.write });
+    report = await analyze(
+      { scenario, ...parsed, onFrontierPoint: stream?.write },
+      nodeComputePorts({ threads: parsed.threads }),
+    );
   } finally {
     stream?.close();
   }

@@ -1,19 +1,14 @@
 import picocolors from 'picocolors';
-import { type CompiledScenario, compileScenario } from '../../../core/model/compile.js';
+import { type DiffInput, type DiffPorts, type DiffResult, diff } from '../../../app/diff.js';
 import { ResolveError } from '../../../core/model/resolve.js';
 import {
   AttributionError,
-  type DiffOptions,
-  diffPackages,
-  diffVersions,
   formatPackageDiff,
   formatVersionDiff,
-  type PackageDiff,
   parseRef,
-  type VersionDiff,
   VersionError,
 } from '../../../core/versions/index.js';
-import { frontierProbe } from '../../analysis/frontier-probe.js';
+import { nodeComputePorts } from '../../node/node-ports.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json } from '../output.js';
@@ -49,17 +44,10 @@ function parseSeed(text: string, io: Io): number {
   return n;
 }
 
-/** Computes the diff, turning the engine's input errors into usage errors (exit 2, no stack trace). */
-function computeDiff(
-  compiled: CompiledScenario,
-  refs: string[],
-  packages: string[] | undefined,
-  options: DiffOptions,
-  io: Io,
-): VersionDiff | PackageDiff {
+/** Runs the diff use case, turning the engine's input errors into usage errors (exit 2, no stack trace). */
+async function computeDiff(input: DiffInput, ports: DiffPorts, io: Io): Promise<DiffResult> {
   try {
-    if (packages) return diffPackages(compiled, packages[0], packages[1], options);
-    return diffVersions(compiled, refs[0], refs[1], options);
+    return await diff(input, ports);
   } catch (error) {
     if (error instanceof VersionError || error instanceof ResolveError || error instanceof AttributionError) {
       usageError(io, error.message);
@@ -127,24 +115,28 @@ export async function diffCommand(
   const seed = options.seed === undefined ? undefined : parseSeed(options.seed, io);
 
   const scenario = loadOrExit(file, io, options.json === true);
-  const compiled = compileScenario(scenario);
-  const probe = await frontierProbe(compiled);
-  const diffOptions: DiffOptions = {
-    ...('probe' in probe ? { frontier: probe.probe } : {}),
+  const ports: DiffPorts = {
+    ...nodeComputePorts(),
     ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),
-    attribution: {
-      method: 'auto',
-      ...(samples === undefined ? {} : { samples }),
-      ...(seed === undefined ? {} : { seed }),
-    },
   };
-  const diff = computeDiff(compiled, refs, packages, diffOptions, io);
+  const { diff, frontierSkipped } = await computeDiff(
+    {
+      scenario,
+      before: packages ? packages[0] : refs[0],
+      after: packages ? packages[1] : refs[1],
+      packages: packages !== undefined,
+      samples,
+      seed,
+    },
+    ports,
+    io,
+  );
   if (options.json) {
     io.out(json(diff));
     return EXIT_OK;
   }
   let text = diff.format === 'parley.package-diff' ? formatPackageDiff(diff) : formatVersionDiff(diff);
-  if ('skipped' in probe) text += `Frontier: not probed (${probe.skipped}).\n`;
+  if (frontierSkipped !== undefined) text += `Frontier: not probed (${frontierSkipped}).\n`;
   io.out(io.color ? colourDiffText(text) : text);
   return EXIT_OK;
 }

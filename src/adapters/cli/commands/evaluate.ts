@@ -1,14 +1,6 @@
-import { type Evaluation, evaluateSubspace, type Tristate } from '../../../core/evaluate/evaluate.js';
-import { type CompiledScenario, compileScenario } from '../../../core/model/compile.js';
-import {
-  parseVersionRef,
-  type Resolution,
-  ResolveError,
-  resolvePackage,
-  resolveVersions,
-  subspaceFromAssignments,
-} from '../../../core/model/resolve.js';
-import { fullSubspace, type Subspace } from '../../../core/model/subspace.js';
+import { type EvaluationData, evaluate } from '../../../app/evaluate.js';
+import type { Tristate } from '../../../core/evaluate/evaluate.js';
+import { ResolveError } from '../../../core/model/resolve.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_NOT_ACCEPTABLE, EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
@@ -22,126 +14,32 @@ export interface EvaluateOptions {
   json?: boolean;
 }
 
-export interface Target {
-  description: string;
-  subspace: Subspace;
-  resolution?: Resolution;
-  notes: string[];
-}
-
-/** Turns --package / --version / --outcome into the sub-space to evaluate; --outcome may refine the others. */
-export function resolveTarget(compiled: CompiledScenario, options: EvaluateOptions, io: Io): Target {
-  const { scenario, space } = compiled;
-  const notes: string[] = [];
-  if (options.package && options.version && options.version.length > 0) {
-    usageError(io, 'give either --package or --version, not both');
-  }
-  let resolution: Resolution | undefined;
-  let description = 'the whole outcome space';
-  try {
-    if (options.package) {
-      resolution = resolvePackage(scenario, space, options.package);
-      const pack = scenario.packages.find((p) => p.id === options.package);
-      description = `package '${options.package}' (${pack?.versions.join(' + ')})`;
-    } else if (options.version && options.version.length > 0) {
-      const refs = options.version.flatMap((v) => v.split(',')).map(parseVersionRef);
-      resolution = resolveVersions(scenario, space, refs);
-      description = refs.map((r) => `${r.document}:${r.version}`).join(' + ');
-    }
-    let subspace = resolution ? resolution.subspace : fullSubspace(space);
-    if (options.outcome !== undefined) {
-      const assignments = parseAssignments(options.outcome, io);
-      const pinned = subspaceFromAssignments(space, assignments);
-      if (resolution) {
-        // Points no longer decide the issues --outcome pins.
-        const base = resolution;
-        resolution = {
-          ...base,
-          settledBy: base.settledBy.map((s, i) => (space.issues[i].id in assignments ? [] : s)),
-          conflicts: base.conflicts.filter((c) => !(c.issue in assignments)),
-        };
-      }
-      subspace = {
-        allowed: subspace.allowed.map((a, i) => {
-          if (!(space.issues[i].id in assignments)) return a;
-          if (a.length === 1 && a[0] !== pinned.allowed[i][0]) {
-            notes.push(`--outcome overrides what the text settles for '${space.issues[i].id}'`);
-          }
-          return pinned.allowed[i];
-        }),
-      };
-      description = resolution ? `${description}, with ${options.outcome}` : `the outcome ${options.outcome}`;
-    }
-    return { description, subspace, resolution, notes };
-  } catch (error) {
-    if (error instanceof ResolveError) usageError(io, error.message);
-    throw error;
-  }
-}
-
-function pointRef(p: { document: string; version: string; point: number }): string {
-  return `${p.document}:${p.version}#${p.point}`;
-}
-
-/** The --json shape of `parley evaluate` (documented in docs/cli-json.md). */
-export function evaluationData(compiled: CompiledScenario, target: Target, evaluation: Evaluation) {
-  const { space } = compiled;
-  const settled = space.issues.flatMap((issue, i) => {
-    const allowed = target.subspace.allowed[i];
-    if (allowed.length !== 1) return [];
-    const by = target.resolution?.settledBy[i].map(pointRef) ?? [];
-    return [{ issue: issue.id, option: issue.optionIds[allowed[0]], label: issue.labels[allowed[0]], by }];
-  });
-  return {
-    target: target.description,
-    at: evaluation.at ?? null,
-    basis: "analysts' estimates, not facts",
-    settled,
-    open: space.issues.filter((_, i) => target.subspace.allowed[i].length > 1).map((i) => i.id),
-    conflicts: (target.resolution?.conflicts ?? []).map((c) => ({
-      issue: c.issue,
-      settlements: c.settlements.map((s) => ({
-        option: space.issues[s.issue].optionIds[s.option],
-        by: pointRef(s),
-      })),
-    })),
-    notes: target.notes,
-    parties: evaluation.parties.map((p) => ({
-      party: p.party,
-      name: p.name,
-      role: p.role,
-      utility: p.utility,
-      band: p.band,
-      batna: { ...p.batna, at: p.batnaDate ?? null },
-      redLines: p.redLines.map((r) => ({
-        id: r.id,
-        description: r.description,
-        status: r.status,
-        points: [...new Set(r.points.map(pointRef))],
-        source: r.source,
-      })),
-      acceptable: p.acceptable,
-      acceptableUnderUncertainty: p.acceptableUnderUncertainty,
-      reasons: p.reasons,
-    })),
-    verdict: evaluation.verdict,
-    verdictUnderUncertainty: evaluation.verdictUnderUncertainty,
-    reasons: evaluation.reasons,
-  };
-}
-
 function verdictWord(t: Tristate, s: ReturnType<typeof styler>): string {
   return t === 'yes' ? s.green('yes') : t === 'no' ? s.red('no') : s.yellow('depends');
 }
 
 /** `parley evaluate <file> --package id | --version doc:ver | --outcome issue=option,…` */
-export function evaluateCommand(file: string, options: EvaluateOptions, io: Io): number {
+export async function evaluateCommand(file: string, options: EvaluateOptions, io: Io): Promise<number> {
   if (options.at !== undefined) validateDate(options.at, io);
   const scenario: Scenario = loadOrExit(file, io, options.json === true);
-  const compiled = compileScenario(scenario, { at: options.at });
-  const target = resolveTarget(compiled, options, io);
-  const evaluation = evaluateSubspace(compiled, target.subspace, target.resolution);
-  const data = evaluationData(compiled, target, evaluation);
+  if (options.package && options.version && options.version.length > 0) {
+    usageError(io, 'give either --package or --version, not both');
+  }
+  const outcome = options.outcome === undefined ? undefined : parseAssignments(options.outcome, io);
+  let data: EvaluationData;
+  try {
+    data = await evaluate({
+      scenario,
+      at: options.at,
+      package: options.package,
+      versions: options.version?.flatMap((v) => v.split(',')),
+      outcome: outcome && options.outcome ? { assignments: outcome, text: options.outcome } : undefined,
+    });
+  } catch (error) {
+    if (error instanceof ResolveError) usageError(io, error.message);
+    throw error;
+  }
+  const evaluation = data;
   const code = evaluation.verdict === 'yes' ? EXIT_OK : EXIT_NOT_ACCEPTABLE;
   if (options.json) {
     io.out(json(data));
@@ -150,7 +48,7 @@ export function evaluateCommand(file: string, options: EvaluateOptions, io: Io):
   const s = styler(io);
   io.out(`${s.bold('Evaluating')} ${data.target}${data.at ? ` at ${data.at}` : ''}\n`);
   io.out(`${s.dim("Utilities are on 0..100 and rest on analysts' estimates, not facts.")}\n`);
-  io.out(`Settled: ${data.settled.length} of ${compiled.space.issues.length} issues.`);
+  io.out(`Settled: ${data.settled.length} of ${data.settled.length + data.open.length} issues.`);
   io.out(data.open.length > 0 ? ` Open: ${data.open.join(', ')}.\n` : '\n');
   for (const c of data.conflicts) {
     io.out(

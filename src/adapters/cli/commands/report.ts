@@ -1,10 +1,9 @@
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { forecast } from '../../../app/forecast.js';
-import { actorTableFromScenario } from '../../../core/forecast/input/actor-table-from-scenario.js';
-import { compileScenario } from '../../../core/model/compile.js';
-import { runAnalysis } from '../../analysis/run-analysis.js';
+import { report } from '../../../app/report.js';
+import { nodeComputePorts, nodeFileStore } from '../../node/node-ports.js';
 import { analysisReportHtml } from '../../report/analysis-report.js';
+import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io } from '../output.js';
 import { type AnalyzeOptions, parseAnalyzeOptions } from './analyze.js';
@@ -37,21 +36,13 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   }
   const scenario = loadOrExit(file, io, false);
   const parsed = parseAnalyzeOptions(options, scenario, io);
-  const report = await runAnalysis(scenario, { ...parsed, onStep: (step) => io.err(`  ${step}…\n`) });
-  const compiled = compileScenario(scenario, { at: parsed.at });
-  // A scenario with a forecast section gets a forecast of its contested issues (all models, defaults).
-  const table = scenario.forecast ? actorTableFromScenario(scenario) : undefined;
-  const forecastResult = table?.ok
-    ? await forecast({ table: table.table, models: ['all'], basis: "analysts' estimates in the scenario" })
-    : undefined;
-  const html = analysisReportHtml(report, compiled, {
-    diff: options.diff ? [options.diff[0], options.diff[1]] : undefined,
-    forecast: forecastResult,
-  });
-  // Write beside the target, then rename, so an interrupted run never leaves half a report.
-  const partial = `${output}.partial`;
-  writeFileSync(partial, html);
-  renameSync(partial, output);
+  const progress = { report: ({ step }: { step: string }) => io.err(`  ${step}…\n`) };
+  const data = await report(
+    { scenario, ...parsed, diff: options.diff ? [options.diff[0], options.diff[1]] : undefined },
+    { ...nodeComputePorts({ threads: parsed.threads, progress }), wordDiff: readableWordDiff },
+  );
+  const html = analysisReportHtml(data);
+  await nodeFileStore().writeAtomic(output, html);
   io.out(`wrote ${output} (${Math.round(html.length / 1024)} KB)\n`);
   return EXIT_OK;
 }

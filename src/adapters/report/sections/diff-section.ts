@@ -1,9 +1,5 @@
-import type { CompiledScenario } from '../../../core/model/compile.js';
 import {
-  type AttributionOptions,
   BASIS_WORDS,
-  diffPackages,
-  diffVersions,
   type Impact,
   type IssueChange,
   KIND_WORDS,
@@ -14,15 +10,8 @@ import {
   type VersionSummary,
   type WordDiffPart,
 } from '../../../core/versions/index.js';
-import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { escapeHtml } from '../html.js';
 import { SECTION_STYLE } from './section-style.js';
-
-export interface DiffSectionOptions {
-  attribution?: AttributionOptions;
-  /** Show changed texts whole instead of word by word. */
-  noWordDiff?: boolean;
-}
 
 const fixed = (x: number) => (Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1));
 const signed = (x: number) =>
@@ -244,23 +233,10 @@ ${notes.length > 0 ? `<ul class="pv-muted">${notes.map((n) => `<li>${escapeHtml(
 
 /**
  * A diff as an HTML fragment: the point changes with word diffs (<del>/<ins>), the issues settled differently,
- * and each party's gain or loss with its Shapley attribution to the issue changes. `a` and `b` are versions
- * ("document:version") or, when neither contains a colon, package ids.
+ * and each party's gain or loss with its Shapley attribution to the issue changes.
  */
-export function diffSection(
-  compiled: CompiledScenario,
-  a: string,
-  b: string,
-  options: DiffSectionOptions = {},
-): string {
-  const diffOptions = {
-    ...(options.noWordDiff ? {} : { wordDiff: readableWordDiff }),
-    ...(options.attribution ? { attribution: options.attribution } : {}),
-  };
-  const packages = !a.includes(':') && !b.includes(':');
-  const body = packages
-    ? packageDiffHtml(diffPackages(compiled, a, b, diffOptions))
-    : versionDiffHtml(diffVersions(compiled, a, b, diffOptions));
+export function diffSection(diff: VersionDiff | PackageDiff): string {
+  const body = diff.format === 'parley.package-diff' ? packageDiffHtml(diff) : versionDiffHtml(diff);
   return `<section class="pv-section pv-diff">
 ${SECTION_STYLE}
 ${body}

@@ -1,11 +1,6 @@
-import { convergence } from '../../../core/analysis/gaps/convergence.js';
-import type { CompiledScenario } from '../../../core/model/compile.js';
-import {
-  allPackageAgreements,
-  documentLineage,
-  type Lineage,
-  type PackageAgreement,
-} from '../../../core/versions/index.js';
+import type { VersionsData } from '../../../app/report.js';
+import type { Convergence } from '../../../core/analysis/gaps/convergence.js';
+import type { Lineage, PackageAgreement } from '../../../core/versions/index.js';
 import { type GraphNode, type LineSeries, lineageGraph, timeLines } from '../charts.js';
 import { escapeHtml } from '../html.js';
 import { SECTION_STYLE } from './section-style.js';
@@ -64,8 +59,7 @@ export function lineageEdges(lineage: Lineage): Array<{ from: string; to: string
 }
 
 /** Per issue, the settlement gap at each dated version that settles it (versions leaving it open are gaps in the line). */
-export function gapSeries(compiled: CompiledScenario, documentId: string): LineSeries[] {
-  const c = convergence(compiled, documentId);
+export function gapSeries(c: Convergence): LineSeries[] {
   const dates = new Map(c.versions.map((v) => [v.id, v.date]));
   return c.perIssue
     .filter((t) => t.steps.some((s) => s.gap !== null))
@@ -78,8 +72,7 @@ export function gapSeries(compiled: CompiledScenario, documentId: string): LineS
 }
 
 /** With every version on one date a chart over time says nothing: a table gives the gaps instead. */
-function singleDateGaps(compiled: CompiledScenario, documentId: string): string {
-  const c = convergence(compiled, documentId);
+function singleDateGaps(c: Convergence): string {
   const rows = c.perIssue
     .filter((t) => t.steps.some((s) => s.gap !== null))
     .map(
@@ -97,8 +90,8 @@ ${rows.join('\n')}
 
 const percent = (x: number) => `${(100 * x).toFixed(0)}%`;
 
-function agreementTable(compiled: CompiledScenario, agreements: PackageAgreement[]): string {
-  const names = new Map(compiled.scenario.parties.map((p) => [p.id, p.name]));
+function agreementTable(partyNames: Record<string, string>, agreements: PackageAgreement[]): string {
+  const names = new Map(Object.entries(partyNames));
   const signatories = agreements[0]?.signatories ?? [];
   const head = [
     'package',
@@ -133,10 +126,10 @@ ${rows.join('\n')}
 ${notes.map((n) => `<p class="pv-muted">${escapeHtml(n)}</p>`).join('\n')}`;
 }
 
-function documentBlock(compiled: CompiledScenario, documentId: string): string {
-  const lineage = documentLineage(compiled.scenario, documentId);
+function documentBlock(document: VersionsData['documents'][number]): string {
+  const { id: documentId, lineage } = document;
   const graph = lineageGraph(`${lineage.title}: versions`, lineageLayout(lineage), lineageEdges(lineage));
-  const series = gapSeries(compiled, documentId);
+  const series = gapSeries(document.convergence);
   const dates = new Set(lineage.nodes.map((n) => n.date));
   const parallel =
     lineage.lanes > 1
@@ -146,7 +139,7 @@ function documentBlock(compiled: CompiledScenario, documentId: string): string {
     series.length === 0
       ? '<p class="pv-muted">No version of this document settles an issue, so there is no gap to chart.</p>'
       : dates.size === 1
-        ? singleDateGaps(compiled, documentId)
+        ? singleDateGaps(document.convergence)
         : `<figure class="pv-chart">${timeLines(`${lineage.title}: settlement gap per issue`, 'gap', series)}
 <figcaption>Settlement gap per issue at each dated version that settles it: the utility points (0–100 scale) the signatories together give up on the issue, relative to their favourite options. Lower is closer to agreement; a missing point means the version leaves the issue open.${parallel}</figcaption></figure>`;
   const roles = [
@@ -167,18 +160,17 @@ ${gaps}
  * The versions part of the report: for each document its lineage and the settlement gap over time, then how far
  * each package is from being agreed ("nothing is agreed until everything is agreed").
  */
-export function versionsSection(compiled: CompiledScenario): string {
-  const { scenario } = compiled;
-  const documents = scenario.documents.map((d) => documentBlock(compiled, d.id));
-  const agreements = allPackageAgreements(scenario);
+export function versionsSection(data: VersionsData): string {
+  const documents = data.documents.map(documentBlock);
+  const agreements = data.agreements;
   const packages =
     agreements.length === 0
       ? '<p class="pv-muted">The scenario defines no package.</p>'
-      : agreementTable(compiled, agreements);
+      : agreementTable(data.partyNames, agreements);
   return `<section class="pv-section" id="versions">
 ${SECTION_STYLE}
 <h2>Plans as living texts</h2>
-<p class="pv-muted">${escapeHtml(scenario.title)}: ${scenario.documents.length} document${scenario.documents.length === 1 ? '' : 's'}, ${scenario.packages.length} package${scenario.packages.length === 1 ? '' : 's'}. Gaps rest on analysts' estimates of the parties' preferences, not on facts.</p>
+<p class="pv-muted">${escapeHtml(data.title)}: ${data.documents.length} document${data.documents.length === 1 ? '' : 's'}, ${data.packageCount} package${data.packageCount === 1 ? '' : 's'}. Gaps rest on analysts' estimates of the parties' preferences, not on facts.</p>
 ${documents.join('\n')}
 <h3>Packages: nothing is agreed until everything is agreed</h3>
 <p>A package is agreed only when every point of every version in it is agreed by every signatory. The share below counts the points every signatory has agreed; the party columns give each signatory's own share.</p>

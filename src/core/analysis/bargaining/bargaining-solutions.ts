@@ -103,7 +103,13 @@ export async function bargainingSolutions(
     decision.method === 'enumerate'
       ? enumerationBackend(
           compiled,
-          enumerateZone(compiled, { subspace, parties, utilities, alsoAtLeastBatna: parties }),
+          enumerateZone(compiled, {
+            subspace,
+            parties,
+            utilities,
+            alsoAtLeastBatna: parties,
+            shared: options.shared?.get(),
+          }),
           disagreement,
           maxTies,
         )

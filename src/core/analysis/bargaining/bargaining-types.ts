@@ -1,5 +1,7 @@
 import type { Subspace } from '../../model/subspace.js';
+import type { Clock } from '../../ports.js';
 import type { MilpSolver } from '../milp/solver.js';
+import type { SharedScenarioTable } from '../scenario-table.js';
 import type { Method, MethodChoice, OutcomeView } from '../zone/analysis-options.js';
 import type { Concept } from './criteria.js';
 
@@ -26,6 +28,10 @@ export interface BargainingOptions {
   enumerationLimit?: number;
   /** Wall-clock budget per MILP search. */
   timeLimitSeconds?: number;
+  /** Clock for the time limit (default: none needed without a time limit). */
+  clock?: Clock;
+  /** The run's one enumeration of the whole space (see SharedScenarioTable); read instead of enumerating again. */
+  shared?: SharedScenarioTable;
 }
 
 export interface BargainingParty {

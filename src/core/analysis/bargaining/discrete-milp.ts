@@ -1,3 +1,4 @@
+import type { Clock } from '../../ports.js';
 import type { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr, variableExpr } from '../milp/milp-problem.js';
@@ -17,6 +18,7 @@ export interface MilpBargainingContext {
   gainsOf(outcome: Int32Array): Float64Array;
   maxTies: number;
   timeLimitSeconds?: number;
+  clock?: Clock;
   /** Outcomes known to be good (earlier solutions, ideal points): each search starts from them. */
   seeds: Int32Array[];
 }
@@ -94,6 +96,7 @@ export async function discreteStagesByMilp(
         findTies: true,
         maxTies: isLast ? ctx.maxTies : 2,
         timeLimitSeconds: ctx.timeLimitSeconds,
+        clock: ctx.clock,
         seeds: ctx.seeds,
       });
       if (!result.best) {
@@ -198,6 +201,7 @@ export async function discreteNashByMilp(
       findTies: true,
       maxTies: ctx.maxTies,
       timeLimitSeconds: ctx.timeLimitSeconds,
+      clock: ctx.clock,
       maxSolves: 2000,
       seeds: ctx.seeds,
     });

@@ -53,6 +53,7 @@ export async function milpBackend(
     gainsOf,
     maxTies,
     timeLimitSeconds: options.timeLimitSeconds,
+    clock: options.clock,
     seeds: [],
   };
   const ideal = new Float64Array(parties.length);
@@ -65,6 +66,7 @@ export async function milpBackend(
       value: (o) => gainsOf(o)[q],
       findTies: false,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
     if (result.status === 'infeasible') {
       empty = true;
@@ -126,6 +128,7 @@ export async function milpBackend(
         },
         findTies: false,
         timeLimitSeconds: options.timeLimitSeconds,
+        clock: options.clock,
         // The master's outcomes give the solver a cutoff: it only has to find a better one or prove none exists.
         seeds: known.map((c) => c.outcome),
       });

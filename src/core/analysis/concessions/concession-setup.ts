@@ -1,7 +1,9 @@
 import type { UtilityFunction } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import type { Subspace } from '../../model/subspace.js';
+import type { Clock } from '../../ports.js';
 import type { MilpSolver } from '../milp/solver.js';
+import type { SharedScenarioTable } from '../scenario-table.js';
 import {
   type AnalysisSetup,
   type MethodChoice,
@@ -23,6 +25,10 @@ export interface ConcessionOptions {
   /** List at most this many equally good answers (default 10). */
   maxAlternatives?: number;
   timeLimitSeconds?: number;
+  /** Measures the time limit (required with it). */
+  clock?: Clock;
+  /** The run's one enumeration of the whole space; read instead of evaluating each outcome again. */
+  shared?: SharedScenarioTable;
 }
 
 /** What both concession analyses start from: the sub-spaces, the compared parties and the package's floor. */

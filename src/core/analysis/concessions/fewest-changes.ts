@@ -8,6 +8,7 @@ import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { type ExactSearchResult, exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr, variableExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
+import { sharedColumns } from '../scenario-table.js';
 import { type Method, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
 import { imposeConstraint, zoneConstraints } from '../zone/zone-constraints.js';
 import { type ConcessionOptions, setUpConcession } from './concession-setup.js';
@@ -103,8 +104,17 @@ export async function whatWouldItTake(
   }
   const changesOf = (o: ArrayLike<number>) =>
     settledIssues.reduce((n, i) => n + (o[i] === reference[i] ? 0 : 1), 0);
-  const lossOf = (o: ArrayLike<number>) =>
-    chosen.reduce((sum, f, q) => sum + Math.max(0, floor[q] - utilityOf(f, o)), 0);
+  const shared = sharedColumns(compiled, within, options.shared, parties);
+  const columns = shared?.columns;
+  const acceptable = shared?.acceptable;
+  // j is the outcome's index in the shared table when there is one (the walk visits it in table order).
+  const lossOf = (o: ArrayLike<number>, j = -1) =>
+    chosen.reduce(
+      (sum, f, q) => sum + Math.max(0, floor[q] - (columns && j >= 0 ? columns[q][j] : utilityOf(f, o))),
+      0,
+    );
+  const accepts = (o: Int32Array, j: number) =>
+    acceptable ? acceptable[j] === 1 : acceptableToSignatories(compiled, utilities, o);
   const describe = (o: Int32Array): ChangeSet =>
     describeChange(compiled, parties, chosen, floor, settledIssues, reference, o);
 
@@ -123,10 +133,12 @@ export async function whatWouldItTake(
     // First pass: the fewest changes and the least loss; second pass: the ties (least loss tie-broken by changes).
     let fewest = Number.POSITIVE_INFINITY;
     let least = Number.POSITIVE_INFINITY;
+    let j = -1;
     forEachCompletion(within, (o) => {
-      if (!acceptableToSignatories(compiled, utilities, o)) return;
+      j++;
+      if (!accepts(o, j)) return;
       fewest = Math.min(fewest, changesOf(o));
-      least = Math.min(least, lossOf(o));
+      least = Math.min(least, lossOf(o, j));
     });
     if (fewest === Number.POSITIVE_INFINITY) return { ...base, possible: false };
     const fewestList: Int32Array[] = [];
@@ -134,14 +146,16 @@ export async function whatWouldItTake(
     let leastChanges = Number.POSITIVE_INFINITY;
     let leastList: Int32Array[] = [];
     let leastCount = 0;
+    j = -1;
     forEachCompletion(within, (o) => {
-      if (!acceptableToSignatories(compiled, utilities, o)) return;
+      j++;
+      if (!accepts(o, j)) return;
       const changes = changesOf(o);
       if (changes === fewest) {
         fewestCount++;
         if (fewestList.length < maxAlternatives) fewestList.push(Int32Array.from(o));
       }
-      if (lossOf(o) > least + tieTolerance(least)) return;
+      if (lossOf(o, j) > least + tieTolerance(least)) return;
       if (changes < leastChanges) {
         leastChanges = changes;
         leastList = [];
@@ -190,6 +204,7 @@ export async function whatWouldItTake(
       value,
       maxTies: maxAlternatives,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
   const answer = (result: ExactSearchResult, value: number): ConcessionAnswer => ({
     value,
@@ -232,6 +247,7 @@ export async function whatWouldItTake(
       value: (o) => -lossOf(o),
       findTies: false,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
     if (!first.best) {
       return {
@@ -249,6 +265,7 @@ export async function whatWouldItTake(
       value: (o) => -changesOf(o),
       maxTies: maxAlternatives,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
     least = { ...least, proven: least.proven && first.proven };
   } finally {

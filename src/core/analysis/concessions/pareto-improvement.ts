@@ -7,6 +7,7 @@ import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { combine, constantExpr, type LinearExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
+import { sharedColumns } from '../scenario-table.js';
 import { type Method, type OutcomeView, outcomeView } from '../zone/analysis-options.js';
 import { type ConcessionOptions, setUpConcession } from './concession-setup.js';
 
@@ -79,10 +80,13 @@ export async function paretoImprovement(
     let bestGain = Number.NEGATIVE_INFINITY;
     const found: Int32Array[] = [];
     let ties = 0;
+    const columns = sharedColumns(compiled, within, options.shared, parties)?.columns;
+    let j = -1;
     forEachCompletion(within, (o) => {
+      j++;
       let gain = 0;
       for (let q = 0; q < chosen.length; q++) {
-        const g = utilityOf(chosen[q], o) - floor[q];
+        const g = (columns ? columns[q][j] : utilityOf(chosen[q], o)) - floor[q];
         if (g < 0) return;
         gain += g;
       }
@@ -117,6 +121,7 @@ export async function paretoImprovement(
       value: (o) => chosen.reduce((sum, f, q) => sum + utilityOf(f, o) - floor[q], 0),
       maxTies: maxAlternatives,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
     best = result.ties.map((c) => describe(c.outcome));
     complete = result.tiesComplete;

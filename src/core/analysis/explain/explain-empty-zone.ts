@@ -3,6 +3,7 @@ import { utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import { holds } from '../../model/rule.js';
 import { forEachCompletion, type Subspace } from '../../model/subspace.js';
+import { type Clock, deadlineOf } from '../../ports.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { constantExpr } from '../milp/milp-problem.js';
@@ -32,8 +33,9 @@ export interface ExplainOptions {
   enumerationLimit?: number;
   /** List at most this many subsets (default 100); the result says when the list is incomplete. */
   maxSubsets?: number;
-  /** Wall-clock budget for the MILP search (MARCO). */
+  /** Wall-clock budget for the MILP search (MARCO), measured on `clock` (required with it). */
   timeLimitSeconds?: number;
+  clock?: Clock;
 }
 
 export interface InfeasibleSubset {
@@ -193,8 +195,8 @@ export async function explainEmptyZone(
       if (c.kind === 'red-line') encoding.indicator(compiled.models[c.model].redLines[c.redLine].crossedWhen);
       else encoding.utility(utilities[c.model]);
     }
-    const deadline =
-      options.timeLimitSeconds === undefined ? undefined : Date.now() + options.timeLimitSeconds * 1000;
+    const clock = options.clock;
+    const deadline = deadlineOf(options.timeLimitSeconds, clock);
     const oracle: Oracle = async (subset) => {
       const mark = encoding.mark();
       try {
@@ -205,7 +207,10 @@ export async function explainEmptyZone(
           value: () => 0,
           findTies: false,
           timeLimitSeconds:
-            deadline === undefined ? undefined : Math.max(0.01, (deadline - Date.now()) / 1000),
+            clock === undefined || !Number.isFinite(deadline)
+              ? undefined
+              : Math.max(0.01, (deadline - clock.now()) / 1000),
+          clock,
         });
         if (result.status === 'infeasible') return { satisfiable: false };
         if (!result.best) return { satisfiable: 'unknown' };
@@ -221,6 +226,7 @@ export async function explainEmptyZone(
     const result = await marco(constraints.length, oracle, solver, {
       maxSubsets: cap,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock,
     });
     if (result.maximalSatisfiable.some((s) => s.length === constraints.length)) {
       return notEmpty();

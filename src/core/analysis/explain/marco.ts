@@ -1,3 +1,4 @@
+import { type Clock, deadlineOf } from '../../ports.js';
 import { combine, type LinearExpr, MilpBuilder, variableExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
 
@@ -16,6 +17,8 @@ export interface MarcoOptions {
   /** Stop after this many minimal infeasible subsets. */
   maxSubsets?: number;
   timeLimitSeconds?: number;
+  /** Measures the time limit (required with it). */
+  clock?: Clock;
 }
 
 export interface MarcoResult {
@@ -45,10 +48,7 @@ export async function marco(
   options: MarcoOptions = {},
 ): Promise<MarcoResult> {
   const maxSubsets = options.maxSubsets ?? Number.POSITIVE_INFINITY;
-  const deadline =
-    options.timeLimitSeconds === undefined
-      ? Number.POSITIVE_INFINITY
-      : Date.now() + options.timeLimitSeconds * 1000;
+  const deadline = deadlineOf(options.timeLimitSeconds, options.clock);
   const map = new MilpBuilder();
   const y = Array.from({ length: n }, (_, c) => map.addVariable(`y_${c}`, 0, 1, 'binary'));
   const sumOf = (cs: number[]): LinearExpr =>
@@ -66,7 +66,7 @@ export async function marco(
 
   try {
     for (;;) {
-      if (Date.now() > deadline) throw new StopSearch('the time limit was reached');
+      if (options.clock && options.clock.now() > deadline) throw new StopSearch('the time limit was reached');
       const proposal = await solver.solve(map.problem('maximize', everything));
       if (proposal.status === 'infeasible') break;
       if (!proposal.hasSolution) throw new StopSearch('the map could not be solved');

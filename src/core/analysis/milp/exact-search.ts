@@ -1,3 +1,4 @@
+import { type Clock, deadlineOf } from '../../ports.js';
 import type { ScenarioEncoding } from './encode-scenario.js';
 import type { LinearExpr } from './milp-problem.js';
 import type { MilpSolver } from './solver.js';
@@ -25,8 +26,9 @@ export interface ExactSearchSpec {
   findTies?: boolean;
   /** Stop listing ties after this many outcomes (default 20); the result then says the list is incomplete. */
   maxTies?: number;
-  /** Overall wall-clock budget. */
+  /** Overall wall-clock budget, measured on `clock` (required with it). */
   timeLimitSeconds?: number;
+  clock?: Clock;
   /** Safety cap on solver calls (default 500). */
   maxSolves?: number;
   /** Known outcomes to start from (e.g. other solutions): evaluated exactly first, so the solver gets a cutoff. */
@@ -71,10 +73,7 @@ export async function exactSearch(
   const findTies = spec.findTies ?? true;
   const maxTies = spec.maxTies ?? 20;
   const maxSolves = spec.maxSolves ?? 500;
-  const deadline =
-    spec.timeLimitSeconds === undefined
-      ? Number.POSITIVE_INFINITY
-      : Date.now() + spec.timeLimitSeconds * 1000;
+  const deadline = deadlineOf(spec.timeLimitSeconds, spec.clock);
   const mark = encoding.mark();
   const builder = encoding.builder;
   const seen: Candidate[] = [];
@@ -117,7 +116,7 @@ export async function exactSearch(
       consider(seed);
     }
     while (solves < maxSolves) {
-      const remaining = (deadline - Date.now()) / 1000;
+      const remaining = spec.clock ? (deadline - spec.clock.now()) / 1000 : Number.POSITIVE_INFINITY;
       if (remaining <= 0) break;
       solves++;
       const solution = await solver.solve(builder.problem('maximize', spec.objective), {

@@ -1,9 +1,10 @@
 import { type Realise, realiseUtility, type UtilityFunction } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import { encodeOutcome } from '../../model/outcome-space.js';
-import { fullSubspace, type Subspace } from '../../model/subspace.js';
+import { fullSubspace, isFullSubspace, type Subspace } from '../../model/subspace.js';
 import type { Pick } from '../../model/uncertain.js';
 import { createRng } from '../../random/rng.js';
+import type { ScenarioTable, SharedScenarioTable } from '../scenario-table.js';
 import {
   type AcceptanceTest,
   acceptableMask,
@@ -37,6 +38,11 @@ export interface FrontierOptions {
   method?: 'auto' | FrontierMethod;
   /** Enumeration budget, outcomes × parties (see enumerateUtilities). */
   maxCells?: number;
+  /**
+   * The run's one enumeration of the whole space at the point estimates: read instead of enumerating again
+   * when the frontier is over the whole space at the estimates.
+   */
+  shared?: SharedScenarioTable;
   /** Decomposition limits (see paretoByDecomposition). */
   maxIntermediate?: number;
   maxCandidates?: number;
@@ -108,6 +114,10 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
     return fn;
   };
   const partyFns = chosen.map(fnOf);
+  const reusable =
+    options.shared && realise === 'estimate' && isFullSubspace(space, subspace)
+      ? options.shared.get()
+      : undefined;
   const parties = partyFns.map((f) => f.party);
   const requested = options.method ?? 'auto';
   const grid = gridForUtilities(partyFns);
@@ -154,7 +164,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       method = 'enumerate';
       reason = `issue decomposition was tried but stopped (${error.message}); the space was enumerated instead`;
       try {
-        raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid);
+        raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid, reusable);
       } catch (second) {
         if (!(second instanceof EnumerationLimitError)) throw second;
         throw new FrontierError(
@@ -168,7 +178,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       requested === 'enumerate'
         ? 'enumeration was requested'
         : `every outcome is enumerated because ${obstacle ?? 'decomposition does not apply'}`;
-    raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid);
+    raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid, reusable);
   }
 
   // Ordered and counted on the dominance grid, so last-bit differences neither split ties nor reorder them.
@@ -255,8 +265,20 @@ function enumerateFrontier(
   subspace: Subspace,
   maxCells: number | undefined,
   grid: DominanceGrid,
+  shared: ScenarioTable | undefined,
 ): { size: number; utilities: Float64Array[]; outcomeOf: (j: number) => Int32Array; considered: number } {
   const { space, models, signatories } = compiled;
+  if (shared) {
+    const cols = chosen.map((m) => shared.table.utilities[m]);
+    const candidates = within === 'agreement-zone' ? maskIndices(shared.acceptable) : undefined;
+    const ids = skyline(snapColumns(cols, grid), candidates);
+    return {
+      size: ids.length,
+      utilities: cols.map((c) => Float64Array.from(ids, (id) => c[id])),
+      outcomeOf: (j) => outcomeAt(shared.table, ids[j]),
+      considered: within === 'agreement-zone' ? shared.acceptableCount : shared.table.size,
+    };
+  }
   const needed = within === 'agreement-zone' ? [...new Set([...chosen, ...signatories])] : chosen;
   const table = enumerateUtilities(needed.map(fnOf), space, { subspace, maxCells });
   const column = (m: number) => table.utilities[needed.indexOf(m)];

@@ -2,11 +2,13 @@ import { utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import { decodeOutcome } from '../../model/outcome-space.js';
 import { type Subspace, subspaceSize } from '../../model/subspace.js';
+import type { Clock } from '../../ports.js';
 import { acceptableToSignatories, enumerateZone } from '../enumerate-zone.js';
 import { ScenarioEncoding } from '../milp/encode-scenario.js';
 import { exactSearch } from '../milp/exact-search.js';
 import { constantExpr } from '../milp/milp-problem.js';
 import type { MilpSolver } from '../milp/solver.js';
+import type { SharedScenarioTable } from '../scenario-table.js';
 import {
   type Method,
   type MethodChoice,
@@ -28,6 +30,10 @@ export interface AgreementZoneOptions {
   enumerationLimit?: number;
   /** Wall-clock budget per MILP search. */
   timeLimitSeconds?: number;
+  /** Clock for the time limit (default: none needed without a time limit). */
+  clock?: Clock;
+  /** The run's one enumeration of the whole space (see SharedScenarioTable); read instead of enumerating again. */
+  shared?: SharedScenarioTable;
 }
 
 export interface BestForParty {
@@ -69,7 +75,7 @@ export async function agreementZone(
   const spaceSize = subspaceSize(subspace);
 
   if (decision.method === 'enumerate') {
-    const table = enumerateZone(compiled, { subspace, parties, utilities });
+    const table = enumerateZone(compiled, { subspace, parties, utilities, shared: options.shared?.get() });
     const bestFor = parties.map((m, q): BestForParty | undefined => {
       let bestJ = -1;
       for (let j = 0; j < table.count; j++) {
@@ -117,6 +123,7 @@ export async function agreementZone(
       value: (o) => utilityOf(utilities[m], o),
       findTies: false,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
     if (result.status === 'infeasible') {
       empty = true;
@@ -143,13 +150,16 @@ export async function agreementZone(
       value: () => 0,
       findTies: false,
       timeLimitSeconds: options.timeLimitSeconds,
+      clock: options.clock,
     });
     empty = probe.status === 'infeasible';
     emptinessProven = probe.status !== 'stopped';
   }
   if (bestFor.length > 0) emptinessProven = true;
   const countable = spaceSize <= limit;
-  const size = countable ? enumerateZone(compiled, { subspace, parties: [], utilities }).count : undefined;
+  const size = countable
+    ? enumerateZone(compiled, { subspace, parties: [], utilities, shared: options.shared?.get() }).count
+    : undefined;
   return {
     method: 'milp',
     methodReason: decision.reason,

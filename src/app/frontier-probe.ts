@@ -1,10 +1,10 @@
-import { bargainingSolutions } from '../../core/analysis/bargaining/bargaining-solutions.js';
-import { paretoFrontier } from '../../core/analysis/pareto/pareto-frontier.js';
-import { realiseUtility, utilityOf } from '../../core/evaluate/utility-function.js';
-import type { CompiledScenario } from '../../core/model/compile.js';
-import type { FrontierProbe } from '../../core/versions/impact.js';
-import { createHighsSolver } from '../solver/highs-solver.js';
-import { FRONTIER_LIMIT } from './run-analysis.js';
+import { bargainingSolutions } from '../core/analysis/bargaining/bargaining-solutions.js';
+import { paretoFrontier } from '../core/analysis/pareto/pareto-frontier.js';
+import { realiseUtility, utilityOf } from '../core/evaluate/utility-function.js';
+import type { CompiledScenario } from '../core/model/compile.js';
+import type { FrontierProbe } from '../core/versions/impact.js';
+import { FRONTIER_LIMIT } from './analyze.js';
+import type { MilpSolver } from './ports.js';
 
 /**
  * Distance of a utility vector u to the frontier F: the largest t >= 0 such that some frontier point f has
@@ -28,7 +28,7 @@ export type ProbeResult = { probe: FrontierProbe } | { skipped: string };
  * the exact frontier by enumeration or decomposition, and the discrete bargaining solutions over the
  * signatories. Spaces above FRONTIER_LIMIT are not probed, and the result says so.
  */
-export async function frontierProbe(compiled: CompiledScenario): Promise<ProbeResult> {
+export async function frontierProbe(compiled: CompiledScenario, solver: MilpSolver): Promise<ProbeResult> {
   if (compiled.space.size > FRONTIER_LIMIT) {
     return {
       skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${FRONTIER_LIMIT.toExponential(0)} the frontier enumerates`,
@@ -39,7 +39,7 @@ export async function frontierProbe(compiled: CompiledScenario): Promise<ProbeRe
   const points = frontier.points.map((p) => p.utilities);
   const fns = compiled.models.map((m) => realiseUtility(m));
   const bargaining = await bargainingSolutions(compiled, {
-    solver: createHighsSolver(),
+    solver,
     method: 'enumerate',
     lotteries: false,
   });

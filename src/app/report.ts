@@ -1,0 +1,174 @@
+import { type Convergence, convergence } from '../core/analysis/gaps/convergence.js';
+import { realiseUtility, utilityOf } from '../core/evaluate/utility-function.js';
+import { actorTableFromScenario } from '../core/forecast/input/actor-table-from-scenario.js';
+import type { CompiledScenario } from '../core/model/compile.js';
+import { createRng } from '../core/random/rng.js';
+import {
+  type AttributionOptions,
+  allPackageAgreements,
+  documentLineage,
+  type Lineage,
+  type PackageAgreement,
+  type PackageDiff,
+  type VersionDiff,
+} from '../core/versions/index.js';
+import type { WordDiff } from '../core/versions/word-diff.js';
+import { analysisContext } from './analysis-context.js';
+import { type AnalysisReport, type AnalyzeInput, analyzeStep } from './analyze.js';
+import { diffOf } from './diff.js';
+import { type ForecastResult, forecast } from './forecast.js';
+import { type ComputePorts, NO_PROGRESS, runStep } from './ports.js';
+
+export interface ReportInput extends AnalyzeInput {
+  /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
+  diff?: [string, string];
+  /** Seed of the sample drawn to show the shape of a space too large to enumerate (default 1). */
+  sampleSeed?: number;
+}
+
+export interface ReportPorts extends ComputePorts {
+  /** Word-level text differ for the diff section; without it, changed texts are shown whole. */
+  wordDiff?: WordDiff;
+}
+
+/** The parties the utility charts show, in chart order: the signatories when there are two or more. */
+export interface ChartedParty {
+  /** Model index (column in the analysis's per-party lists). */
+  model: number;
+  party: string;
+  name: string;
+  batna: number;
+}
+
+export interface UtilitySpaceData {
+  parties: ChartedParty[];
+  /**
+   * When the frontier was not enumerated: the utilities (in chart order) of a seeded uniform sample of
+   * outcomes, for the shape of the space only.
+   */
+  sample?: { seed: number; points: number[][] };
+}
+
+export interface VersionsData {
+  title: string;
+  packageCount: number;
+  /** Party id → name. */
+  partyNames: Record<string, string>;
+  documents: Array<{ id: string; lineage: Lineage; convergence: Convergence }>;
+  agreements: PackageAgreement[];
+}
+
+export interface ReportDiff {
+  before: string;
+  after: string;
+  result: VersionDiff | PackageDiff;
+}
+
+/** Everything the HTML report shows, computed; the view only renders it. */
+export interface ReportData {
+  analysis: AnalysisReport;
+  utilitySpace: UtilitySpaceData;
+  /** Present when the scenario has documents. */
+  versions?: VersionsData;
+  diff?: ReportDiff;
+  /** A forecast of the contested issues, for a scenario with a forecast section. */
+  forecast?: ForecastResult;
+}
+
+/** Outcomes drawn for the background of the utility charts when the frontier is not enumerated. */
+export const BACKGROUND_SAMPLE = 1500;
+
+/** The analysis plus what the report's charts and sections need, on one compilation of the scenario. */
+export async function report(input: ReportInput, ports: ReportPorts): Promise<ReportData> {
+  const context = analysisContext(input);
+  const { compiled } = context;
+  const analysis = await analyzeStep(context, input, ports);
+  // The report's own steps are timed apart and not announced: the report shows the analysis's steps.
+  const timings: Record<string, number> = {};
+  const quiet = { ...ports, progress: NO_PROGRESS };
+  const utilitySpace = await runStep(quiet, timings, 'chart data', () =>
+    utilitySpaceData(compiled, 'skipped' in analysis.frontier, input.sampleSeed ?? 1),
+  );
+  const versions =
+    compiled.scenario.documents.length > 0
+      ? await runStep(quiet, timings, 'versions', () => versionsData(compiled))
+      : undefined;
+  const pair = input.diff;
+  const diff = pair
+    ? await runStep(quiet, timings, 'diff', () => reportDiff(compiled, pair[0], pair[1], ports.wordDiff))
+    : undefined;
+  // A scenario with a forecast section gets a forecast of its contested issues (all models, defaults).
+  const table = input.scenario.forecast ? actorTableFromScenario(input.scenario) : undefined;
+  const forecastResult = table?.ok
+    ? await forecast(
+        { table: table.table, models: ['all'], basis: "analysts' estimates in the scenario" },
+        { cancel: ports.cancel },
+      )
+    : undefined;
+  return {
+    analysis,
+    utilitySpace,
+    ...(versions ? { versions } : {}),
+    ...(diff ? { diff } : {}),
+    ...(forecastResult ? { forecast: forecastResult } : {}),
+  };
+}
+
+export function utilitySpaceData(
+  compiled: CompiledScenario,
+  sample: boolean,
+  seed: number,
+): UtilitySpaceData {
+  const charted = compiled.signatories.length >= 2 ? compiled.signatories : compiled.models.map((_, k) => k);
+  const parties = charted.map((m) => ({
+    model: m,
+    party: compiled.models[m].party,
+    name: compiled.models[m].name,
+    batna: compiled.models[m].batna.estimate,
+  }));
+  return { parties, ...(sample ? { sample: { seed, points: sampleCloud(compiled, charted, seed) } } : {}) };
+}
+
+/** Utility vectors of a seeded uniform sample of outcomes, to show the shape of a space too large to enumerate. */
+function sampleCloud(compiled: CompiledScenario, charted: number[], seed: number): number[][] {
+  const rng = createRng(seed).fork('report-background');
+  const fns = charted.map((m) => realiseUtility(compiled.models[m]));
+  const outcome = new Int32Array(compiled.space.radix.length);
+  const points: number[][] = [];
+  for (let k = 0; k < BACKGROUND_SAMPLE; k++) {
+    compiled.space.radix.forEach((r, i) => {
+      outcome[i] = rng.int(r);
+    });
+    points.push(fns.map((f) => utilityOf(f, outcome)));
+  }
+  return points;
+}
+
+/** Each document's lineage and convergence, and how far each package is from being agreed. */
+export function versionsData(compiled: CompiledScenario): VersionsData {
+  const { scenario } = compiled;
+  return {
+    title: scenario.title,
+    packageCount: scenario.packages.length,
+    partyNames: Object.fromEntries(scenario.parties.map((p) => [p.id, p.name])),
+    documents: scenario.documents.map((d) => ({
+      id: d.id,
+      lineage: documentLineage(scenario, d.id),
+      convergence: convergence(compiled, d.id),
+    })),
+    agreements: allPackageAgreements(scenario),
+  };
+}
+
+/** The report's diff: versions ("doc:ver") or, when neither contains a colon, package ids. */
+export function reportDiff(
+  compiled: CompiledScenario,
+  before: string,
+  after: string,
+  wordDiff?: WordDiff,
+  attribution?: AttributionOptions,
+): ReportDiff {
+  const packages = !before.includes(':') && !after.includes(':');
+  const options = { ...(wordDiff ? { wordDiff } : {}), ...(attribution ? { attribution } : {}) };
+  return { before, after, result: diffOf(compiled, before, after, packages, options) };
+}
