@@ -3,6 +3,7 @@ import type { BenchSuite } from './bench-result.js';
 import { domainsSuite } from './domains.bench.js';
 import { flagshipSuite } from './flagship.bench.js';
 import { forecastSuite } from './forecast.bench.js';
+import { frontierSuite } from './frontier.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
 import { sandboxBench } from './sandbox.bench.js';
@@ -13,6 +14,7 @@ import { versionsBench } from './versions.bench.js';
 /** Every benchmark suite, one module each. */
 export const suites: BenchSuite[] = [
   paretoSuite,
+  frontierSuite,
   domainsSuite,
   bargainingSuite,
   flagshipSuite,

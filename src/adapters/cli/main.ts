@@ -106,10 +106,20 @@ An issue the text leaves open gives a range over its options, never a guess.`,
     .option('--seed <s>', 'seed for the draws (default 1)')
     .option('--threads <n>', 'worker threads for the draws (default: all cores)')
     .addOption(
-      new Option('--method <method>', 'enumerate the outcomes, solve MILPs, or choose by size')
-        .choices(['auto', 'enumerate', 'milp'])
+      new Option(
+        '--method <method>',
+        'enumerate the outcomes, decompose by issue (frontier only), solve MILPs, or choose by size',
+      )
+        .choices(['auto', 'enumerate', 'decompose', 'milp'])
         .default('auto'),
     )
+    .option('--max-frontier <n|all>', 'frontier points listed (default 2000; "all" lists every one)')
+    .addOption(
+      new Option('--frontier-over <set>', 'frontier of all outcomes or of the acceptable ones only')
+        .choices(['all', 'acceptable'])
+        .default('all'),
+    )
+    .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -124,11 +134,15 @@ An issue the text leaves open gives a range over its options, never a guess.`,
       `
 Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly as mixed-integer programs
 (HiGHS). Every section says which method it used. Nash solutions by MILP carry a stated tolerance.
+The frontier says which outcomes it is over and whether it is exact or bounded; above the enumeration
+limit it is proven point by point by MILP (two parties; more with --method milp).
 
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
   parley analyze scenarios/teaching-used-car.yaml --package revised --samples 2000 --seed 7
   parley analyze scenarios/river-water-sharing.yaml --json > analysis.json
+  parley analyze energy.yaml --max-frontier all --frontier-over acceptable --json
+  parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl
   parley analyze imported-domain.yaml --conventions negmas`,
     )
     .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));

@@ -59,7 +59,11 @@ function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Secti
     if (columns.every((c) => c >= 0))
       frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
     notes.push(
-      `${report.frontier.size.toLocaleString('en-US')} Pareto-optimal outcomes by ${report.frontier.method}${report.frontier.truncated ? ` (${report.frontier.note})` : ''}.`,
+      `${
+        report.frontier.outcomes === undefined
+          ? `${report.frontier.distinctVectors.toLocaleString('en-US')} distinct Pareto-optimal utility vectors`
+          : `${report.frontier.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes`
+      } over ${report.frontier.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes'} by ${report.frontier.method}, ${report.frontier.exact ? 'exact' : 'bounded'}${report.frontier.truncated || !report.frontier.exact ? ` (${report.frontier.note})` : ''}.`,
     );
   }
   let bargaining = report.bargaining;
