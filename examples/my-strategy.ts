@@ -9,8 +9,8 @@
  * Use it from the command line (the module must be JavaScript, ESM):
  *   npx tsc --ignoreConfig --module nodenext --target es2023 --rootDir . --outDir build examples/my-strategy.ts
  *   parley simulate scenario.yaml --strategy-module ./build/examples/my-strategy.js ...
- * and name the strategy 'deadline-rush' in the agents of the configuration. With a Node version that strips
- * types itself, --strategy-module can point at this file directly.
+ * and name the strategy 'deadline-rush' in the agents of the configuration. The module runs in a sandbox
+ * (see docs/simulation.md): it must be JavaScript, and it can import only relative files in its folder.
  * From code: simulate(scenario, config, { strategies: [myStrategy] }), with simulate from 'parley'.
  *
  * Only types are imported, so the compiled module has no imports and runs anywhere.

@@ -6,7 +6,7 @@ import {
 } from '../core/analysis/bargaining/negmas-points.js';
 import type { Explanation } from '../core/analysis/explain/explain-empty-zone.js';
 import { type IssueGap, issueGaps } from '../core/analysis/gaps/issue-gaps.js';
-import { type FrontierResult, paretoFrontier } from '../core/analysis/pareto/pareto-frontier.js';
+import type { FrontierOver } from '../core/analysis/pareto/milp-frontier.js';
 import { type AgreementZone, agreementZone } from '../core/analysis/zone/agreement-zone.js';
 import { AnalysisError } from '../core/analysis/zone/analysis-options.js';
 import type { ConventionSet } from '../core/conventions.js';
@@ -17,6 +17,12 @@ import type { Distribution } from '../core/random/samplers.js';
 import { type AnalysisContext, analysisContext } from './analysis-context.js';
 import { type Concessions, type ConcessionsInput, concessionsStep } from './concessions.js';
 import { explainStep } from './explain.js';
+import {
+  computeFrontier,
+  type FrontierMethodChoice,
+  type FrontierPointView,
+  type FrontierReport,
+} from './frontier.js';
 import { type ComputePorts, runStep } from './ports.js';
 import { type Relaxation, relaxStep } from './relax.js';
 import { type RobustnessResult, robustnessStep } from './robustness.js';
@@ -28,8 +34,14 @@ export interface AnalyzeInput extends ConcessionsInput {
   samples?: number;
   seed?: number | string;
   distribution?: Distribution;
-  /** Largest frontier listed point by point. */
+  /** Largest frontier listed point by point (default 2,000; Infinity lists all). */
   maxFrontierPoints?: number;
+  /** How the frontier is computed (default: the analysis method; 'decompose' applies to the frontier only). */
+  frontierMethod?: FrontierMethodChoice;
+  /** Which outcomes the frontier is over (default all outcomes). */
+  frontierOver?: FrontierOver;
+  /** Receives every frontier point, whatever maxFrontierPoints lists (e.g. a JSON-lines file). */
+  onFrontierPoint?: (point: FrontierPointView) => void;
   /** Conventions for the bargaining points: 'parley' (default) or 'negmas' (adds NegMAS's points). */
   conventions?: ConventionSet;
 }
@@ -51,7 +63,7 @@ export interface AnalysisReport {
   zone: AgreementZone;
   explanation?: Explanation;
   relaxation?: Relaxation;
-  frontier: FrontierResult | { skipped: string };
+  frontier: FrontierReport | { skipped: string };
   bargaining: BargainingResult;
   /** Which conventions the report follows; with 'negmas', `negmas` holds NegMAS's bargaining points. */
   conventions: ConventionSet;
@@ -104,18 +116,26 @@ export async function analyzeStep(
     relaxation = await step('relaxation', () => relaxStep(context, found, ports));
   }
 
-  const frontier: FrontierResult | { skipped: string } =
-    compiled.space.size <= FRONTIER_LIMIT
-      ? await step('pareto frontier', () =>
-          paretoFrontier(compiled, {
-            parties: input.parties,
-            maxListed: input.maxFrontierPoints ?? 2000,
-            shared: context.table,
-          }),
-        )
-      : {
-          skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${FRONTIER_LIMIT.toExponential(0)} the frontier enumerates; the zone and the bargaining solutions are exact MILP results instead`,
-        };
+  const frontier = await step('pareto frontier', () =>
+    computeFrontier(
+      compiled,
+      {
+        method: input.frontierMethod ?? method,
+        over: input.frontierOver,
+        parties: input.parties,
+        maxListed: input.maxFrontierPoints,
+        enumerationLimit: FRONTIER_LIMIT,
+        shared: context.table,
+      },
+      {
+        solver: ports.solver,
+        onPoint: input.onFrontierPoint,
+        clock: ports.clock,
+        progress: ports.progress,
+        cancel: ports.cancel,
+      },
+    ),
+  );
 
   const bargaining = await step('bargaining solutions', () => bargainingSolutions(compiled, choices));
 

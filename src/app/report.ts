@@ -3,6 +3,7 @@ import { realiseUtility, utilityOf } from '../core/evaluate/utility-function.js'
 import { actorTableFromScenario } from '../core/forecast/input/actor-table-from-scenario.js';
 import type { CompiledScenario } from '../core/model/compile.js';
 import { createRng } from '../core/random/rng.js';
+import { readConflictSection } from '../core/stability/conflict-from-scenario.js';
 import {
   type AttributionOptions,
   allPackageAgreements,
@@ -18,6 +19,7 @@ import { type AnalysisReport, type AnalyzeInput, analyzeStep } from './analyze.j
 import { diffOf } from './diff.js';
 import { type ForecastResult, forecast } from './forecast.js';
 import { type ComputePorts, NO_PROGRESS, runStep } from './ports.js';
+import { analyzeStability, type StabilityResult } from './stability.js';
 
 export interface ReportInput extends AnalyzeInput {
   /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
@@ -73,6 +75,8 @@ export interface ReportData {
   diff?: ReportDiff;
   /** A forecast of the contested issues, for a scenario with a forecast section. */
   forecast?: ForecastResult;
+  /** The stability analysis of the conflict, for a scenario with a conflict section (no coalition improvements). */
+  stability?: StabilityResult;
 }
 
 /** Outcomes drawn for the background of the utility charts when the frontier is not enumerated. */
@@ -97,6 +101,13 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
   const diff = pair
     ? await runStep(quiet, timings, 'diff', () => reportDiff(compiled, pair[0], pair[1], ports.wordDiff))
     : undefined;
+  // A scenario with a conflict section gets its stability analysis (already checked when the scenario loaded).
+  const conflict = input.scenario.conflict
+    ? readConflictSection(input.scenario.conflict, {
+        partyIds: input.scenario.parties.map((p) => p.id),
+        sourceIds: input.scenario.sources.map((s) => s.id),
+      }).conflict
+    : undefined;
   // A scenario with a forecast section gets a forecast of its contested issues (all models, defaults).
   const table = input.scenario.forecast ? actorTableFromScenario(input.scenario) : undefined;
   const forecastResult = table?.ok
@@ -111,6 +122,7 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
     ...(versions ? { versions } : {}),
     ...(diff ? { diff } : {}),
     ...(forecastResult ? { forecast: forecastResult } : {}),
+    ...(conflict ? { stability: analyzeStability({ conflict, coalitionImprovements: false }) } : {}),
   };
 }
 

@@ -492,6 +492,107 @@ export const Position = z
   })
   .describe("A party's stated position on an issue at a date: the option it asked for.");
 
+// --- Conflict in option form (stability analysis, the Graph Model for Conflict Resolution) ---
+
+export const ConflictOption = z
+  .strictObject({
+    id: Id,
+    label: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What taking the option means, for people (default: the id).'),
+    direction: z
+      .enum(['both', 'forward', 'backward'])
+      .default('both')
+      .describe(
+        'Which way moves may change it: both (reversible), forward (only from not taken to taken: an irreversible commitment) or backward (only from taken to not taken).',
+      ),
+  })
+  .describe('A yes/no option that one decision maker controls.');
+
+/** A conjunction: the options listed under `yes` are taken and those under `no` are not. */
+export const OptionCondition = z
+  .strictObject({
+    yes: z.array(Id).default([]).describe('Ids of options that are taken (Y).'),
+    no: z.array(Id).default([]).describe('Ids of options that are not taken (N).'),
+  })
+  .describe('Options taken (yes) and not taken (no), all at once.');
+
+export const OptionStatement = z
+  .strictObject({
+    yes: z.array(Id).optional().describe('Ids of options that are taken (Y).'),
+    no: z.array(Id).optional().describe('Ids of options that are not taken (N).'),
+    anyOf: z
+      .array(OptionCondition)
+      .min(1)
+      .optional()
+      .describe('Alternatives: the statement holds when any of them holds (instead of yes/no).'),
+    note: z.string().optional().describe('Why the decision maker cares about this (free text).'),
+  })
+  .describe('A preference statement: a condition on options (yes/no, or anyOf alternatives).');
+
+export const ConflictPreferences = z
+  .strictObject({
+    statements: z
+      .array(OptionStatement)
+      .min(1)
+      .optional()
+      .describe(
+        'Prioritised option statements, most important first: statement k of n weighs 2^(n-1-k), a state scores the sum of its true statements, higher is preferred, equal scores tie.',
+      ),
+    ranking: z
+      .array(z.union([z.number().int().min(1), z.array(z.number().int().min(1)).min(1)]))
+      .min(1)
+      .optional()
+      .describe(
+        'Every feasible state by number (as `parley stability` lists them), most preferred first; an inner list is a set of equally preferred states. Instead of statements.',
+      ),
+    source: SourceNote.optional(),
+  })
+  .describe('How a decision maker ranks the states: prioritised option statements or an explicit ranking.');
+
+export const ConflictDecisionMaker = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).optional().describe('Display name (default: the id).'),
+    party: Id.optional().describe('The party this decision maker stands for, if any.'),
+    options: z
+      .array(ConflictOption)
+      .min(1)
+      .describe('The options it controls; ids unique across the conflict.'),
+    preferences: ConflictPreferences,
+  })
+  .describe('A decision maker of the conflict: its options and its preferences over the states.');
+
+export const Conflict = z
+  .strictObject({
+    title: z.string().min(1).optional().describe('What the conflict model is about.'),
+    description: z.string().optional().describe('Free text: the story the model tells, and its limits.'),
+    decisionMakers: z
+      .array(ConflictDecisionMaker)
+      .min(2)
+      .describe('At least two decision makers; ids unique.'),
+    infeasible: z
+      .array(OptionCondition)
+      .default([])
+      .describe('Patterns of option values that cannot occur together; matching states are removed.'),
+    statusQuo: z
+      .array(Id)
+      .optional()
+      .describe('The options taken in the status quo (every other option is not taken); must be feasible.'),
+    coalitions: z
+      .array(z.array(Id).min(1))
+      .optional()
+      .describe(
+        'A partition of the decision makers into coalitions that act as one (for the coalition analysis); every decision maker in exactly one.',
+      ),
+    sources: z.array(Id).default([]).describe('Ids of sources (in the top-level sources list).'),
+  })
+  .describe(
+    "A conflict in option form for stability analysis: decision makers, their yes/no options and their preferences (analysts' estimates).",
+  );
+
 export const Source = z
   .strictObject({
     id: Id,
@@ -563,6 +664,7 @@ export const Scenario = z.strictObject({
     .describe("Each party's preferences (at most one block per party): analysts' estimates, not facts."),
   events: z.array(Event).default([]).describe('Dated events for the timeline.'),
   positions: z.array(Position).default([]).describe("Parties' stated positions on issues, dated."),
+  conflict: Conflict.optional().describe('A conflict in option form, for `parley stability`.'),
   forecast: ForecastSection.optional().describe('Position scales and issues for `parley forecast`.'),
 });
 
@@ -587,6 +689,7 @@ export type Package = z.infer<typeof Package>;
 export type Event = z.infer<typeof Event>;
 export type Position = z.infer<typeof Position>;
 export type Source = z.infer<typeof Source>;
+export type ConflictSection = z.infer<typeof Conflict>;
 export type ForecastScale = z.infer<typeof ForecastScale>;
 export type ForecastSection = z.infer<typeof ForecastSection>;
 export type Scenario = z.infer<typeof Scenario>;

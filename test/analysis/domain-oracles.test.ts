@@ -352,15 +352,18 @@ describe.skipIf(!present(energyDir))(title('Energy from the importer against bru
     const n = compiled.space.size;
     expect(n).toBe(390_625);
     // Brute force: per exact value of u0, the largest u1 and how many outcomes reach the pair; walking the
-    // u0 values down, a pair is Pareto-optimal when its u1 beats every pair with a larger u0.
+    // u0 values down, a pair is Pareto-optimal when its u1 beats every pair with a larger u0. Utilities are
+    // compared as integers in units of 1e-9 (Energy's exact values have fewer decimals), so values equal up to
+    // the last bit are ties, as in the frontier (robust dominance).
+    const units = (u: number) => Math.round(u * 1e9);
     const best = new Map<number, { u1: number; count: number; first: number }>();
     const outcome = new Int32Array(compiled.space.radix.length);
     let maxU0 = { u0: Number.NEGATIVE_INFINITY, u1: Number.NEGATIVE_INFINITY, outcomes: [] as number[] };
     let maxU1 = { u0: Number.NEGATIVE_INFINITY, u1: Number.NEGATIVE_INFINITY, outcomes: [] as number[] };
     for (let j = 0; j < n; j++) {
       decodeOutcome(compiled.space, j, outcome);
-      const u0 = utilityOf(fns[0], outcome);
-      const u1 = utilityOf(fns[1], outcome);
+      const u0 = units(utilityOf(fns[0], outcome));
+      const u1 = units(utilityOf(fns[1], outcome));
       const b = best.get(u0);
       if (!b || u1 > b.u1) best.set(u0, { u1, count: 1, first: j });
       else if (u1 === b.u1) b.count++;
@@ -387,15 +390,18 @@ describe.skipIf(!present(energyDir))(title('Energy from the importer against bru
       expect(f.distinctVectors).toBe(vectors);
       const first = f.points[0];
       const last = f.points[f.points.length - 1];
-      expect(first.utilities).toEqual([maxU0.u0, maxU0.u1]);
-      expect(last.utilities).toEqual([maxU1.u0, maxU1.u1]);
-      const at = (u: number[]) => f.points.filter((p) => p.utilities[0] === u[0] && p.utilities[1] === u[1]);
+      expect(first.utilities.map(units)).toEqual([maxU0.u0, maxU0.u1]);
+      expect(last.utilities.map(units)).toEqual([maxU1.u0, maxU1.u1]);
+      const at = (u: number[]) =>
+        f.points.filter(
+          (p) => units(p.utilities[0]) === units(u[0]) && units(p.utilities[1]) === units(u[1]),
+        );
       expect(at(first.utilities).map((p) => p.index)).toEqual(maxU0.outcomes);
       expect(at(last.utilities).map((p) => p.index)).toEqual(maxU1.outcomes);
     }
     console.log(
       `[oracles] Energy: ${size} Pareto-optimal outcomes (${vectors} vectors); extremes ` +
-        `(${maxU0.u0.toFixed(3)}, ${maxU0.u1.toFixed(3)}) and (${maxU1.u0.toFixed(3)}, ${maxU1.u1.toFixed(3)})`,
+        `(${(maxU0.u0 / 1e9).toFixed(3)}, ${(maxU0.u1 / 1e9).toFixed(3)}) and (${(maxU1.u0 / 1e9).toFixed(3)}, ${(maxU1.u1 / 1e9).toFixed(3)})`,
     );
   });
 });

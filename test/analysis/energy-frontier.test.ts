@@ -42,18 +42,23 @@ describe.skipIf(!found)(found ? title : `${title}: ${SKIP_MESSAGE}`, () => {
     );
   });
 
-  it('and both equal a plain sort-and-scan over utilityOf', () => {
-    // Independent reference: every outcome's utilities from utilityOf, sorted with Array.prototype.sort by
-    // (u0 desc, u1 desc); a point is on the frontier when its u1 beats every earlier point with a larger u0,
-    // and it is the best u1 among those with its u0.
+  it('and both equal a plain sort-and-scan over utilityOf, compared in integer units of 1e-9', () => {
+    // Independent reference: every outcome's utilities from utilityOf, rounded to integers in units of 1e-9
+    // (Energy's values have 3 decimals and its weights 4, so every exact utility is such an integer), sorted
+    // with Array.prototype.sort by (u0 desc, u1 desc); a point is on the frontier when its u1 beats every
+    // earlier point with a larger u0, and it is the best u1 among those with its u0.
     const n = compiled.space.size;
     const u0 = new Float64Array(n);
     const u1 = new Float64Array(n);
+    const raw0 = new Float64Array(n);
+    const raw1 = new Float64Array(n);
     const outcome = new Int32Array(compiled.space.radix.length);
     for (let i = 0; i < n; i++) {
       decodeOutcome(compiled.space, i, outcome);
-      u0[i] = utilityOf(fns[0], outcome);
-      u1[i] = utilityOf(fns[1], outcome);
+      raw0[i] = utilityOf(fns[0], outcome);
+      raw1[i] = utilityOf(fns[1], outcome);
+      u0[i] = Math.round(raw0[i] * 1e9);
+      u1[i] = Math.round(raw1[i] * 1e9);
     }
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => u0[b] - u0[a] || u1[b] - u1[a]);
     const frontier: number[] = [];
@@ -73,10 +78,27 @@ describe.skipIf(!found)(found ? title : `${title}: ${SKIP_MESSAGE}`, () => {
     const result = paretoFrontier(compiled, { maxListed: 1e6 });
     expect(result.method).toBe('decompose');
     expect(result.points.map((p) => p.index!).sort((a, b) => a - b)).toEqual(frontier);
+    const byEnumeration = paretoFrontier(compiled, { method: 'enumerate', maxListed: 1e6 });
+    expect(byEnumeration.points.map((p) => p.index!).sort((a, b) => a - b)).toEqual(frontier);
     const table = enumerateUtilities(fns, compiled.space);
     for (let k = 0; k < n; k += 997) {
-      expect(table.utilities[0][k]).toBe(u0[k]);
-      expect(table.utilities[1][k]).toBe(u1[k]);
+      expect(table.utilities[0][k]).toBe(raw0[k]);
+      expect(table.utilities[1][k]).toBe(raw1[k]);
+    }
+  });
+
+  it('drops outcomes dominated by one rounding unit (82805 at 57.20000000000001 vs 20301 at 57.2)', () => {
+    const outcome = (index: number) => decodeOutcome(compiled.space, index);
+    const [a0, a1] = fns.map((f) => utilityOf(f, outcome(82805)));
+    const [b0, b1] = fns.map((f) => utilityOf(f, outcome(20301)));
+    // In doubles 82805 looks better for the distributor by one unit in the last place; exactly, both are 57.2.
+    expect(a1).toBeGreaterThan(b1);
+    expect(Math.round(a1 * 1e9)).toBe(Math.round(b1 * 1e9));
+    expect(b0).toBeGreaterThan(a0);
+    for (const method of ['enumerate', 'decompose'] as const) {
+      const listed = paretoFrontier(compiled, { method, maxListed: 1e6 }).points.map((p) => p.index);
+      expect(listed).toContain(20301);
+      expect(listed).not.toContain(82805);
     }
   });
 });

@@ -5,6 +5,7 @@ import {
   paretoByDecomposition,
 } from '../../src/core/analysis/pareto/pareto-decompose.js';
 import { FrontierError, paretoFrontier } from '../../src/core/analysis/pareto/pareto-frontier.js';
+import { gridForUtilities, snapColumns } from '../../src/core/analysis/pareto/robust-dominance.js';
 import { skyline } from '../../src/core/analysis/pareto/skyline.js';
 import { enumerateUtilities, outcomeAt } from '../../src/core/analysis/utility-table.js';
 import { realiseUtility, type UtilityFunction, utilityOf } from '../../src/core/evaluate/utility-function.js';
@@ -17,14 +18,18 @@ import { arbitraryScenario } from '../support/random-scenario.js';
 import { tinyScenario } from '../support/tiny-scenario.js';
 import { paretoNaive } from './pareto-naive.js';
 
-/** Naive frontier over every outcome index of the full space, from utilityOf. */
+/**
+ * Naive frontier over every outcome index of the full space, from utilityOf, comparing utilities as integers
+ * in units of the dominance grid's step (values equal up to rounding are ties).
+ */
 function naiveFrontier(fns: UtilityFunction[], scenario: Scenario, keep?: (outcome: Int32Array) => boolean) {
   const space = buildOutcomeSpace(scenario);
+  const { step } = gridForUtilities(fns);
   const rows: number[][] = [];
   const ids: number[] = [];
   for (let index = 0; index < space.size; index++) {
     const outcome = decodeOutcome(space, index);
-    rows.push(fns.map((f) => utilityOf(f, outcome)));
+    rows.push(fns.map((f) => Math.round(utilityOf(f, outcome) / step)));
     if (!keep || keep(outcome)) ids.push(index);
   }
   return paretoNaive(rows, ids);
@@ -202,9 +207,9 @@ describe('decomposition details', () => {
           batna: 0,
         }));
         const table = enumerateUtilities(fns, space);
-        const expected = Array.from(skyline(table.utilities)).map((i) =>
-          Array.from(outcomeAt(table, i)).join(','),
-        );
+        // Dominance is decided on the grid (robust-dominance.ts), by every method alike.
+        const keys = snapColumns(table.utilities, gridForUtilities(fns));
+        const expected = Array.from(skyline(keys)).map((i) => Array.from(outcomeAt(table, i)).join(','));
         const dec = paretoByDecomposition(fns, space);
         const got = Array.from({ length: dec.size }, (_, j) =>
           Array.from(dec.outcomes.subarray(j * radix.length, (j + 1) * radix.length)).join(','),
@@ -300,7 +305,7 @@ describe('listing', () => {
     expect(a.size).toBe(full.size);
     expect(a.points.length).toBe(maxListed);
     expect(a.points).toEqual(b.points);
-    expect(a.note).toMatch(/Only \d+ are listed/);
+    expect(a.note).toMatch(/The list is cut: only \d+ of \d+ are listed/);
     // Every sampled point is on the full frontier, and each comes from its own slice of the ordered list.
     const position = new Map(full.points.map((p, r) => [p.index, r]));
     const ranks = a.points.map((p) => position.get(p.index)!);

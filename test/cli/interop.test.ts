@@ -404,7 +404,7 @@ describe('bad input: exit 2, a message naming the file and what was expected, no
     );
     const unknownExport = await runCli(['export', FLAGSHIP, '--format', 'json', '-o', join(freshDir(), 'o')]);
     expect(unknownExport.code).toBe(2);
-    expect(unknownExport.stderr).toContain('Allowed choices are genius, geniusweb, negmas.');
+    expect(unknownExport.stderr).toContain('Allowed choices are genius, geniusweb, negmas, gmcr.');
     const missing = await runCli(['export', FLAGSHIP, '-o', join(freshDir(), 'o')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--format <format>' not specified");

@@ -61,7 +61,7 @@ const shapeless = module('shapeless', 'export default 42;');
 
 const compiled = compileScenario(splitTheDifference());
 
-describe('user strategies in worker threads', () => {
+describe('user strategies in the sandbox', () => {
   it('a sandboxed strategy gives exactly the same run as the same module in-process', async () => {
     const config = {
       agents: { a: { name: 'steady', params: { step: 7 } }, b: 'conceder' },
@@ -70,7 +70,7 @@ describe('user strategies in worker threads', () => {
       // Far above any decision's duration on a loaded machine: the runs must not depend on timing.
       decisionTimeLimitMs: 600_000,
     };
-    const sandboxed = runSimulation(compiled, config, { strategyModules: [steady] });
+    const sandboxed = await runSimulation(compiled, config, { strategyModules: [steady] });
     const inProcess = simulate(compiled, config, {
       strategies: [(await import(pathToFileURL(steady).href)).default as StrategyModule],
     });
@@ -89,7 +89,7 @@ describe('user strategies in worker threads', () => {
       decisionTimeLimitMs: 600_000,
       mediator: { strategy: 'hill-climb', initial: { x: 'o0', y: 'o2', z: 'o0' } },
     };
-    const sandboxed = runSimulation(logs, config, { strategyModules: [steady] });
+    const sandboxed = await runSimulation(logs, config, { strategyModules: [steady] });
     const inProcess = simulate(logs, config as never, {
       strategies: [(await import(pathToFileURL(steady).href)).default as StrategyModule],
     });
@@ -98,8 +98,8 @@ describe('user strategies in worker threads', () => {
     expect(first?.objections).toEqual(['x', 'z']);
   });
 
-  it('an endless loop is cut off by the hard time limit and the agent is disqualified', () => {
-    const run = runSimulation(
+  it('an endless loop is cut off by the hard time limit and the agent is disqualified', async () => {
+    const run = await runSimulation(
       compiled,
       {
         agents: { a: 'looping', b: 'linear' },
@@ -117,13 +117,13 @@ describe('user strategies in worker threads', () => {
         party: 'a',
         round: 0,
         kind: 'time-limit',
-        message: "propose: no answer within 200 ms; the strategy's worker was terminated",
+        message: 'propose: no answer within 200 ms; the strategy was stopped',
       },
     ]);
   });
 
-  it('an exception in init is a fault, not a crash', () => {
-    const run = runSimulation(
+  it('an exception in init is a fault, not a crash', async () => {
+    const run = await runSimulation(
       compiled,
       { agents: { a: 'throwing', b: 'linear' }, deadline: { rounds: 5 }, seed: 1 },
       { strategyModules: [throwing] },
@@ -132,29 +132,29 @@ describe('user strategies in worker threads', () => {
     expect(run.faults[0]).toMatchObject({ kind: 'exception', message: 'init threw: no way' });
   });
 
-  it('a module without a strategy export is rejected with a clear message', () => {
-    expect(() =>
+  it('a module without a strategy export is rejected with a clear message', async () => {
+    await expect(
       runSimulation(
         compiled,
         { agents: { a: 'x', b: 'linear' }, deadline: { rounds: 5 }, seed: 1 },
         { strategyModules: [shapeless] },
       ),
-    ).toThrow(
+    ).rejects.toThrow(
       /cannot load strategy module .*shapeless\.js: .*must export a strategy module \{ name: string, create\(params\) \}/,
     );
   });
 
-  it('a malformed configuration lists every problem with its path', () => {
-    expect(() =>
+  it('a malformed configuration lists every problem with its path', async () => {
+    await expect(
       runSimulation(compiled, {
         agents: { a: 'linear' },
         deadline: { rounds: -1 },
         seed: 1.5,
         colour: 'red',
       }),
-    ).toThrow(ConfigError);
+    ).rejects.toThrow(ConfigError);
     try {
-      runSimulation(compiled, { agents: { a: 'linear' }, deadline: { rounds: -1 }, seed: 1.5 });
+      await runSimulation(compiled, { agents: { a: 'linear' }, deadline: { rounds: -1 }, seed: 1.5 });
     } catch (error) {
       expect((error as Error).message).toMatch(
         /^invalid simulation configuration:\n {2}deadline\.rounds: .*\n {2}seed: /,

@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { INTEROP_FORMATS } from '../interop/interop-report.js';
+import { EXPORT_FORMATS } from './commands/export-formats.js';
 import { INPUT_FORMATS } from './commands/forecast-formats.js';
-import { CliExit, EXIT_INPUT, type Io, processIo } from './output.js';
+import { CliExit, EXIT_INPUT, type Io, processIo, terminalSafe } from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -23,7 +24,8 @@ Examples:
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
 
-export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+export function buildProgram(unsafeIo: Io, setCode: (code: number) => void): Command {
+  const io = terminalSafe(unsafeIo);
   const program = new Command('parley')
     .description('Model, analyse and simulate multi-party, multi-issue negotiations.')
     .version(VERSION)
@@ -102,10 +104,20 @@ An issue the text leaves open gives a range over its options, never a guess.`,
     .option('--seed <s>', 'seed for the draws (default 1)')
     .option('--threads <n>', 'worker threads for the draws (default: all cores)')
     .addOption(
-      new Option('--method <method>', 'enumerate the outcomes, solve MILPs, or choose by size')
-        .choices(['auto', 'enumerate', 'milp'])
+      new Option(
+        '--method <method>',
+        'enumerate the outcomes, decompose by issue (frontier only), solve MILPs, or choose by size',
+      )
+        .choices(['auto', 'enumerate', 'decompose', 'milp'])
         .default('auto'),
     )
+    .option('--max-frontier <n|all>', 'frontier points listed (default 2000; "all" lists every one)')
+    .addOption(
+      new Option('--frontier-over <set>', 'frontier of all outcomes or of the acceptable ones only')
+        .choices(['all', 'acceptable'])
+        .default('all'),
+    )
+    .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -120,11 +132,15 @@ An issue the text leaves open gives a range over its options, never a guess.`,
       `
 Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly as mixed-integer programs
 (HiGHS). Every section says which method it used. Nash solutions by MILP carry a stated tolerance.
+The frontier says which outcomes it is over and whether it is exact or bounded; above the enumeration
+limit it is proven point by point by MILP (two parties; more with --method milp).
 
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
   parley analyze scenarios/teaching-used-car.yaml --package revised --samples 2000 --seed 7
   parley analyze scenarios/river-water-sharing.yaml --json > analysis.json
+  parley analyze energy.yaml --max-frontier all --frontier-over acceptable --json
+  parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl
   parley analyze imported-domain.yaml --conventions negmas`,
     )
     .action(async (file: string, options) => {
@@ -204,7 +220,7 @@ Exit codes: 0 written, 2 bad input (missing or malformed files, existing output 
     .description('write a scenario as GENIUS, GeniusWeb or NegMAS files and list everything they cannot hold')
     .argument('<file>', 'scenario file')
     .addOption(
-      new Option('--format <format>', 'format to write').choices(INTEROP_FORMATS).makeOptionMandatory(),
+      new Option('--format <format>', 'format to write').choices(EXPORT_FORMATS).makeOptionMandatory(),
     )
     .requiredOption('-o, --output <dir>', 'folder to write into (created if missing; must be empty)')
     .addOption(
@@ -291,6 +307,63 @@ issue narrowed when the gap fell, widened when it rose, or was left open.`,
     .action(async (file: string, options) => {
       const { timelineCommand } = await import('./commands/timeline.js');
       setCode(await timelineCommand(file, options, io));
+    });
+
+  program
+    .command('stability')
+    .description(
+      'which states of a conflict in option form are stable for whom (Nash, GMR, SMR, SEQ, SIM), and why: equilibria, coalitions, paths from the status quo, inverse GMCR',
+    )
+    .argument('<file>', 'scenario file with a conflict section, or a gmcr-py .gmcr file')
+    .addOption(
+      new Option('--sanction-rule <rule>', 'who may move in a sanctioning sequence (decision D1)')
+        .choices(['legalSequence', 'atMostOnce'])
+        .default('legalSequence'),
+    )
+    .addOption(
+      new Option('--coalition-sanction <rule>', 'when a sanction against a coalition succeeds (decision D3)')
+        .choices(['anyMemberNoBetter', 'everyMemberNoBetter'])
+        .default('anyMemberNoBetter'),
+    )
+    .option('--coalitions <a+b,c>', "coalitions acting as one decision maker (default: the file's)")
+    .option('--no-improvements', 'skip the coalition-improvement analysis over every coalition')
+    .option(
+      '--status-quo <options>',
+      "options taken in the status quo, comma-separated (default: the file's)",
+    )
+    .option(
+      '--explain <states>',
+      "explain these states (comma-separated, or 'all'); default: GMR equilibria and the status quo",
+    )
+    .option('--inverse <state>', 'inverse GMCR: which rankings make this state an equilibrium')
+    .option(
+      '--window <dm=from:to...>',
+      'with --inverse: ranking positions (1 = most preferred) of a decision maker that may be reordered (default: all)',
+    )
+    .option(
+      '--max-combinations <n>',
+      'with --inverse: refuse to enumerate more combinations (default 1000000)',
+    )
+    .option('--json', 'machine-readable output: every table, witness path and option')
+    .addHelpText(
+      'after',
+      `
+States are numbered from 1 by the code sum of 2^i over the options taken (the GMCR convention). Sanctions are
+sequences of the other decision makers' moves; by default any length with no one moving twice in a row
+(legalSequence), or each at most once (atMostOnce, as gmcr-py). "SEQ and SIM" needs both; "SEQ or SIM" needs
+either (what gmcr-py calls SEQ&SIM); "SEQ or SIM per move" asks it of each move separately.
+
+Examples:
+  parley stability scenarios/ukraine-2025.yaml
+  parley stability scenarios/ukraine-2025.yaml --explain 1,5 --sanction-rule atMostOnce
+  parley stability Prisoners.gmcr --inverse 4 --json
+  parley stability scenarios/ukraine-2025.yaml --coalitions united-states+europe --no-improvements
+
+Exit codes: 0 analysed, 2 invalid input (located: file, line, column, field).`,
+    )
+    .action(async (file: string, options) => {
+      const { stabilityCommand } = await import('./commands/stability.js');
+      setCode(await stabilityCommand(file, options, io));
     });
 
   program

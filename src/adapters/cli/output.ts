@@ -17,6 +17,41 @@ export function processIo(): Io {
   };
 }
 
+/**
+ * Characters that must never reach a terminal raw: C0 controls but tab and newline (ESC starts clipboard
+ * writes, screen clears, hidden text), DEL, C1 controls (CSI and OSC in one byte), and the format characters that
+ * reorder or hide text (BiDi embeddings, overrides and isolates, zero-width marks, the word joiner and BOM).
+ */
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it exists to find.
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** The colour and weight codes Parley's own styling uses (picocolors, the table's borders): nothing else passes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that may pass.
+const OWN_STYLE = /(\u001b\[(?:0|1|2|22|31|32|33|36|39|90)m)/;
+
+/**
+ * Escapes every unsafe character as \uXXXX, which reads plainly in a terminal and is also how JSON writes the
+ * character, so JSON output stays valid and means the same. With `keepStyles`, Parley's own colour codes pass.
+ */
+export function escapeTerminal(text: string, keepStyles = false): string {
+  const escapePart = (part: string) =>
+    part.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!keepStyles) return escapePart(text);
+  return text
+    .split(OWN_STYLE)
+    .map((part, k) => (k % 2 === 1 ? part : escapePart(part)))
+    .join('');
+}
+
+/** The same streams, with every write escaped: every command's text goes through here. */
+export function terminalSafe(io: Io): Io {
+  return {
+    out: (text) => io.out(escapeTerminal(text, io.color)),
+    err: (text) => io.err(escapeTerminal(text, io.color)),
+    color: io.color,
+  };
+}
+
 /** Raised to stop a command with an exit code after its message has been written. */
 export class CliExit extends Error {
   constructor(readonly code: number) {
@@ -46,7 +81,8 @@ export function table(head: string[], rows: string[][], io: Io): string {
     style: { head: io.color ? ['cyan'] : [], border: io.color ? ['grey'] : [], compact: true },
     wordWrap: true,
   });
-  for (const row of rows) t.push(row);
+  // Escaped before layout, so column widths count what the terminal will show.
+  for (const row of rows) t.push(row.map((cell) => escapeTerminal(cell, io.color)));
   return `${t.toString()}\n`;
 }
 

@@ -4,7 +4,8 @@ import type { Io } from './output.js';
 
 /** Parses `issue=option,issue=option`; numbers stay text here and are matched against numeric grids later. */
 export function parseAssignments(text: string, io: Io): Record<string, string> {
-  const assignments: Record<string, string> = {};
+  // Prototype-free, so that an issue named like an Object.prototype member ('constructor') is just a key.
+  const assignments: Record<string, string> = Object.create(null);
   for (const part of text
     .split(',')
     .map((p) => p.trim())
@@ -18,7 +19,7 @@ export function parseAssignments(text: string, io: Io): Record<string, string> {
       );
     }
     const issue = part.slice(0, eq).trim();
-    if (issue in assignments) usageError(io, `issue '${issue}' appears twice in --outcome`);
+    if (Object.hasOwn(assignments, issue)) usageError(io, `issue '${issue}' appears twice in --outcome`);
     assignments[issue] = part.slice(eq + 1).trim();
   }
   if (Object.keys(assignments).length === 0)

@@ -1,3 +1,4 @@
+import { own } from '../../core/model/own-key.js';
 import type {
   Adjustment,
   Batna,
@@ -88,13 +89,13 @@ function partyModel(
 ): ExportParty {
   const uncertain = { seen: false };
   const rawWeights = issues.map((issue) => {
-    const w = preferences.weights[issue.id];
+    const w = own(preferences.weights, issue.id);
     return w === undefined ? 0 : estimate(w, uncertain);
   });
   const total = rawWeights.reduce((a, b) => a + b, 0);
   const weights = rawWeights.map((w) => (total > 0 ? w / total : 0));
   const values = issues.map((issue, i) => {
-    const spec = preferences.values[issue.id];
+    const spec = own(preferences.values, issue.id);
     const source = scenario.issues[i];
     const zeros = issue.kind === 'options' ? issue.labels.map(() => 0) : issue.grid.map(() => 0);
     if (spec === undefined) return zeros;
@@ -111,7 +112,7 @@ function partyModel(
     }
     const table = spec as Record<string, UncertainNumber>;
     return (source.options ?? []).map((o) =>
-      table[o.id] === undefined ? 0 : estimate(table[o.id], uncertain),
+      own(table, o.id) === undefined ? 0 : estimate(table[o.id], uncertain),
     );
   });
   const batna = batnaValue(preferences.batna, scenario.asOf, uncertain);

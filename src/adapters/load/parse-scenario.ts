@@ -2,12 +2,14 @@ import { checkUtilityScale } from '../../core/evaluate/check-utility-scale.js';
 import { checkReferences } from '../../core/model/check-references.js';
 import { compileScenario } from '../../core/model/compile.js';
 import { formatPath, type Problem } from '../../core/model/problem.js';
+import { readConflictSection } from '../../core/stability/conflict-from-scenario.js';
 import { Scenario } from '../../schema/scenario.js';
 import { validate } from './check-structure.js';
 import { decodeUtf8 } from './decode-utf8.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { locate, type SourceMap } from './locate.js';
+import { protoKeyProblems } from './proto-keys.js';
 import { readYaml } from './read-yaml.js';
 
 export type { Diagnostic } from './diagnostic.js';
@@ -146,6 +148,8 @@ export function parseScenarioText(
   const read = readYaml(text.startsWith('\uFEFF') ? text.slice(1) : text, fileName, format);
   if (!read.ok) return { ok: false, diagnostics: sortDiagnostics([...read.diagnostics, ...notes]) };
   const warnings = [...read.warnings, ...notes];
+  const protoKeys = protoKeyProblems(read.data).map((p) => toDiagnostic(p, fileName, read.source));
+  if (protoKeys.length > 0) return { ok: false, diagnostics: sortDiagnostics([...protoKeys, ...warnings]) };
 
   const parsed = Scenario.safeParse(read.data);
   if (!parsed.success) {
@@ -177,6 +181,15 @@ export function parseScenarioText(
   }
 
   const references = checkReferences(parsed.data);
+  // The conflict section (stability analysis) is checked by its own reader, which also builds the states.
+  if (parsed.data.conflict) {
+    references.push(
+      ...readConflictSection(parsed.data.conflict, {
+        partyIds: parsed.data.parties.map((p) => p.id),
+        sourceIds: parsed.data.sources.map((s) => s.id),
+      }).problems,
+    );
+  }
   const scale = references.some((p) => p.severity === 'error')
     ? []
     : checkUtilityScale(compileScenario(parsed.data));

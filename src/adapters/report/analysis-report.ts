@@ -12,6 +12,7 @@ import {
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
 import { forecastSection } from './sections/forecast-section.js';
+import { stabilitySection } from './sections/stability-section.js';
 import { versionsSection } from './sections/versions-section.js';
 
 const MAX_PAIRS = 6;
@@ -58,7 +59,11 @@ function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Secti
     if (columns.every((c) => c >= 0))
       frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
     notes.push(
-      `${report.frontier.size.toLocaleString('en-US')} Pareto-optimal outcomes by ${report.frontier.method}${report.frontier.truncated ? ` (${report.frontier.note})` : ''}.`,
+      `${
+        report.frontier.outcomes === undefined
+          ? `${report.frontier.distinctVectors.toLocaleString('en-US')} distinct Pareto-optimal utility vectors`
+          : `${report.frontier.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes`
+      } over ${report.frontier.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes'} by ${report.frontier.method}, ${report.frontier.exact ? 'exact' : 'bounded'}${report.frontier.truncated || !report.frontier.exact ? ` (${report.frontier.note})` : ''}.`,
     );
   }
   let bargaining = report.bargaining;
@@ -318,6 +323,13 @@ export function analysisReportHtml(data: ReportData): string {
     });
   }
   sections.push(gapsSection(report));
+  if (data.stability) {
+    sections.push({
+      id: 'stability',
+      title: 'Stability of the conflict (GMCR)',
+      html: stabilitySection(data.stability),
+    });
+  }
   if (data.forecast) sections.push(forecastSection(data.forecast));
   sections.push({
     id: 'method',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONVENTION_SETS } from '../../core/conventions.js';
 import type { SimulationConfig } from '../../core/simulation/config.js';
 import { IsoDate } from '../../schema/scenario.js';
+import { protoKeyProblems } from '../load/proto-keys.js';
 
 /**
  * Schemas for simulation and tournament configurations as read from files or the command line. They check
@@ -112,14 +113,22 @@ function describe(
   return `invalid ${what}:\n${lines.join('\n')}`;
 }
 
+/** A `__proto__` key (an agent, a parameter) would vanish while parsing; it is refused instead. */
+function refuseProtoKeys(raw: unknown, what: string): void {
+  const problems = protoKeyProblems(raw);
+  if (problems.length > 0) throw new ConfigError(describe(problems, what));
+}
+
 /** Parses a simulation configuration, or throws a ConfigError listing every problem with its field path. */
 export function parseSimulationConfig(raw: unknown, what = 'simulation configuration'): SimulationConfig {
+  refuseProtoKeys(raw, what);
   const result = SimulationConfigSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(describe(result.error.issues, what));
   return result.data as SimulationConfig;
 }
 
 export function parseTournamentConfig(raw: unknown, what = 'tournament configuration'): TournamentConfig {
+  refuseProtoKeys(raw, what);
   const result = TournamentConfigSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(describe(result.error.issues, what));
   return result.data;

@@ -15,7 +15,6 @@ import {
 } from '../../core/simulation/tournament.js';
 import { Scenario } from '../../schema/scenario.js';
 import { ConfigError, formatIssues, type TournamentConfig } from './config-schema.js';
-import { scenarioKey } from './run-simulation.js';
 import { type SandboxedModuleInfo, SandboxedStrategies } from './sandbox.js';
 
 /**
@@ -25,7 +24,6 @@ import { type SandboxedModuleInfo, SandboxedStrategies } from './sandbox.js';
 export interface TournamentSetup {
   config: TournamentConfig;
   compiled: CompiledScenario[];
-  scenarioKeys: string[];
   /** Per strategy: the spec passed to simulate and its label (match ids and scores use labels). */
   strategies: Array<{ spec: StrategySpec; label: string }>;
   modules: SandboxedModuleInfo[];
@@ -69,7 +67,6 @@ export function prepareTournament(config: TournamentConfig, modules: SandboxedMo
   return {
     config,
     compiled,
-    scenarioKeys: compiled.map((c) => scenarioKey(c.scenario)),
     strategies,
     modules,
     plan,
@@ -138,17 +135,12 @@ export class MatchRunner {
         : undefined;
   }
 
-  run(index: number): MatchRecord {
+  async run(index: number): Promise<MatchRecord> {
     const match = this.setup.plan[index];
     const compiled = this.setup.compiled[match.scenario];
     const config = matchConfig(this.setup, match);
-    const modules =
-      this.sandbox?.forRun({
-        scenario: compiled.scenario,
-        scenarioKey: this.setup.scenarioKeys[match.scenario],
-        at: compiled.at,
-        config,
-      }) ?? [];
+    await this.sandbox?.prepare(compiled, config);
+    const modules = this.sandbox?.strategyModules() ?? [];
     const run = simulate(compiled, config, { strategies: modules, clock: () => performance.now() });
     return matchRecord(
       match,

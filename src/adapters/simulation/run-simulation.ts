@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { CompiledScenario } from '../../core/model/compile.js';
 import type { OutcomeReference } from '../../core/simulation/metrics.js';
 import { simulate } from '../../core/simulation/simulate.js';
 import type { Run } from '../../core/simulation/trace.js';
-import type { Scenario } from '../../schema/scenario.js';
 import { parseSimulationConfig } from './config-schema.js';
 import { SandboxedStrategies, type SandboxOptions } from './sandbox.js';
 
 export interface RunSimulationOptions {
-  /** Paths of user strategy modules; they run in worker threads with a hard time limit per decision. */
+  /** Paths of user strategy modules; they run sandboxed, with hard limits on time and memory. */
   strategyModules?: readonly string[];
   reference?: OutcomeReference;
   /** Defaults: decision limit = config.decisionTimeLimitMs or 1000 ms; init limit 30 s. */
   sandbox?: SandboxOptions;
-}
-
-export function scenarioKey(scenario: Scenario): string {
-  return createHash('sha256').update(JSON.stringify(scenario)).digest('hex').slice(0, 24);
 }
 
 /**
@@ -24,25 +18,23 @@ export function scenarioKey(scenario: Scenario): string {
  * messages, runs user strategy modules sandboxed, measures built-in decisions against
  * config.decisionTimeLimitMs (after the fact), and returns the run.
  */
-export function runSimulation(
+export async function runSimulation(
   compiled: CompiledScenario,
   rawConfig: unknown,
   options: RunSimulationOptions = {},
-): Run {
+): Promise<Run> {
   const config = parseSimulationConfig(rawConfig);
   const paths = options.strategyModules ?? [];
   const sandbox =
     paths.length > 0
-      ? SandboxedStrategies.load(paths, { decisionTimeoutMs: config.decisionTimeLimitMs, ...options.sandbox })
+      ? await SandboxedStrategies.load(paths, {
+          decisionTimeoutMs: config.decisionTimeLimitMs,
+          ...options.sandbox,
+        })
       : undefined;
   try {
-    const modules =
-      sandbox?.forRun({
-        scenario: compiled.scenario,
-        scenarioKey: scenarioKey(compiled.scenario),
-        at: compiled.at,
-        config,
-      }) ?? [];
+    await sandbox?.prepare(compiled, config);
+    const modules = sandbox?.strategyModules() ?? [];
     return simulate(compiled, config, {
       strategies: modules,
       clock: () => performance.now(),

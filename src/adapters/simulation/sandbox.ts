@@ -1,126 +1,89 @@
 import { resolve } from 'node:path';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { SimulationConfig } from '../../core/simulation/config.js';
-import { DecisionTimeoutError } from '../../core/simulation/guard.js';
-import type {
-  NegotiationState,
-  Offer,
-  OfferRecord,
-  Outcome,
-  Response,
-  Strategy,
-  StrategyContext,
-  StrategyModule,
+import type { CompiledScenario } from '../../core/model/compile.js';
+import { resolveConfig, type SimulationConfig } from '../../core/simulation/config.js';
+import { builtInStrategies } from '../../core/simulation/strategies/registry.js';
+import {
+  type NegotiationState,
+  type Offer,
+  type Outcome,
+  type Response,
+  type Strategy,
+  type StrategyContext,
+  type StrategyCreation,
+  type StrategyModule,
+  strategySpecName,
 } from '../../core/simulation/strategy.js';
-import type { Scenario } from '../../schema/scenario.js';
-import { compiledWorkerFile } from './compiled-path.js';
-import type { HostReply, HostRequest, SlimState } from './strategy-host.js';
+import {
+  DEFAULT_LIMITS,
+  type DecisionMessage,
+  type IsolateLimits,
+  StrategyIsolate,
+} from './strategy-isolate.js';
 
 /**
- * User strategies in worker threads, with a hard time limit.
+ * User strategies in sandboxes: each (module, party) runs in its own isolate (strategy-isolate.ts), a
+ * JavaScript engine in WebAssembly with no access to the host beyond the agent context, and hard limits on
+ * memory and on time per decision and per run. The simulation core calls strategies synchronously, and so do
+ * the proxies here: an isolate runs in the calling thread and is interrupted when a limit passes, so a
+ * misbehaving strategy becomes a fault ('time-limit', 'memory-limit' or 'exception') and the run goes on.
  *
- * The simulation core calls strategies synchronously. A sandboxed strategy is a proxy that posts each call to
- * its worker and blocks on a shared flag (Atomics.wait) until the answer arrives or the time limit passes;
- * then the worker is terminated and the call fails with DecisionTimeoutError, which the core records as a
- * 'time-limit' fault and the agent is disqualified. So an endless loop or a crash in user code cannot hang or
- * crash the run. (In-process strategies, without this adapter, only get the after-the-fact check.)
+ * Engines are created asynchronously (WebAssembly instantiation), so a run is prepared first (`prepare`),
+ * then played synchronously.
  */
 
 export interface SandboxOptions {
   /** Hard limit per decision (propose / respond / criticise). Default 1000 ms. */
   decisionTimeoutMs?: number;
-  /** Hard limit for loading the module and init (which includes the precomputation). Default 30 s. */
+  /** Hard limit for loading the module, and for create + init. Default 30 s. */
   initTimeoutMs?: number;
+  /** Hard limit on a strategy's decisions in one run, together. Default 60 s. */
+  runTimeoutMs?: number;
+  /** Heap cap per strategy (objects, strings, array buffers), in MiB. Default 128. */
+  memoryLimitMiB?: number;
 }
 
-class SyncWorker {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
-  alive = true;
-  /** Scenario key this worker has compiled, to send the scenario only once. */
-  scenarioKey: string | undefined;
-
-  constructor() {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    this.worker = new Worker(compiledWorkerFile('strategy-host.js'), {
-      workerData: { port: port2, signal: this.signal },
-      transferList: [port2],
-    });
-    this.worker.unref();
-    this.port.unref();
-    // Errors surface through the calls (as timeouts); this only keeps them from becoming unhandled.
-    this.worker.on('error', () => {
-      this.alive = false;
-    });
-  }
-
-  call(request: HostRequest, timeoutMs: number, what: string): unknown {
-    if (!this.alive) throw new DecisionTimeoutError(`${what}: the strategy's worker is no longer running`);
-    Atomics.store(this.signal, 0, 0);
-    this.port.postMessage(request);
-    const status = Atomics.wait(this.signal, 0, 0, timeoutMs);
-    if (status === 'timed-out') {
-      this.kill();
-      throw new DecisionTimeoutError(
-        `no answer within ${timeoutMs} ms; the strategy's worker was terminated`,
-      );
-    }
-    const message = receiveMessageOnPort(this.port);
-    if (!message) throw new Error(`${what}: the strategy's worker sent no answer`);
-    const reply = message.message as HostReply;
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  }
-
-  kill(): void {
-    this.alive = false;
-    void this.worker.terminate();
-  }
+function limitsOf(options: SandboxOptions): IsolateLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    decisionMs: options.decisionTimeoutMs ?? DEFAULT_LIMITS.decisionMs,
+    initMs: options.initTimeoutMs ?? DEFAULT_LIMITS.initMs,
+    runMs: options.runTimeoutMs ?? DEFAULT_LIMITS.runMs,
+    memoryBytes:
+      options.memoryLimitMiB === undefined
+        ? DEFAULT_LIMITS.memoryBytes
+        : options.memoryLimitMiB * 1024 * 1024,
+  };
 }
 
-/** One user strategy module, loaded (in a worker) from a path. */
+/** One user strategy module: its path and the strategy name it exports. */
 export interface SandboxedModuleInfo {
   path: string;
   name: string;
 }
 
-/** The run a sandboxed strategy takes part in: the worker rebuilds the agent's context from it. */
-export interface RunBinding {
-  scenario: Scenario;
-  scenarioKey: string;
-  at?: string;
-  config: SimulationConfig;
-}
-
-/** User strategy modules run in worker threads; one worker per (module, party), reused across runs. */
+/** User strategy modules in sandboxes; one isolate per (module, party), reused across runs. */
 export class SandboxedStrategies {
-  private readonly workers = new Map<string, SyncWorker>();
-  private readonly decisionTimeoutMs: number;
-  private readonly initTimeoutMs: number;
+  private readonly isolates = new Map<string, StrategyIsolate>();
+  private readonly limits: IsolateLimits;
 
   private constructor(
     readonly modules: SandboxedModuleInfo[],
     options: SandboxOptions,
   ) {
-    this.decisionTimeoutMs = options.decisionTimeoutMs ?? 1000;
-    this.initTimeoutMs = options.initTimeoutMs ?? 30_000;
+    this.limits = limitsOf(options);
   }
 
-  /** Loads each module once in a worker (with the init time limit) to learn its strategy name. */
-  static load(paths: readonly string[], options: SandboxOptions = {}): SandboxedStrategies {
+  /** Loads each module once in a sandbox (with the init time limit) to learn its strategy name. */
+  static async load(paths: readonly string[], options: SandboxOptions = {}): Promise<SandboxedStrategies> {
     const modules: SandboxedModuleInfo[] = [];
     for (const p of paths) {
       const path = resolve(p);
-      const probe = new SyncWorker();
       try {
-        const name = probe.call({ type: 'inspect', module: path }, options.initTimeoutMs ?? 30_000, 'load');
-        modules.push({ path, name: String(name) });
+        const probe = await StrategyIsolate.open(path, limitsOf(options));
+        modules.push({ path, name: probe.name });
+        probe.dispose();
       } catch (error) {
         throw new Error(`cannot load strategy module ${p}: ${(error as Error).message}`);
-      } finally {
-        probe.kill();
       }
     }
     const names = modules.map((m) => m.name);
@@ -134,110 +97,102 @@ export class SandboxedStrategies {
     return new SandboxedStrategies(modules, options);
   }
 
-  private workerFor(key: string): SyncWorker {
-    let worker = this.workers.get(key);
-    if (!worker?.alive) {
-      worker = new SyncWorker();
-      this.workers.set(key, worker);
+  /**
+   * Opens the isolates a run needs (one per party played by a module), replacing any stopped after a fault.
+   * A module that no longer loads fails here with the reason.
+   */
+  async prepare(compiled: CompiledScenario, config: SimulationConfig): Promise<void> {
+    const names = [...builtInStrategies.map((m) => m.name), ...this.modules.map((m) => m.name)];
+    const resolved = resolveConfig(compiled, config, names);
+    for (const agent of resolved.agents) {
+      const info = this.modules.find((m) => m.name === strategySpecName(agent.strategy));
+      if (!info) continue;
+      const key = `${info.path}\n${agent.party}`;
+      if (this.isolates.get(key)?.usable) continue;
+      try {
+        this.isolates.set(key, await StrategyIsolate.open(info.path, this.limits));
+      } catch (error) {
+        throw new Error(`cannot load strategy module ${info.path}: ${(error as Error).message}`);
+      }
     }
-    return worker;
   }
 
-  /** Strategy modules for `simulate`, bound to one run. */
-  forRun(binding: RunBinding): StrategyModule[] {
+  /** Strategy modules for `simulate`, bound to the isolates opened by `prepare`. */
+  strategyModules(): StrategyModule[] {
     return this.modules.map((info) => ({
       name: info.name,
-      create: (params) =>
-        new SandboxedStrategy(this, info, binding, params as Record<string, unknown> | undefined),
+      create: (params, creation) => new SandboxedStrategy(this, info, params, creation),
     }));
   }
 
   /** @internal */
-  call(info: SandboxedModuleInfo, party: string, request: HostRequest, init: boolean, what: string): unknown {
-    const worker = this.workerFor(`${info.path}|${party}`);
-    if (request.type === 'init') {
-      if (worker.scenarioKey === request.scenarioKey) request = { ...request, scenario: undefined };
-      else worker.scenarioKey = request.scenarioKey;
-    }
-    return worker.call(request, init ? this.initTimeoutMs : this.decisionTimeoutMs, what);
+  isolateFor(info: SandboxedModuleInfo, party: string): StrategyIsolate {
+    const isolate = this.isolates.get(`${info.path}\n${party}`);
+    if (!isolate) throw new Error(`the sandbox for ${info.name} as ${party} was not prepared`);
+    return isolate;
   }
 
   close(): void {
-    for (const worker of this.workers.values()) worker.kill();
-    this.workers.clear();
+    for (const isolate of this.isolates.values()) isolate.dispose();
+    this.isolates.clear();
   }
 }
 
+function asText(outcome: ArrayLike<number>): string {
+  return Array.from(outcome).join(',');
+}
+
+/** The proxy the simulation core calls: forwards each call to the strategy's isolate. */
 class SandboxedStrategy implements Strategy {
   readonly name: string;
-  private party = '';
+  private isolate: StrategyIsolate | undefined;
   private synced = 0;
 
   constructor(
     private readonly owner: SandboxedStrategies,
     private readonly info: SandboxedModuleInfo,
-    private readonly binding: RunBinding,
-    private readonly params: Record<string, unknown> | undefined,
+    private readonly params: Readonly<Record<string, unknown>> | undefined,
+    private readonly creation: StrategyCreation | undefined,
   ) {
     this.name = info.name;
   }
 
-  private slim(state: NegotiationState): { state: SlimState; offers: OfferRecord[] } {
-    const fresh = state.offers.slice(this.synced);
+  private message(state: NegotiationState, outcome?: Outcome): DecisionMessage {
+    const fresh = state.offers
+      .slice(this.synced)
+      .map((o): [string, number, string] => [o.party, o.round, asText(o.outcome)]);
     this.synced = state.offers.length;
-    const { offers: _all, ...rest } = state;
-    return { state: rest, offers: [...fresh] };
+    return {
+      round: state.round,
+      time: state.time,
+      turnsLeft: state.turnsLeft,
+      lastChance: state.lastChance,
+      fresh,
+      outcome: outcome === undefined ? undefined : asText(outcome),
+    };
+  }
+
+  private get engine(): StrategyIsolate {
+    if (!this.isolate) throw new Error('the strategy is not initialised');
+    return this.isolate;
   }
 
   init(ctx: StrategyContext): void {
-    this.party = ctx.party;
+    this.isolate = this.owner.isolateFor(this.info, ctx.party);
     this.synced = 0;
-    this.owner.call(
-      this.info,
-      this.party,
-      {
-        type: 'init',
-        module: this.info.path,
-        params: this.params,
-        scenarioKey: this.binding.scenarioKey,
-        scenario: this.binding.scenario,
-        at: this.binding.at,
-        config: this.binding.config,
-        party: ctx.party,
-      },
-      true,
-      'init',
-    );
+    this.isolate.init(ctx, this.params, this.creation);
   }
 
   propose(state: NegotiationState): Offer | null {
-    return this.owner.call(
-      this.info,
-      this.party,
-      { type: 'propose', ...this.slim(state) },
-      false,
-      'propose',
-    ) as Offer | null;
+    return this.engine.decide('propose', this.message(state)) as Offer | null;
   }
 
   respond(state: NegotiationState, offer: Outcome): Response {
-    return this.owner.call(
-      this.info,
-      this.party,
-      { type: 'respond', ...this.slim(state), offer },
-      false,
-      'respond',
-    ) as Response;
+    return this.engine.decide('respond', this.message(state, offer)) as Response;
   }
 
   /** Undefined when the module has no criticise method: the core then uses its default objections. */
   criticise(state: NegotiationState, text: Outcome): readonly string[] | undefined {
-    return this.owner.call(
-      this.info,
-      this.party,
-      { type: 'criticise', ...this.slim(state), text },
-      false,
-      'criticise',
-    ) as readonly string[] | undefined;
+    return this.engine.decide('criticise', this.message(state, text)) as readonly string[] | undefined;
   }
 }

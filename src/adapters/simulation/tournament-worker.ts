@@ -16,7 +16,7 @@ interface WorkerInput {
 
 let runner: MatchRunner | undefined;
 
-export default function playMatch(task: { index: number }): MatchRecord {
+export default function playMatch(task: { index: number }): Promise<MatchRecord> {
   if (!runner) {
     const input = workerData as WorkerInput;
     runner = new MatchRunner(prepareTournament(input.config, input.modules), input.decisionTimeoutMs);

@@ -62,7 +62,7 @@ export interface TournamentOptions {
   onMatch?: (record: MatchRecord) => void;
   /** For distances to the frontier and to the bargaining solutions, computed in the main thread. */
   reference?: ReferenceFactory;
-  /** Hard limit per decision of a user strategy in its worker; default simulation.decisionTimeLimitMs, else 1 s. */
+  /** Hard limit per decision of a user strategy in its sandbox; default simulation.decisionTimeLimitMs, else 1 s. */
   decisionTimeoutMs?: number;
 }
 
@@ -92,7 +92,7 @@ export async function runTournament(
     typeof s === 'object' && 'module' in s ? [resolve(s.module)] : [],
   );
   const modules: SandboxedModuleInfo[] =
-    modulePaths.length > 0 ? loadModules(modulePaths, options.decisionTimeoutMs) : [];
+    modulePaths.length > 0 ? await loadModules(modulePaths, options.decisionTimeoutMs) : [];
   const setup = prepareTournament(config, modules);
   validateTournament(setup);
   const labels = setup.strategies.map((s) => s.label);
@@ -131,7 +131,7 @@ export async function runTournament(
       try {
         for (const index of pending) {
           if (options.signal?.aborted) break;
-          finish(runner.run(index));
+          finish(await runner.run(index));
         }
       } finally {
         runner.close();
@@ -155,8 +155,8 @@ export async function runTournament(
   };
 }
 
-function loadModules(paths: string[], decisionTimeoutMs?: number): SandboxedModuleInfo[] {
-  const sandbox = SandboxedStrategies.load(paths, { decisionTimeoutMs });
+async function loadModules(paths: string[], decisionTimeoutMs?: number): Promise<SandboxedModuleInfo[]> {
+  const sandbox = await SandboxedStrategies.load(paths, { decisionTimeoutMs });
   sandbox.close();
   return sandbox.modules;
 }

@@ -6,6 +6,7 @@ import type {
   ValueFunction,
 } from '../../schema/scenario.js';
 import { checkRule, describeRange, formatNumber } from './check-rules.js';
+import { hasOwnKey, own } from './own-key.js';
 import { listIds, type Path, type ProblemList } from './problem-list.js';
 import type { ScenarioIndex } from './scenario-index.js';
 
@@ -42,6 +43,12 @@ function checkUtilityScale(u: UncertainNumber, path: Path, what: string, problem
     }
   }
 }
+
+/**
+ * The largest weight accepted. Weights are relative, so any scale works; this bound keeps every sum of
+ * weights (and of weighted utilities) far from the largest double, so no result can become Infinity or NaN.
+ */
+export const MAX_WEIGHT = 1e9;
 
 /** True when the issue can carry weight: its weight (or the top of its range) is positive. */
 function isWeighted(weight: UncertainNumber | undefined): boolean {
@@ -97,7 +104,7 @@ function checkIssueValues(
       checkUtilityScale(value, at, 'value', problems);
     }
   }
-  const missing = optionIds.filter((id) => !(id in values));
+  const missing = optionIds.filter((id) => !hasOwnKey(values, id));
   if (weighted && missing.length > 0) {
     const list = missing.map((id) => `'${id}'`).join(', ');
     problems.error(
@@ -162,6 +169,10 @@ export function checkPreferences(
     for (const [x, numberPath] of parts(weight, at)) {
       if (x < 0) {
         problems.error(numberPath, `weight ${formatNumber(x)} is negative`, { expected: 'a number >= 0' });
+      } else if (x > MAX_WEIGHT) {
+        problems.error(numberPath, `weight ${formatNumber(x)} is too large to compute with safely`, {
+          expected: `a number from 0 to ${formatNumber(MAX_WEIGHT)} (weights are relative: rescale them all)`,
+        });
       }
     }
     totalWeight += Math.max(0, triple(weight).estimate);
@@ -177,13 +188,13 @@ export function checkPreferences(
     const at = [...path, 'values', issueId];
     if (!problems.requireKnown(issueId, index.issueIds, 'issue', at, { at: 'key' })) continue;
     const issue = index.issues.get(issueId)!;
-    checkIssueValues(values, issue, isWeighted(preferences.weights[issueId]), at, problems);
+    checkIssueValues(values, issue, isWeighted(own(preferences.weights, issueId)), at, problems);
   }
   for (const issueId of Object.keys(preferences.weights)) {
     if (
       index.issues.has(issueId) &&
-      isWeighted(preferences.weights[issueId]) &&
-      !(issueId in preferences.values)
+      isWeighted(own(preferences.weights, issueId)) &&
+      !hasOwnKey(preferences.values, issueId)
     ) {
       problems.error(
         [...path, 'values'],
@@ -196,6 +207,13 @@ export function checkPreferences(
   problems.requireUniqueIds(preferences.adjustments, 'adjustment', [...path, 'adjustments']);
   preferences.adjustments.forEach((adjustment, k) => {
     checkRule(adjustment.when, [...path, 'adjustments', k, 'when'], index, problems);
+    for (const [x, at] of parts(adjustment.delta, [...path, 'adjustments', k, 'delta'])) {
+      if (Math.abs(x) > 100) {
+        problems.error(at, `delta ${formatNumber(x)} is larger than the whole utility scale 0..100`, {
+          expected: 'a number from -100 to 100 (utility points)',
+        });
+      }
+    }
   });
   problems.requireUniqueIds(preferences.redLines, 'red line', [...path, 'redLines']);
   preferences.redLines.forEach((redLine, k) => {

@@ -3,6 +3,7 @@ import { checkDocument, checkPackage, checkVersionRef } from './check-documents.
 import { checkForecastSection } from './check-forecast-section.js';
 import { checkPreferences } from './check-preferences.js';
 import { checkOptionRef, formatNumber } from './check-rules.js';
+import { own } from './own-key.js';
 import type { Problem } from './problem.js';
 import { type Path, ProblemList } from './problem-list.js';
 import { indexScenario, type ScenarioIndex } from './scenario-index.js';
@@ -61,7 +62,7 @@ function checkPreferenceCoverage(scenario: Scenario, problems: ProblemList): voi
   if (scenario.preferences.length === 0) return;
   scenario.issues.forEach((issue, k) => {
     const weighted = scenario.preferences.some((p) => {
-      const w = p.weights[issue.id];
+      const w = own(p.weights, issue.id);
       return w !== undefined && (typeof w === 'number' ? w > 0 : w.estimate > 0 || w.high > 0);
     });
     if (!weighted) {

@@ -1,5 +1,6 @@
 import type { Batna, IssueValues, Preferences, Scenario } from '../../schema/scenario.js';
 import type { OutcomeSpace, SpaceIssue } from './outcome-space.js';
+import { own } from './own-key.js';
 import { type CompiledRule, compileRule } from './rule.js';
 import { type Interval, toInterval } from './uncertain.js';
 
@@ -88,7 +89,7 @@ function compileValues(values: IssueValues | undefined, issue: SpaceIssue): Inte
   }
   const table = values as Record<string, number | Interval>;
   issue.optionIds.forEach((id, k) => {
-    const v = table[id];
+    const v = own(table, id);
     if (v !== undefined) setInterval(result, k, toInterval(v));
   });
   return result;
@@ -127,7 +128,7 @@ export function compilePartyModel(
   if (!party) throw new RangeError(`preferences name an unknown party '${preferences.party}'`);
   const weights = intervalArray(space.issues.length);
   space.issues.forEach((issue, i) => {
-    const w = preferences.weights[issue.id];
+    const w = own(preferences.weights, issue.id);
     if (w !== undefined) setInterval(weights, i, toInterval(w));
   });
   const batna = batnaAt(preferences.batna, at);
@@ -137,7 +138,7 @@ export function compilePartyModel(
     name: party.name,
     role: party.role,
     weights,
-    values: space.issues.map((issue) => compileValues(preferences.values[issue.id], issue)),
+    values: space.issues.map((issue) => compileValues(own(preferences.values, issue.id), issue)),
     adjustments: (preferences.adjustments ?? []).map((a) => ({
       id: a.id,
       description: a.description,

@@ -1,6 +1,7 @@
 import { CONVENTION_SETS, type ConventionSet, DEFAULT_CONVENTIONS, isConventionSet } from '../conventions.js';
 import type { CompiledScenario } from '../model/compile.js';
 import { optionIndex } from '../model/outcome-space.js';
+import { own } from '../model/own-key.js';
 import { DEFAULT_EXACT_LIMIT, DEFAULT_NODE_BUDGET } from './offer-search.js';
 import type { StrategySpec } from './strategy.js';
 import { type Timeline, timelineProblem } from './timeline.js';
@@ -176,8 +177,8 @@ export function resolveConfig(
     }
   }
   const agents = parties.map((party): ResolvedAgent => {
-    const raw = config.agents[party] ?? config.agents.default;
-    const path = config.agents[party] ? `agents.${party}` : 'agents.default';
+    const raw = own(config.agents, party) ?? own(config.agents, 'default');
+    const path = own(config.agents, party) ? `agents.${party}` : 'agents.default';
     if (raw === undefined) {
       throw new SimulationConfigError(
         `agents.${party}`,

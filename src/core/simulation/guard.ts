@@ -9,8 +9,8 @@ import type { Fault, FaultKind } from './trace.js';
  *
  * Time limits: code running in the same thread cannot be pre-empted, so here a call's duration is measured
  * with the injected clock and an agent that overran the limit is disqualified after the call returns (its
- * decision is discarded). A strategy stuck in an endless loop would hang the run; for a hard limit, run the
- * strategy in a worker (src/adapters/simulation), which can be terminated.
+ * decision is discarded). A strategy stuck in an endless loop would hang the run; for hard limits, run the
+ * strategy sandboxed (src/adapters/simulation/sandbox.ts), where an overrunning decision is interrupted.
  */
 
 export type Clock = () => number;
@@ -23,6 +23,17 @@ export class DecisionTimeoutError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DecisionTimeoutError';
+  }
+}
+
+/**
+ * Thrown by a strategy proxy whose strategy ran out of the memory it is allowed (e.g. a sandboxed engine's
+ * heap cap); recorded as a 'memory-limit' fault.
+ */
+export class StrategyMemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StrategyMemoryError';
   }
 }
 
@@ -89,6 +100,8 @@ export class GuardedAgent {
       // By name rather than instanceof: the proxy may use another copy of this module (compiled vs source).
       if (error instanceof Error && error.name === 'DecisionTimeoutError') {
         this.fault(round, 'time-limit', `${what}: ${error.message}`);
+      } else if (error instanceof Error && error.name === 'StrategyMemoryError') {
+        this.fault(round, 'memory-limit', `${what}: ${error.message}`);
       } else {
         this.fault(
           round,

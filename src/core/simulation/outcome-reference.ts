@@ -1,3 +1,4 @@
+import { gridForUtilities, snapColumns } from '../analysis/pareto/robust-dominance.js';
 import { skyline } from '../analysis/pareto/skyline.js';
 import { acceptableMask, enumerateUtilities, maskIndices, outcomeAt } from '../analysis/utility-table.js';
 import type { UtilityFunction } from '../evaluate/utility-function.js';
@@ -100,7 +101,10 @@ export function buildOutcomeReference(input: ReferenceInput): ReferenceResult {
   );
   const candidates = maskIndices(within.mask);
   const notes: string[] = [];
-  const frontierIds = candidates.length > 0 ? skyline(table.utilities, candidates) : new Int32Array(0);
+  const frontierIds =
+    candidates.length > 0
+      ? skyline(snapColumns(table.utilities, gridForUtilities(input.utilities)), candidates)
+      : new Int32Array(0);
   const vector = (id: number) => table.utilities.map((u) => u[id]);
   const frontier = Array.from(frontierIds, vector);
 

@@ -40,6 +40,8 @@ export type FaultKind =
   | 'exception'
   | 'malformed-offer'
   | 'time-limit'
+  /** A sandboxed strategy exceeded its memory limit. */
+  | 'memory-limit'
   /** The protocol refused an acceptance that crossed the acceptor's red line or fell below its BATNA. */
   | 'vetoed-acceptance'
   /** The protocol refused an offer that crossed its proposer's red line or fell below the proposer's BATNA. */

@@ -2,6 +2,7 @@ import { type Evaluation, evaluateSubspace, type RedLineCheck, type Tristate } f
 import { realiseUtility } from '../evaluate/utility-function.js';
 import { utilityRange } from '../evaluate/utility-range.js';
 import type { CompiledScenario } from '../model/compile.js';
+import { hasOwnKey } from '../model/own-key.js';
 import type { PartyModel } from '../model/party-model.js';
 import type { Resolution, Settlement } from '../model/resolve.js';
 import { truthKleene } from '../model/rule.js';
@@ -281,7 +282,7 @@ export function unresolvedIssues(
   for (const ref of after.versions) {
     for (const p of indexes.version(ref).version.points) {
       for (const issue of p.point.touches ?? []) {
-        if (p.point.settles && issue in p.point.settles) continue;
+        if (hasOwnKey(p.point.settles, issue)) continue;
         touching.set(issue, [
           ...(touching.get(issue) ?? []),
           { document: p.document, version: p.version, number: p.number },

@@ -1,4 +1,5 @@
 import type { PointStatus, Scenario } from '../../schema/scenario.js';
+import { own } from '../model/own-key.js';
 import {
   DocumentIndexCache,
   formatVersionRef,
@@ -62,8 +63,8 @@ export function signatoriesOf(scenario: Scenario): string[] {
 
 function agreementOf(p: IndexedPoint, signatories: string[]): PointAgreement {
   const listed = p.point.status ?? {};
-  const status: Record<string, PointStatus> = {};
-  for (const party of signatories) status[party] = listed[party] ?? 'open';
+  const status: Record<string, PointStatus> = Object.create(null);
+  for (const party of signatories) status[party] = own(listed, party) ?? 'open';
   for (const [party, s] of Object.entries(listed)) status[party] = s;
   const notAgreedBy = signatories
     .filter((s) => status[s] !== 'agreed')

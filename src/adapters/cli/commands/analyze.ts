@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { type AnalysisReport, analyze } from '../../../app/analyze.js';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
 import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
@@ -17,7 +18,10 @@ export interface AnalyzeOptions {
   samples?: string;
   seed?: string;
   threads?: string;
-  method?: 'auto' | 'enumerate' | 'milp';
+  method?: 'auto' | 'enumerate' | 'decompose' | 'milp';
+  maxFrontier?: string;
+  frontierOver?: 'all' | 'acceptable';
+  frontierOut?: string;
   conventions?: 'parley' | 'negmas';
   json?: boolean;
 }
@@ -30,7 +34,11 @@ export interface ParsedAnalyzeOptions {
   samples: number;
   seed: number | string;
   threads?: number;
+  /** For the zone and bargaining ('decompose' applies to the frontier only and means 'auto' there). */
   method: 'auto' | 'enumerate' | 'milp';
+  frontierMethod: 'auto' | 'enumerate' | 'decompose' | 'milp';
+  maxFrontierPoints: number;
+  frontierOver: 'all-outcomes' | 'acceptable-outcomes';
   conventions: 'parley' | 'negmas';
 }
 
@@ -45,10 +53,11 @@ export function parseAnalyzeOptions(
     ?.split(',')
     .map((p) => p.trim())
     .filter(Boolean);
-  for (const party of parties ?? []) {
+  for (const [k, party] of (parties ?? []).entries()) {
     if (!scenario.parties.some((p) => p.id === party)) {
       usageError(io, `unknown party '${party}'`, `parties: ${scenario.parties.map((p) => p.id).join(', ')}`);
     }
+    if (parties?.indexOf(party) !== k) usageError(io, `party '${party}' appears twice in --parties`);
   }
   if (options.package && !scenario.packages.some((p) => p.id === options.package)) {
     usageError(
@@ -72,7 +81,15 @@ export function parseAnalyzeOptions(
     seed,
     threads:
       options.threads === undefined ? undefined : parsePositiveInteger(options.threads, '--threads', io),
-    method: options.method ?? 'auto',
+    method: options.method === 'decompose' ? 'auto' : (options.method ?? 'auto'),
+    frontierMethod: options.method ?? 'auto',
+    maxFrontierPoints:
+      options.maxFrontier === undefined || options.maxFrontier === 'all'
+        ? options.maxFrontier === 'all'
+          ? Number.POSITIVE_INFINITY
+          : 2000
+        : parsePositiveInteger(options.maxFrontier, '--max-frontier', io),
+    frontierOver: options.frontierOver === 'acceptable' ? 'acceptable-outcomes' : 'all-outcomes',
     conventions: options.conventions ?? 'parley',
   };
 }
@@ -220,11 +237,16 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
   }
 
   io.out(`\n${s.bold('Pareto frontier')}: `);
-  if ('skipped' in report.frontier) io.out(`not enumerated: ${report.frontier.skipped}\n`);
+  if ('skipped' in report.frontier) io.out(`not computed: ${report.frontier.skipped}\n`);
   else {
     const f = report.frontier;
+    const count =
+      f.outcomes === undefined
+        ? `${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors`
+        : `${f.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes (${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors)`;
+    const scope = f.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes';
     io.out(
-      `${f.size.toLocaleString('en-US')} Pareto-optimal outcomes (${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors) of ${f.outcomesConsidered.toLocaleString('en-US')}, over ${f.parties.join(', ')}\n`,
+      `${count} over ${scope}, for ${f.parties.join(', ')}; ${f.exact ? 'exact' : `bounded (${f.note})`}\n`,
     );
     io.out(`${s.dim(`method: ${f.method} (${f.reason})${f.truncated ? `; ${f.note}` : ''}`)}\n`);
   }
@@ -346,8 +368,61 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const scenario = loadOrExit(file, io, options.json === true);
   const parsed = parseAnalyzeOptions(options, scenario, io);
-  const report = await analyze({ scenario, ...parsed }, nodeComputePorts({ threads: parsed.threads }));
+  const stream = options.frontierOut ? openFrontierStream(options.frontierOut, io) : undefined;
+  let report: AnalysisReport;
+  try {
+    report = await analyze(
+      { scenario, ...parsed, onFrontierPoint: stream?.write },
+      nodeComputePorts({ threads: parsed.threads }),
+    );
+  } finally {
+    stream?.close();
+  }
+  if (stream) stream.summary(report.frontier);
   if (options.json) io.out(json(report));
   else printAnalysis(report, io);
   return EXIT_OK;
+}
+
+/**
+ * A JSON-lines file receiving every frontier point as it is known: one object per line
+ * ({"outcome": [...], "index": n, "utilities": [...]}), then a last line {"summary": {...}} with the method,
+ * what the frontier is over, whether it is exact and the point count.
+ */
+function openFrontierStream(path: string, io: Io) {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (error) {
+    usageError(io, `cannot write --frontier-out '${path}': ${(error as Error).message}`);
+  }
+  let count = 0;
+  let open = true;
+  return {
+    write: (point: { outcome: number[]; index?: number; utilities: number[] }) => {
+      writeSync(fd, `${JSON.stringify(point)}\n`);
+      count++;
+    },
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
+    summary: (frontier: AnalysisReport['frontier']) => {
+      const body =
+        'skipped' in frontier
+          ? { skipped: frontier.skipped, points: count }
+          : {
+              method: frontier.method,
+              over: frontier.over,
+              parties: frontier.parties,
+              exact: frontier.exact,
+              coverage: frontier.coverage,
+              points: count,
+              note: frontier.note,
+            };
+      const fd2 = openSync(path, 'a');
+      writeSync(fd2, `${JSON.stringify({ summary: body })}\n`);
+      closeSync(fd2);
+    },
+  };
 }

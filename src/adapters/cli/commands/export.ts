@@ -11,10 +11,14 @@ import {
 } from '../../interop/index.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, styler, table } from '../output.js';
+import { exportGmcr } from './export-gmcr.js';
 import { bulletList, formatName } from './import.js';
 
+/** The formats `parley export` writes: the research formats, and gmcr-py for a scenario's conflict section. */
+export { EXPORT_FORMATS } from './export-formats.js';
+
 export interface ExportCommandOptions {
-  format: InteropFormat;
+  format: InteropFormat | 'gmcr';
   output: string;
   geniuswebVersion?: '1' | '2';
   force?: boolean;
@@ -54,7 +58,11 @@ function targetEntries(dir: string, io: Io): string[] {
   return readdirSync(dir).sort();
 }
 
-function write(scenario: Scenario, options: ExportCommandOptions, io: Io): ExportResult {
+function write(
+  scenario: Scenario,
+  options: ExportCommandOptions & { format: InteropFormat },
+  io: Io,
+): ExportResult {
   try {
     if (options.format === 'genius') return writeGenius(scenario, options.output);
     if (options.format === 'geniusweb') {
@@ -83,7 +91,8 @@ export function exportCommand(file: string, options: ExportCommandOptions, io: I
     );
   }
   const scenario = loadOrExit(file, io, options.json === true);
-  const { files, report } = write(scenario, options, io);
+  if (options.format === 'gmcr') return exportGmcr(file, scenario, options, io);
+  const { files, report } = write(scenario, { ...options, format: options.format }, io);
   const written = new Set(files.map((f) => resolve(f)));
   const others = before.filter((name) => !written.has(resolve(options.output, name)));
   const name = formatName(options.format);

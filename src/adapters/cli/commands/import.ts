@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { buildOutcomeSpace } from '../../../core/model/outcome-space.js';
 import type { Scenario } from '../../../schema/scenario.js';
@@ -18,6 +18,7 @@ import { type LoadResult, loadScenarioFile, parseScenarioText } from '../../load
 import { usageError } from '../load.js';
 import { CliExit, EXIT_OK, type Io, json, styler, table } from '../output.js';
 import { parsePositiveInteger } from '../parse-arguments.js';
+import { importGmcr } from './import-gmcr.js';
 
 /** Exit code when the importer produced a file Parley itself rejects: a bug, not bad input. */
 export const EXIT_INTERNAL = 70;
@@ -180,6 +181,7 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
       );
     }
   }
+  if (extname(path).toLowerCase() === '.gmcr') return importGmcr(path, options, io);
   const { found, result } = readImport(path, options, io);
   const { scenario, report } = result;
   const text = header(path, found, result) + scenarioYaml(scenario);

@@ -242,7 +242,11 @@ export interface PreparedSimulation {
 }
 
 /** Turns the command-line options into a checked simulation configuration (exit 2 on any mistake). */
-export function prepareSimulation(file: string, options: SimulateOptions, io: Io): PreparedSimulation {
+export async function prepareSimulation(
+  file: string,
+  options: SimulateOptions,
+  io: Io,
+): Promise<PreparedSimulation> {
   const protocolName = options.protocol ?? 'sao';
   const protocol = PROTOCOLS[protocolName];
   if (!protocol)
@@ -290,7 +294,7 @@ export function prepareSimulation(file: string, options: SimulateOptions, io: Io
   let moduleNames: string[] = [];
   if (modules.length > 0) {
     try {
-      const sandbox = SandboxedStrategies.load(modules);
+      const sandbox = await SandboxedStrategies.load(modules);
       moduleNames = sandbox.modules.map((m) => m.name);
       sandbox.close();
     } catch (error) {
@@ -415,14 +419,14 @@ function optionLabel(compiled: CompiledScenario, outcome: readonly number[]): st
 }
 
 /** `parley simulate <file> [options]` */
-export function simulateCommand(file: string, options: SimulateOptions, io: Io): number {
-  const prepared = prepareSimulation(file, options, io);
+export async function simulateCommand(file: string, options: SimulateOptions, io: Io): Promise<number> {
+  const prepared = await prepareSimulation(file, options, io);
   const { compiled, config } = prepared;
   let run: Run;
   let reference: ReferenceResult;
   try {
     reference = referenceFor(compiled, config, prepared.known);
-    run = runSimulation(compiled, config, {
+    run = await runSimulation(compiled, config, {
       strategyModules: prepared.modules,
       reference: reference.available ? reference.reference : undefined,
     });

@@ -167,7 +167,7 @@ export async function tournamentCommand(
   let moduleNames: string[] = [];
   if (modulePaths.length > 0) {
     try {
-      const sandbox = SandboxedStrategies.load(modulePaths);
+      const sandbox = await SandboxedStrategies.load(modulePaths);
       moduleNames = sandbox.modules.map((m) => m.name);
       sandbox.close();
     } catch (error) {

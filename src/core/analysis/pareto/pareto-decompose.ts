@@ -2,6 +2,7 @@ import type { UtilityFunction } from '../../evaluate/utility-function.js';
 import type { OutcomeSpace } from '../../model/outcome-space.js';
 import { fullSubspace, type Subspace } from '../../model/subspace.js';
 import { layoutOf } from '../utility-table.js';
+import { gridForUtilities, snapColumns } from './robust-dominance.js';
 import { skyline, skylineWithMargin } from './skyline.js';
 
 /**
@@ -105,6 +106,8 @@ export function paretoByDecomposition(
     return bound > 0 ? 8 * (n + 1) * ROUNDING * bound : 1;
   });
 
+  // The last stage decides dominance on the same grid as enumeration (robust-dominance.ts).
+  const grid = gridForUtilities(fns);
   let frontier: Float64Array[] = fns.map(() => new Float64Array(1));
   const parents: Int32Array[] = [];
   const choices: Int32Array[] = [];
@@ -135,7 +138,9 @@ export function paretoByDecomposition(
       return c;
     });
     const last = i === n - 1;
-    const kept = last ? skyline(candidates) : skylineWithMargin(candidates, iota(count), margin);
+    const kept = last
+      ? skyline(snapColumns(candidates, grid))
+      : skylineWithMargin(candidates, iota(count), margin);
     if (!last && kept.length > maxIntermediate) {
       throw new DecompositionLimitError(
         `issue decomposition stopped after issue '${space.issues[i].id}' (${i + 1} of ${n}): ` +

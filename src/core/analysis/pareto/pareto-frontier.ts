@@ -15,6 +15,7 @@ import {
   outcomeAt,
 } from '../utility-table.js';
 import { DecompositionLimitError, decompositionObstacle, paretoByDecomposition } from './pareto-decompose.js';
+import { type DominanceGrid, gridForUtilities, snapColumns } from './robust-dominance.js';
 import { skyline } from './skyline.js';
 import { sortIdsByColumn } from './sort-by-key.js';
 
@@ -29,7 +30,7 @@ export interface FrontierOptions {
   subspace?: Subspace;
   /** Which value of each estimate to use (default 'estimate'). */
   realise?: Pick | Realise;
-  /** List at most this many points (default 1000); beyond it, an evenly spread sample. */
+  /** List at most this many points (default 1000; Infinity lists all); beyond it, an evenly spread sample. */
   maxListed?: number;
   /** Seed of the sample drawn when the frontier is longer than maxListed (default 1). */
   seed?: number;
@@ -62,6 +63,12 @@ export interface FrontierResult {
   reason: string;
   parties: string[];
   within: 'all' | 'agreement-zone';
+  /** Which outcomes the frontier is taken over, in the words every output uses. */
+  over: 'all-outcomes' | 'acceptable-outcomes';
+  /** Always true here: enumeration and decomposition are exact (on the dominance grid, see robust-dominance.ts). */
+  exact: true;
+  /** Grid step on which utilities are compared (values closer than this are ties). */
+  resolution: number;
   /** Outcomes in the (sub-)space. */
   spaceSize: number;
   /** Outcomes the frontier was taken over: the whole (sub-)space, or the acceptable ones. */
@@ -113,6 +120,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       : undefined;
   const parties = partyFns.map((f) => f.party);
   const requested = options.method ?? 'auto';
+  const grid = gridForUtilities(partyFns);
 
   let obstacle = decompositionObstacle(partyFns);
   if (within === 'agreement-zone') {
@@ -156,7 +164,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       method = 'enumerate';
       reason = `issue decomposition was tried but stopped (${error.message}); the space was enumerated instead`;
       try {
-        raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, reusable);
+        raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid, reusable);
       } catch (second) {
         if (!(second instanceof EnumerationLimitError)) throw second;
         throw new FrontierError(
@@ -170,13 +178,15 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       requested === 'enumerate'
         ? 'enumeration was requested'
         : `every outcome is enumerated because ${obstacle ?? 'decomposition does not apply'}`;
-    raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, reusable);
+    raw = enumerateFrontier(compiled, chosen, fnOf, within, subspace, options.maxCells, grid, reusable);
   }
 
-  const order = lexicographicOrder(raw.utilities, raw.size);
+  // Ordered and counted on the dominance grid, so last-bit differences neither split ties nor reorder them.
+  const keys = snapColumns(raw.utilities, grid);
+  const order = lexicographicOrder(keys, raw.size);
   let distinct = 0;
   for (let r = 0; r < order.length; r++) {
-    if (r === 0 || !sameVector(raw.utilities, order[r], order[r - 1])) distinct++;
+    if (r === 0 || !sameVector(keys, order[r], order[r - 1])) distinct++;
   }
   const maxListed = options.maxListed ?? DEFAULT_MAX_LISTED;
   if (!(maxListed >= 1)) throw new FrontierError(`maxListed must be at least 1, got ${maxListed}`);
@@ -203,7 +213,7 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
       ? ` (${ties} outcome${ties === 1 ? ' ties' : 's tie'} with another on every utility; all are listed as ties).`
       : '.');
   if (truncated) {
-    note += ` Only ${listed.length} are listed: one drawn (seed ${options.seed ?? 1}) from each of ${maxListed} equal slices of the frontier ordered by utilities.`;
+    note += ` The list is cut: only ${listed.length} of ${raw.size} are listed, one drawn (seed ${options.seed ?? 1}) from each of ${maxListed} equal slices of the frontier ordered by utilities.`;
   }
   if (typeof realise !== 'function' && realise !== 'estimate')
     note += ` Utilities use every estimate's ${realise} value.`;
@@ -213,6 +223,9 @@ export function paretoFrontier(compiled: CompiledScenario, options: FrontierOpti
     reason,
     parties,
     within,
+    over: within === 'agreement-zone' ? 'acceptable-outcomes' : 'all-outcomes',
+    exact: true,
+    resolution: grid.step,
     spaceSize: layout.size,
     outcomesConsidered: raw.considered,
     size: raw.size,
@@ -251,13 +264,14 @@ function enumerateFrontier(
   within: 'all' | 'agreement-zone',
   subspace: Subspace,
   maxCells: number | undefined,
+  grid: DominanceGrid,
   shared: ScenarioTable | undefined,
 ): { size: number; utilities: Float64Array[]; outcomeOf: (j: number) => Int32Array; considered: number } {
   const { space, models, signatories } = compiled;
   if (shared) {
     const cols = chosen.map((m) => shared.table.utilities[m]);
     const candidates = within === 'agreement-zone' ? maskIndices(shared.acceptable) : undefined;
-    const ids = skyline(cols, candidates);
+    const ids = skyline(snapColumns(cols, grid), candidates);
     return {
       size: ids.length,
       utilities: cols.map((c) => Float64Array.from(ids, (id) => c[id])),
@@ -281,7 +295,7 @@ function enumerateFrontier(
     considered = count;
   }
   const cols = chosen.map(column);
-  const ids = skyline(cols, candidates);
+  const ids = skyline(snapColumns(cols, grid), candidates);
   return {
     size: ids.length,
     utilities: cols.map((c) => Float64Array.from(ids, (id) => c[id])),

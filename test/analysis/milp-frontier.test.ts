@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createHighsSolver } from '../../src/adapters/solver/highs-solver.js';
+import { milpFrontier } from '../../src/core/analysis/pareto/milp-frontier.js';
+import { paretoFrontier } from '../../src/core/analysis/pareto/pareto-frontier.js';
+import { gridForUtilities } from '../../src/core/analysis/pareto/robust-dominance.js';
+import { commonUnit } from '../../src/core/analysis/pareto/utility-grid.js';
+import { realiseUtility } from '../../src/core/evaluate/utility-function.js';
+import { compileScenario } from '../../src/core/model/compile.js';
+import type { Scenario } from '../../src/schema/scenario.js';
+import { arbitraryScenario } from '../support/random-scenario.js';
+
+const solver = createHighsSolver();
+
+/** Distinct utility vectors as sorted strings of integers in units of the dominance grid. */
+function vectors(rows: number[][], step: number): string[] {
+  return [...new Set(rows.map((r) => r.map((u) => Math.round(u / step)).join(',')))].sort();
+}
+
+async function compare(scenario: Scenario, within: 'all' | 'agreement-zone') {
+  const compiled = compileScenario(scenario);
+  const fns = compiled.signatories.map((m) => realiseUtility(compiled.models[m]));
+  const { step } = gridForUtilities(fns);
+  const enumerated = paretoFrontier(compiled, { method: 'enumerate', within, maxListed: 1e6 });
+  const streamed: number[][] = [];
+  const byMilp = await milpFrontier(compiled, {
+    solver,
+    over: within === 'all' ? 'all-outcomes' : 'acceptable-outcomes',
+    onPoint: (p) => streamed.push(p.utilities),
+  });
+  expect(byMilp.exact).toBe(true);
+  expect(byMilp.coverage).toBe(0);
+  expect(streamed).toEqual(byMilp.points.map((p) => p.utilities));
+  expect(
+    vectors(
+      byMilp.points.map((p) => p.utilities),
+      step,
+    ),
+  ).toEqual(
+    vectors(
+      enumerated.points.map((p) => p.utilities),
+      step,
+    ),
+  );
+  expect(byMilp.points.length).toBe(enumerated.distinctVectors);
+}
+
+describe('MILP frontier equals the enumerated one, vector for vector', () => {
+  it('finds common grids of decimal and rational data', () => {
+    expect(commonUnit([0.3, 0.1, 0.2], 1)).toBeCloseTo(0.1, 12);
+    expect(commonUnit([1 / 3, 2 / 3, 1], 1)).toBeCloseTo(1 / 3, 12);
+    expect(commonUnit([57.2, 77.625], 100)).toBeCloseTo(0.025, 12);
+    expect(commonUnit([Math.PI, 1], 10)).toBeUndefined();
+    expect(commonUnit([0, 0], 1)).toBe(1);
+  });
+
+  it('2 parties, additive and with adjustments, over all outcomes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 2, issues: 5, maxOptions: 4, adjustments: true }),
+        (scenario) => compare(scenario, 'all'),
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('2 parties over the acceptable outcomes (red lines, BATNAs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 2, issues: 4, maxOptions: 4, adjustments: true, redLines: true }),
+        (scenario) => compare(scenario, 'agreement-zone'),
+      ),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('3 parties: exact by the disjunctive search', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, adjustments: true }),
+        (scenario) => compare(scenario, 'all'),
+      ),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('anytime: cancellation and a point budget keep what was proven and say the result is not exact', async () => {
+    const scenario = fc
+      .sample(arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3 }), { seed: 5, numRuns: 40 })
+      .find(
+        (s) => s.parties.length === 3 && paretoFrontier(compileScenario(s)).distinctVectors > 4,
+      ) as Scenario;
+    const compiled = compileScenario(scenario);
+    const fns = compiled.signatories.map((m) => realiseUtility(compiled.models[m]));
+    const { step } = gridForUtilities(fns);
+    const all = vectors(
+      paretoFrontier(compiled, { maxListed: 1e6 }).points.map((p) => p.utilities),
+      step,
+    );
+    const budget = await milpFrontier(compiled, { solver, maxPoints: 2 });
+    expect(budget.points.length).toBe(2);
+    expect(budget.exact).toBe(false);
+    expect(budget.stoppedBy).toBe('max-points');
+    for (const v of vectors(
+      budget.points.map((p) => p.utilities),
+      step,
+    ))
+      expect(all).toContain(v);
+    const cancel = { aborted: false };
+    const updates: string[] = [];
+    const cancelled = await milpFrontier(compiled, {
+      solver,
+      parties: compiled.models.slice(0, 2).map((m) => m.party),
+      cancel,
+      onPoint: () => {
+        cancel.aborted = true;
+      },
+      progress: { report: (u) => updates.push(u.message ?? '') },
+    });
+    expect(cancelled.points.length).toBe(1);
+    expect(cancelled.stoppedBy).toBe('cancelled');
+    expect(cancelled.exact).toBe(false);
+    expect(updates[0]).toMatch(/1 frontier points proven/);
+  }, 60_000);
+});
