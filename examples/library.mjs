@@ -24,7 +24,7 @@ const car = parsed.scenario;
 const report = await analyze(car);
 const nash = report.bargaining.solutions.find((s) => s.concept === 'nash');
 console.log(
-  `outcomes ${report.space.outcomes}, agreement zone ${report.zone.size}, frontier ${report.frontier.size}`,
+  `outcomes ${report.space.outcomes}, agreement zone ${report.zone.size}, frontier ${report.frontier.outcomes}`,
 );
 console.log('Nash bargaining solution:', nash.discrete.outcomes[0].outcome.assignment);
 
