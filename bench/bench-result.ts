@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /** One measured figure. Benchmarks print these as JSON lines so that tools can read them. */
 export interface BenchResult {
   suite: string;
@@ -45,3 +46,10 @@ export async function timeMedianAsync(fn: () => Promise<unknown>, minMs = 300, m
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)];
 }
+
+/**
+ * The package root: benchmarks run compiled from dist-bench/bench/, two folders below it. Modules that find
+ * their files from their own place (the shared-domain finder) are given it, since their compiled copy in
+ * dist-bench/ sits one level deeper than in dist/.
+ */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));

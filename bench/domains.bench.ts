@@ -10,7 +10,7 @@ import { realiseUtility } from '../src/core/evaluate/utility-function.js';
 import { type CompiledScenario, compileScenario } from '../src/core/model/compile.js';
 import { fullSubspace } from '../src/core/model/subspace.js';
 import type { Scenario } from '../src/schema/scenario.js';
-import { type BenchResult, type BenchSuite, timeMedian } from './bench-result.js';
+import { type BenchResult, type BenchSuite, PACKAGE_ROOT, timeMedian } from './bench-result.js';
 
 export { findDomains };
 
@@ -67,7 +67,7 @@ function count(x: number): string {
 export const domainsSuite: BenchSuite = {
   name: SUITE,
   async run(): Promise<BenchResult[]> {
-    const { dir, looked } = findDomains();
+    const { dir, looked } = findDomains(PACKAGE_ROOT);
     if (!dir) {
       const note =
         `shared negotiation domains not found (looked in ${looked.join(', ')}); set ${DOMAINS_ENV} to the folder ` +

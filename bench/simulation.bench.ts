@@ -10,7 +10,7 @@ import type { SimulationConfig } from '../src/core/simulation/config.js';
 import { simulate } from '../src/core/simulation/simulate.js';
 import type { Scenario } from '../src/schema/scenario.js';
 import type { BenchResult, BenchSuite } from './bench-result.js';
-import { timeMedian } from './bench-result.js';
+import { PACKAGE_ROOT, timeMedian } from './bench-result.js';
 import { benchScenario, simulationCoreBench } from './simulation-core.bench.js';
 
 interface Domain {
@@ -112,7 +112,7 @@ export const simulationBench: BenchSuite = {
       results.push(await tournamentThroughput('', benchScenario(), undefined, threads, 50));
     }
 
-    const shared = findDomains().dir;
+    const shared = findDomains(PACKAGE_ROOT).dir;
     if (shared && existsSync(join(shared, 'Energy'))) {
       const energy = importPath(join(shared, 'Energy')).scenario;
       const parties = energy.preferences.map((p) => p.party) as [string, string];

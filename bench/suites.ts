@@ -9,6 +9,7 @@ import { robustnessBench } from './robustness.bench.js';
 import { sandboxBench } from './sandbox.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { stabilitySuite } from './stability.bench.js';
+import { startupSuite } from './startup.bench.js';
 import { versionsBench } from './versions.bench.js';
 
 /** Every benchmark suite, one module each. */
@@ -23,5 +24,6 @@ export const suites: BenchSuite[] = [
   simulationBench,
   sandboxBench,
   stabilitySuite,
+  startupSuite,
   forecastSuite,
 ];

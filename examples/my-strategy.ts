@@ -7,22 +7,15 @@
  *   the best one it has received so far; never below its BATNA and never across its red lines.
  *
  * Use it from the command line (the module must be JavaScript, ESM):
- *   npx tsc --ignoreConfig --module nodenext --target es2023 --outDir build examples/my-strategy.ts
+ *   npx tsc --ignoreConfig --module nodenext --target es2023 --rootDir . --outDir build examples/my-strategy.ts
  *   parley simulate scenario.yaml --strategy-module ./build/examples/my-strategy.js ...
  * and name the strategy 'deadline-rush' in the agents of the configuration. The module runs in a sandbox
  * (see docs/simulation.md): it must be JavaScript, and it can import only relative files in its folder.
- * From code: simulate(compiled, config, { strategies: [myStrategy] }).
+ * From code: simulate(scenario, config, { strategies: [myStrategy] }), with simulate from 'parley'.
  *
  * Only types are imported, so the compiled module has no imports and runs anywhere.
  */
-import type {
-  NegotiationState,
-  Outcome,
-  Response,
-  Strategy,
-  StrategyContext,
-  StrategyModule,
-} from '../src/core/simulation/strategy.js';
+import type { NegotiationState, Outcome, Response, Strategy, StrategyContext, StrategyModule } from 'parley';
 
 class DeadlineRush implements Strategy {
   readonly name = 'deadline-rush';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPath } from '../../src/adapters/interop/import-path.js';
 import { InteropError } from '../../src/adapters/interop/interop-error.js';
+import { nodeFiles } from '../../src/adapters/interop/node-files.js';
 import { readGeniusDomain } from '../../src/adapters/interop/read-genius.js';
 
 const root = mkdtempSync(join(tmpdir(), 'parley-interop-errors-'));
@@ -54,14 +55,14 @@ describe('interop errors name the file and what was expected', () => {
   it('a missing domain or profile file', () => {
     const dir = folder({ 'alice.xml': PROFILE });
     expectInteropError(
-      () => readGeniusDomain(join(dir, 'domain.xml'), []),
+      () => readGeniusDomain(nodeFiles, join(dir, 'domain.xml'), []),
       join(dir, 'domain.xml'),
       'file not found',
       'GENIUS domain',
     );
     const withDomain = folder({ 'domain.xml': DOMAIN });
     expectInteropError(
-      () => readGeniusDomain(join(withDomain, 'domain.xml'), [join(withDomain, 'bob.xml')]),
+      () => readGeniusDomain(nodeFiles, join(withDomain, 'domain.xml'), [join(withDomain, 'bob.xml')]),
       join(withDomain, 'bob.xml'),
       'file not found',
       'GENIUS profile',

@@ -1,18 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
-import { closeProcessTaskPool } from '../workers/task-pool.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { diffCommand } from './commands/diff.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { EXPORT_FORMATS, exportCommand } from './commands/export.js';
-import { forecastCommand, INPUT_FORMATS } from './commands/forecast.js';
-import { FORMATS, importCommand } from './commands/import.js';
-import { reportCommand } from './commands/report.js';
-import { showCommand } from './commands/show.js';
-import { simulateCommand } from './commands/simulate.js';
-import { stabilityCommand } from './commands/stability.js';
-import { timelineCommand } from './commands/timeline.js';
-import { tournamentCommand } from './commands/tournament.js';
-import { validateCommand } from './commands/validate.js';
+import { INTEROP_FORMATS } from '../interop/interop-report.js';
+import { EXPORT_FORMATS } from './commands/export-formats.js';
+import { INPUT_FORMATS } from './commands/forecast-formats.js';
 import { CliExit, EXIT_INPUT, type Io, processIo, terminalSafe } from './output.js';
 
 const VERSION = '0.1.0';
@@ -51,7 +40,10 @@ export function buildProgram(unsafeIo: Io, setCode: (code: number) => void): Com
     .description('check scenario files and report every problem with its file, line, column and field path')
     .argument('<files...>', 'scenario files (YAML or JSON)')
     .option('--json', 'machine-readable output')
-    .action((files: string[], options) => setCode(validateCommand(files, options, io)));
+    .action(async (files: string[], options) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setCode(await validateCommand(files, options, io));
+    });
 
   program
     .command('show')
@@ -59,7 +51,10 @@ export function buildProgram(unsafeIo: Io, setCode: (code: number) => void): Com
     .argument('<file>', 'scenario file')
     .option('--at <date>', 'date for dated BATNAs (YYYY-MM-DD)')
     .option('--json', 'machine-readable output')
-    .action((file: string, options) => setCode(showCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { showCommand } = await import('./commands/show.js');
+      setCode(await showCommand(file, options, io));
+    });
 
   program
     .command('evaluate')
@@ -87,7 +82,10 @@ Utilities are 0..100: the salience-weighted sum of option values plus interactio
 "utility" uses the estimates; "with uncertainty" lets every estimate range over its stated low..high.
 An issue the text leaves open gives a range over its options, never a guess.`,
     )
-    .action(async (file: string, options) => setCode(await evaluateCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { evaluateCommand } = await import('./commands/evaluate.js');
+      setCode(await evaluateCommand(file, options, io));
+    });
 
   program
     .command('analyze')
@@ -145,7 +143,10 @@ Examples:
   parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl
   parley analyze imported-domain.yaml --conventions negmas`,
     )
-    .action(async (file: string, options) => setCode(await analyzeCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      setCode(await analyzeCommand(file, options, io));
+    });
 
   program
     .command('report')
@@ -172,7 +173,10 @@ Examples:
   parley report scenarios/ukraine-2025.yaml -o ukraine.html --package december --samples 2000
   parley report scenarios/ukraine-2025.yaml -o ukraine.html --diff framework:plan-28 framework:plan-20`,
     )
-    .action(async (file: string, options) => setCode(await reportCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { reportCommand } = await import('./commands/report.js');
+      setCode(await reportCommand(file, options, io));
+    });
 
   program
     .command('import')
@@ -183,7 +187,7 @@ Examples:
     .option('-o, --output <file>', 'scenario file to write (YAML); default: print the YAML on stdout')
     .addOption(
       new Option('--format <format>', 'insist on this format (default: detected from the files)').choices(
-        FORMATS,
+        INTEROP_FORMATS,
       ),
     )
     .option('--real-intervals <n>', 'cut each real-valued issue into about n grid intervals (default 100)')
@@ -206,7 +210,10 @@ Examples:
 Exit codes: 0 written, 2 bad input (missing or malformed files, existing output without --force),
 70 the imported scenario does not load back (a bug: please report it).`,
     )
-    .action((path: string, options) => setCode(importCommand(path, options, io)));
+    .action(async (path: string, options) => {
+      const { importCommand } = await import('./commands/import.js');
+      setCode(await importCommand(path, options, io));
+    });
 
   program
     .command('export')
@@ -233,7 +240,10 @@ Examples:
   parley export scenarios/teaching-used-car.yaml --format geniusweb --geniusweb-version 1 -o out/gw
   parley export scenarios/ukraine-2025.yaml --format negmas -o out/negmas --json`,
     )
-    .action((file: string, options) => setCode(exportCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { exportCommand } = await import('./commands/export.js');
+      setCode(await exportCommand(file, options, io));
+    });
 
   program
     .command('diff')
@@ -263,9 +273,10 @@ Word diffs show [-removed-] and {+added+} words. "Who gains" compares each party
 the outcomes the text leaves open; the midpoint of that range is the number the Shapley attribution
 splits between the issue changes (exact up to 12 changes, sampled above with --samples and --seed).`,
     )
-    .action(async (file: string, versions: string[], options) =>
-      setCode(await diffCommand(file, versions, options, io)),
-    );
+    .action(async (file: string, versions: string[], options) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      setCode(await diffCommand(file, versions, options, io));
+    });
 
   program
     .command('timeline')
@@ -293,7 +304,10 @@ issue, relative to their favourite options, under the option the version settles
 favourite). Each version is compared with its nearest ancestor (basedOn) that settles the issue: the
 issue narrowed when the gap fell, widened when it rose, or was left open.`,
     )
-    .action(async (file: string, options) => setCode(await timelineCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { timelineCommand } = await import('./commands/timeline.js');
+      setCode(await timelineCommand(file, options, io));
+    });
 
   program
     .command('stability')
@@ -347,7 +361,10 @@ Examples:
 
 Exit codes: 0 analysed, 2 invalid input (located: file, line, column, field).`,
     )
-    .action((file: string, options) => setCode(stabilityCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { stabilityCommand } = await import('./commands/stability.js');
+      setCode(await stabilityCommand(file, options, io));
+    });
 
   program
     .command('simulate')
@@ -429,7 +446,10 @@ Examples:
 
 Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     )
-    .action(async (file: string, options) => setCode(await simulateCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { simulateCommand } = await import('./commands/simulate.js');
+      setCode(await simulateCommand(file, options, io));
+    });
 
   program
     .command('tournament')
@@ -484,9 +504,10 @@ Examples:
 
 Exit codes: 0 finished (or stopped, as the output says), 2 invalid input.`,
     )
-    .action(async (config: string | undefined, options) =>
-      setCode(await tournamentCommand(config, options, io)),
-    );
+    .action(async (config: string | undefined, options) => {
+      const { tournamentCommand } = await import('./commands/tournament.js');
+      setCode(await tournamentCommand(config, options, io));
+    });
 
   program
     .command('forecast')
@@ -563,7 +584,10 @@ Examples:
   parley forecast eu-emissions.csv --scale 4..10 --model bdm --bdm-mu largest-margin --bdm-mu-second mean
   parley forecast dummyData_3Dim.csv --model smp --smp StateTransitions=Stochastic --seed 3 --json`,
     )
-    .action(async (file: string, options) => setCode(await forecastCommand(file, options, io)));
+    .action(async (file: string, options) => {
+      const { forecastCommand } = await import('./commands/forecast.js');
+      setCode(await forecastCommand(file, options, io));
+    });
 
   return program;
 }
@@ -586,7 +610,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     throw error;
   } finally {
-    // The process's worker threads, started on first use by any command, end with the command.
+    // The process's worker threads, started on first use by any command, end with the command. Imported here,
+    // not at the top, so that start-up does not load the thread pool; a command that used it has loaded it.
+    const { closeProcessTaskPool } = await import('../workers/task-pool.js');
     await closeProcessTaskPool();
   }
 }

@@ -1,10 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InteropError } from './interop-error.js';
+import { baseName, dirName, extName, type InteropFiles } from './interop-files.js';
 import type { InteropFormat } from './interop-report.js';
 import { isRecord } from './read-json-file.js';
-import { readTextFile } from './read-text-file.js';
 
 /** What one file is, judged from its content (the extension only picks the parser). */
 export type FileRole =
@@ -32,10 +30,10 @@ function xmlRootTag(text: string): string | undefined {
   return /^<([A-Za-z_][\w.:-]*)/.exec(body)?.[1];
 }
 
-export function classifyFile(path: string): FileRole {
-  const ext = extname(path).toLowerCase();
+export function classifyFile(files: InteropFiles, path: string): FileRole {
+  const ext = extName(path).toLowerCase();
   if (ext === '.xml') {
-    const tag = xmlRootTag(readTextFile(path, 'an XML file'));
+    const tag = xmlRootTag(files.readText(path, 'an XML file'));
     if (tag === 'negotiation_template') return { format: 'genius', role: 'domain' };
     if (tag === 'utility_space') return { format: 'genius', role: 'profile' };
     return {
@@ -46,7 +44,7 @@ export function classifyFile(path: string): FileRole {
   if (ext === '.json') {
     let value: unknown;
     try {
-      value = JSON.parse(readTextFile(path, 'a JSON file'));
+      value = JSON.parse(files.readText(path, 'a JSON file'));
     } catch (error) {
       throw new InteropError(path, `malformed JSON (${(error as Error).message}); expected ${EXPECTED}`);
     }
@@ -59,7 +57,7 @@ export function classifyFile(path: string): FileRole {
   if (ext === '.yml' || ext === '.yaml') {
     let value: unknown;
     try {
-      value = parseYaml(readTextFile(path, 'a YAML file'));
+      value = parseYaml(files.readText(path, 'a YAML file'));
     } catch (error) {
       throw new InteropError(
         path,
@@ -77,38 +75,31 @@ export function classifyFile(path: string): FileRole {
   return { format: undefined, reason: `extension '${ext || 'none'}' is not .xml, .json, .yml or .yaml` };
 }
 
-function filesIn(folder: string): string[] {
-  return readdirSync(folder)
-    .sort()
-    .map((name) => join(folder, name))
-    .filter((p) => statSync(p).isFile());
-}
-
 /**
  * Detects the format at `path` and pairs domain and profiles. A folder must hold one format with one domain
  * (GeniusWeb profiles may stand alone); a file is imported with the other files of its folder it belongs
  * with: a domain with all profiles beside it, a profile with the domain beside it.
  */
-export function detectFormat(path: string): DetectedFiles {
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(path).isDirectory();
-  } catch {
+export function detectFormat(files: InteropFiles, path: string): DetectedFiles {
+  const kind = files.kind(path);
+  if (kind === undefined)
     throw new InteropError(path, `not found; expected a folder or file with ${EXPECTED}`);
-  }
-  const folder = isFolder ? path : dirname(path);
+  const isFolder = kind === 'folder';
+  const folder = isFolder ? path : dirName(path);
   const ignored: DetectedFiles['ignored'] = [];
   const roles = new Map<string, FileRole>();
-  for (const file of isFolder ? filesIn(folder) : [path, ...filesIn(folder).filter((f) => f !== path)]) {
+  for (const file of isFolder
+    ? files.filesIn(folder)
+    : [path, ...files.filesIn(folder).filter((f) => f !== path)]) {
     if (
       !isFolder &&
       file !== path &&
-      !['.xml', '.json', '.yml', '.yaml'].includes(extname(file).toLowerCase())
+      !['.xml', '.json', '.yml', '.yaml'].includes(extName(file).toLowerCase())
     )
       continue;
-    const role = classifyFile(file);
+    const role = classifyFile(files, file);
     roles.set(file, role);
-    if (role.format === undefined) ignored.push({ file: basename(file), reason: role.reason });
+    if (role.format === undefined) ignored.push({ file: baseName(file), reason: role.reason });
   }
   const own = roles.get(isFolder ? '' : path);
   if (!isFolder && own?.format === undefined) {
@@ -129,7 +120,7 @@ export function detectFormat(path: string): DetectedFiles {
   let profiles = of('profile');
   for (const [file, r] of roles) {
     if (r.format !== undefined && r.format !== format)
-      ignored.push({ file: basename(file), reason: `a ${r.format} file` });
+      ignored.push({ file: baseName(file), reason: `a ${r.format} file` });
   }
   let domain: string | undefined;
   if (!isFolder && own?.format !== undefined && 'role' in own && own.role === 'domain') {
@@ -138,7 +129,7 @@ export function detectFormat(path: string): DetectedFiles {
     if (domains.length > 1) {
       throw new InteropError(
         folder,
-        `several ${format} domains (${domains.map((d) => basename(d)).join(', ')}); import one of them by its file`,
+        `several ${format} domains (${domains.map((d) => baseName(d)).join(', ')}); import one of them by its file`,
       );
     }
     domain = domains[0];

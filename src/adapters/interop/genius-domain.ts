@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
 import { InteropError } from './interop-error.js';
+import { baseName } from './interop-files.js';
 import type { ImportOptions } from './interop-report.js';
 import { chooseRealStep, type Grid } from './numeric-grid.js';
 import type { IssueDef } from './scenario-assembly.js';
@@ -38,7 +38,7 @@ export function collectIssueElements(objective: XmlElement): XmlElement[] {
 
 export function domainNameFromFile(path: string): string {
   return (
-    basename(path)
+    baseName(path)
       .replace(/\.[^.]+$/, '')
       .replace(/[_-]domain$/i, '') || 'domain'
   );

@@ -2,6 +2,8 @@ import type { Scenario } from '../../schema/scenario.js';
 
 export type InteropFormat = 'genius' | 'geniusweb' | 'negmas';
 
+export const INTEROP_FORMATS: readonly InteropFormat[] = ['genius', 'geniusweb', 'negmas'];
+
 /**
  * What an import or export could not carry over (`losses`) and which conventions it applied (`notes`).
  * A loss is anything whose meaning changed or was dropped; an empty `losses` list means the conversion is

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Party, Preferences } from '../../schema/scenario.js';
 import { readAdditiveProfile } from './genius-additive.js';
 import { readConstraintProfile } from './genius-constraint.js';
@@ -7,8 +6,8 @@ import { readNonlinearProfile } from './genius-nonlinear.js';
 import type { GeniusProfileContext, ProfilePart } from './genius-profile.js';
 import { IdAllocator, sanitiseId } from './ids.js';
 import { InteropError } from './interop-error.js';
+import { baseName, type InteropFiles } from './interop-files.js';
 import { type ImportOptions, type ImportResult, newReport } from './interop-report.js';
-import { readTextFile } from './read-text-file.js';
 import { assembleIssues, finishScenario, importedParty, toParleyIssue } from './scenario-assembly.js';
 import { attr, child, numberAttr, parseXml, rootElement } from './xml-tree.js';
 
@@ -27,6 +26,7 @@ import { attr, child, numberAttr, parseXml, rootElement } from './xml-tree.js';
  *    counterpart and is reported as a loss and kept in the preferences' notes.
  */
 export function readGeniusDomain(
+  files: InteropFiles,
   domainXmlPath: string,
   profilePaths: string[],
   options: ImportOptions = {},
@@ -34,7 +34,7 @@ export function readGeniusDomain(
   const report = newReport('genius');
   const domain = readGeniusDomainFile(
     domainXmlPath,
-    readTextFile(domainXmlPath, 'a GENIUS domain XML file'),
+    files.readText(domainXmlPath, 'a GENIUS domain XML file'),
     options,
   );
   if (profilePaths.length === 0) {
@@ -62,9 +62,9 @@ export function readGeniusDomain(
   const parties: Party[] = [];
   const preferences: Preferences[] = [];
   profilePaths.forEach((path, k) => {
-    const label = basename(path);
+    const label = baseName(path);
     const expected = 'a GENIUS profile (<utility_space> with <objective>, weights and evaluations)';
-    const root = rootElement(parseXml(path, readTextFile(path, 'a GENIUS profile XML file'), expected));
+    const root = rootElement(parseXml(path, files.readText(path, 'a GENIUS profile XML file'), expected));
     if (root?.tag !== 'utility_space') {
       throw new InteropError(path, `root element is <${root?.tag ?? 'nothing'}>; expected ${expected}`);
     }
@@ -131,7 +131,7 @@ export function readGeniusDomain(
       parley: 1,
       id: sanitiseId(domain.name, 'genius-domain'),
       title: domain.name,
-      description: `Imported from GENIUS: domain ${basename(domainXmlPath)}, profiles ${profilePaths.map((p) => basename(p)).join(', ')}.`,
+      description: `Imported from GENIUS: domain ${baseName(domainXmlPath)}, profiles ${profilePaths.map((p) => baseName(p)).join(', ')}.`,
       parties,
       issues: issues.map(toParleyIssue),
       preferences,

@@ -1,7 +1,7 @@
-import { basename } from 'node:path';
 import type { IssueValues, Party, Preferences } from '../../schema/scenario.js';
 import { IdAllocator, sanitiseId } from './ids.js';
 import { InteropError } from './interop-error.js';
+import { baseName, type InteropFiles } from './interop-files.js';
 import { type ImportResult, newReport } from './interop-report.js';
 import { isRecord, readJsonFile, requireNumber } from './read-json-file.js';
 import {
@@ -43,7 +43,7 @@ function readDomain(file: string, raw: unknown): WebDomain {
   if (!isRecord(raw) || !isRecord(raw.issuesValues)) {
     throw new InteropError(file, `no "issuesValues" object; expected ${DOMAIN_SHAPE}`);
   }
-  const name = typeof raw.name === 'string' && raw.name ? raw.name : basename(file).replace(/\.json$/i, '');
+  const name = typeof raw.name === 'string' && raw.name ? raw.name : baseName(file).replace(/\.json$/i, '');
   // Issue order is the file's, except that JSON.parse puts integer-like names ("1", "2") first.
   const keys = Object.keys(raw.issuesValues);
   const issues = keys.map((key): IssueDef => {
@@ -133,7 +133,11 @@ function valueUtilities(
  * Reads a GeniusWeb domain and its profiles. `domainPath` may be undefined, in which case the domain
  * embedded in the first profile is used.
  */
-export function readGeniusWeb(domainPath: string | undefined, profilePaths: string[]): ImportResult {
+export function readGeniusWeb(
+  files: InteropFiles,
+  domainPath: string | undefined,
+  profilePaths: string[],
+): ImportResult {
   const report = newReport('geniusweb');
   if (profilePaths.length === 0) {
     throw new InteropError(
@@ -143,14 +147,14 @@ export function readGeniusWeb(domainPath: string | undefined, profilePaths: stri
   }
   const profiles = profilePaths.map((path) => ({
     path,
-    space: unwrapProfile(path, readJsonFile(path, PROFILE_SHAPE)),
+    space: unwrapProfile(path, readJsonFile(files, path, PROFILE_SHAPE)),
   }));
   const domainFile = domainPath ?? profilePaths[0];
   const domain = domainPath
-    ? readDomain(domainPath, readJsonFile(domainPath, DOMAIN_SHAPE))
+    ? readDomain(domainPath, readJsonFile(files, domainPath, DOMAIN_SHAPE))
     : readDomain(profilePaths[0], profiles[0].space.domain);
   if (!domainPath)
-    report.notes.push(`no domain file: the domain embedded in ${basename(profilePaths[0])} is used`);
+    report.notes.push(`no domain file: the domain embedded in ${baseName(profilePaths[0])} is used`);
   const issues = assembleIssues(domain.issues, domainFile);
   if (issues.some((i) => i.def.kind === 'numeric')) {
     report.notes.push(
@@ -162,7 +166,7 @@ export function readGeniusWeb(domainPath: string | undefined, profilePaths: stri
   const parties: Party[] = [];
   const preferences: Preferences[] = [];
   profiles.forEach(({ path, space }, k) => {
-    const label = basename(path);
+    const label = baseName(path);
     const embedded =
       isRecord(space.domain) && typeof space.domain.name === 'string' ? space.domain.name : undefined;
     if (embedded !== undefined && embedded !== domain.name) {
@@ -256,7 +260,7 @@ export function readGeniusWeb(domainPath: string | undefined, profilePaths: stri
       parley: 1,
       id: sanitiseId(domain.name, 'geniusweb-domain'),
       title: domain.name,
-      description: `Imported from GeniusWeb: ${domainPath ? `domain ${basename(domainPath)}, ` : ''}profiles ${profilePaths.map((p) => basename(p)).join(', ')}.`,
+      description: `Imported from GeniusWeb: ${domainPath ? `domain ${baseName(domainPath)}, ` : ''}profiles ${profilePaths.map((p) => baseName(p)).join(', ')}.`,
       parties,
       issues: issues.map(toParleyIssue),
       preferences,

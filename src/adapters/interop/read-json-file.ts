@@ -1,9 +1,9 @@
 import { InteropError } from './interop-error.js';
-import { readTextFile } from './read-text-file.js';
+import type { InteropFiles } from './interop-files.js';
 
 /** Reads and parses a JSON file; syntax errors name the file and the position the parser stopped at. */
-export function readJsonFile(path: string, what: string): unknown {
-  const text = readTextFile(path, what);
+export function readJsonFile(files: InteropFiles, path: string, what: string): unknown {
+  const text = files.readText(path, what);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,7 +1,7 @@
-import { basename } from 'node:path';
 import type { Adjustment, IssueValues, Party, Preferences } from '../../schema/scenario.js';
 import { IdAllocator, sanitiseId } from './ids.js';
 import { InteropError } from './interop-error.js';
+import { baseName, type InteropFiles } from './interop-files.js';
 import { type ImportOptions, type ImportResult, newReport } from './interop-report.js';
 import { chooseRealStep } from './numeric-grid.js';
 import { isRecord, requireNumber } from './read-json-file.js';
@@ -45,7 +45,7 @@ export function readNegmasDomain(
 ): { name: string; issues: IssueDef[] } {
   if (!isRecord(raw) || !Array.isArray(raw.issues))
     throw new InteropError(file, `no "issues" list; expected ${DOMAIN_SHAPE}`);
-  const name = typeof raw.name === 'string' && raw.name ? raw.name : basename(file).replace(/\.ya?ml$/i, '');
+  const name = typeof raw.name === 'string' && raw.name ? raw.name : baseName(file).replace(/\.ya?ml$/i, '');
   const issues = raw.issues.map((node, k): IssueDef => {
     if (!isRecord(node))
       throw new InteropError(file, `issue ${k + 1}: expected a mapping with name, type and values`);
@@ -143,12 +143,13 @@ function byIssue(file: string, list: unknown, issueNames: string[], what: string
 
 /** Reads a NegMAS outcome space and its utility functions. */
 export function readNegmas(
+  files: InteropFiles,
   domainPath: string,
   profilePaths: string[],
   options: ImportOptions = {},
 ): ImportResult {
   const report = newReport('negmas');
-  const domain = readNegmasDomain(domainPath, readYamlFile(domainPath, DOMAIN_SHAPE), options);
+  const domain = readNegmasDomain(domainPath, readYamlFile(files, domainPath, DOMAIN_SHAPE), options);
   if (profilePaths.length === 0)
     throw new InteropError(domainPath, `no profiles given; expected at least one ${PROFILE_SHAPE}`);
   const issues = assembleIssues(domain.issues, domainPath);
@@ -164,8 +165,8 @@ export function readNegmas(
   const parties: Party[] = [];
   const preferences: Preferences[] = [];
   profilePaths.forEach((path, k) => {
-    const label = basename(path);
-    const raw = readYamlFile(path, PROFILE_SHAPE);
+    const label = baseName(path);
+    const raw = readYamlFile(files, path, PROFILE_SHAPE);
     if (!isRecord(raw)) throw new InteropError(path, `expected ${PROFILE_SHAPE}`);
     const type = typeName(raw);
     if (type !== 'LinearAdditiveUtilityFunction') {
@@ -262,7 +263,7 @@ export function readNegmas(
       parley: 1,
       id: sanitiseId(domain.name, 'negmas-domain'),
       title: domain.name,
-      description: `Imported from NegMAS: outcome space ${basename(domainPath)}, utility functions ${profilePaths.map((p) => basename(p)).join(', ')}.`,
+      description: `Imported from NegMAS: outcome space ${baseName(domainPath)}, utility functions ${profilePaths.map((p) => baseName(p)).join(', ')}.`,
       parties,
       issues: issues.map(toParleyIssue),
       preferences,

@@ -1,10 +1,10 @@
 import { parse } from 'yaml';
 import { InteropError } from './interop-error.js';
-import { readTextFile } from './read-text-file.js';
+import type { InteropFiles } from './interop-files.js';
 
 /** Reads and parses a YAML file; syntax errors name the file, line and column. */
-export function readYamlFile(path: string, what: string): unknown {
-  const text = readTextFile(path, what);
+export function readYamlFile(files: InteropFiles, path: string, what: string): unknown {
+  const text = files.readText(path, what);
   try {
     return parse(text);
   } catch (error) {

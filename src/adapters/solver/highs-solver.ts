@@ -1,4 +1,5 @@
-import highsModule, { type Highs, type Model, type ModelData } from 'highs';
+import type highsModule from 'highs';
+import type { Highs, Model, ModelData } from 'highs';
 import { compactTerms, type MilpProblem } from '../../core/analysis/milp/milp-problem.js';
 import {
   type MilpSolution,
@@ -8,17 +9,23 @@ import {
   SolverError,
 } from '../../core/analysis/milp/solver.js';
 
-type Loader = typeof highsModule.default;
-// The package's declarations describe its CommonJS build, whose default export is the module object;
-// the ES build that Node loads here exports the loader itself. Accept either.
-const candidate = highsModule as unknown as Loader & { default?: Loader };
-const loadHighs: Loader = candidate.default ?? candidate;
+type Loader = typeof highsModule;
 
 let runtime: Promise<Highs> | undefined;
 
-/** Loads the HiGHS WebAssembly runtime once per process; every solver shares it. */
+/**
+ * Loads the HiGHS WebAssembly runtime once per process, on the first solve (not when this module loads, so
+ * that commands which never solve do not pay for it); every solver shares it.
+ */
 function highsRuntime(): Promise<Highs> {
-  if (!runtime) runtime = loadHighs();
+  if (!runtime) {
+    runtime = import('highs').then((module) => {
+      // The package's declarations describe its CommonJS build, whose default export is the module object;
+      // the ES build that Node loads here exports the loader itself. Accept either.
+      const candidate = module.default as unknown as Loader & { default?: Loader };
+      return (candidate.default ?? candidate)();
+    });
+  }
   return runtime;
 }
 

@@ -12,10 +12,10 @@ import {
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, styler, table } from '../output.js';
 import { exportGmcr } from './export-gmcr.js';
-import { bulletList, FORMATS, formatName } from './import.js';
+import { bulletList, formatName } from './import.js';
 
 /** The formats `parley export` writes: the research formats, and gmcr-py for a scenario's conflict section. */
-export const EXPORT_FORMATS = [...FORMATS, 'gmcr'] as const;
+export { EXPORT_FORMATS } from './export-formats.js';
 
 export interface ExportCommandOptions {
   format: InteropFormat | 'gmcr';

@@ -21,8 +21,7 @@ import { renderForecast } from '../forecast-text.js';
 import { loadOrExit, usageError } from '../load.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json } from '../output.js';
 import { parsePositiveInteger } from '../parse-arguments.js';
-
-export const INPUT_FORMATS = ['auto', 'scenario', 'ktab', 'csv'] as const;
+import type { INPUT_FORMATS } from './forecast-formats.js';
 
 export interface ForecastCommandOptions {
   format?: (typeof INPUT_FORMATS)[number];

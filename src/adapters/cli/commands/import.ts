@@ -11,6 +11,7 @@ import {
   type InteropFormat,
   importPath,
 } from '../../interop/index.js';
+import { nodeFiles } from '../../interop/node-files.js';
 import type { Diagnostic } from '../../load/diagnostic.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { type LoadResult, loadScenarioFile, parseScenarioText } from '../../load/load-scenario.js';
@@ -21,8 +22,6 @@ import { importGmcr } from './import-gmcr.js';
 
 /** Exit code when the importer produced a file Parley itself rejects: a bug, not bad input. */
 export const EXIT_INTERNAL = 70;
-
-export const FORMATS: readonly InteropFormat[] = ['genius', 'geniusweb', 'negmas'];
 
 export function formatName(format: InteropFormat): string {
   return format === 'genius' ? 'GENIUS' : format === 'geniusweb' ? 'GeniusWeb' : 'NegMAS';
@@ -77,7 +76,7 @@ function readImport(
     );
   }
   try {
-    const found = detectFormat(path);
+    const found = detectFormat(nodeFiles, path);
     if (options.format !== undefined && found.format !== options.format) {
       usageError(
         io,
