@@ -7,7 +7,7 @@ import { expandModels, type ForecastModel } from '../core/forecast/models.js';
 import { sampleActorTable } from '../core/forecast/sample-actor-table.js';
 import { type Cancellation, NEVER_CANCELLED, NO_PROGRESS, type Progress } from '../core/ports.js';
 import { createRng } from '../core/random/rng.js';
-import { summarise } from '../core/statistics/summarise.js';
+import { type Summary, summarise } from '../core/statistics/summarise.js';
 import {
   type ActorTable,
   BdmOptions,
@@ -35,17 +35,11 @@ export interface ForecastPorts {
 }
 
 /** The distribution of one model's forecast for one dimension over the draws. */
-export interface ForecastDistribution {
+export interface ForecastDistribution extends Summary {
   dimension: string;
   model: ForecastModel;
   /** Draws where the model gave a value (a baseline is undefined when no actor carries weight). */
   n: number;
-  mean: number;
-  min: number;
-  q05: number;
-  q50: number;
-  q95: number;
-  max: number;
 }
 
 export interface ForecastResult {

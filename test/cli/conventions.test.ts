@@ -3,27 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/adapters/cli/main.js';
 import type { Run } from '../../src/core/simulation/trace.js';
 import { sixOutcomes } from '../simulation/support/domains.js';
-import { writeTemp } from '../support/run-cli.js';
+import { runCli, writeTemp } from '../support/run-cli.js';
 import { sharedDomainsDir } from '../support/shared-data-dir.js';
 
 /** Runs the command line in this process. */
-async function parley(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'parley', ...args], {
-    out: (text) => {
-      stdout += text;
-    },
-    err: (text) => {
-      stderr += text;
-    },
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
+const parley = (...args: string[]) => runCli(args);
 
 const six = writeTemp('six-outcomes.yaml', sixOutcomes());
 

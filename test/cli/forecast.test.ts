@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/adapters/cli/main.js';
 import { forecastScenario } from '../support/forecast-scenario.js';
-import { writeTemp } from '../support/run-cli.js';
+import { runCli, writeTemp } from '../support/run-cli.js';
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'parley', ...args], {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 const PLAIN = 'actor,capability,position,salience\nA,0.5,4,80\nB,0.3,10,40\nC,0.2,7,60\n';
 

@@ -1,27 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/adapters/cli/main.js';
 import type { StabilityResult } from '../../src/app/stability.js';
-import { writeTemp } from '../support/run-cli.js';
+import { runCli, writeTemp } from '../support/run-cli.js';
 
 const flagship = 'scenarios/ukraine-2025.yaml';
 const harbour = 'test/fixtures/stability/harbour-dispute.gmcr';
 const noStackTrace = /\n\s+at .*:\d+/;
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'parley', ...args], {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 /** A small conflict section: two decision makers, one option each, ranked explicitly. */
 function scenarioWithConflict(conflict: Record<string, unknown>): string {

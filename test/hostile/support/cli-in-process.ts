@@ -1,23 +1,6 @@
-import { main } from '../../../src/adapters/cli/main.js';
+import { runCli } from '../../support/run-cli.js';
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun as CliResult } from '../../support/run-cli.js';
 
 /** Runs a `parley` command in this process, capturing what it writes. */
-export async function cli(...args: string[]): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'parley', ...args], {
-    out: (text) => {
-      stdout += text;
-    },
-    err: (text) => {
-      stderr += text;
-    },
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
+export const cli = (...args: string[]) => runCli(args);
