@@ -216,7 +216,8 @@ describe('decomposition details', () => {
         );
         expect(got.sort()).toEqual(expected.sort());
       }),
-      { numRuns: 500 },
+      // The example: 1e-17 apart is a tie on the grid, so an early stage must not drop the lower option.
+      { numRuns: 500, examples: [[{ radix: [2], tables: [[[100, 100]], [[0, 1e-17]]] }]] },
     );
   });
 

@@ -10,9 +10,10 @@ const FILES = ['gmcr-prisoners-dilemma.json', 'gmcr-syria-iraq.json'];
 const states = (list: number[]) => list.map((s) => s + 1);
 
 describe.skipIf(dir === undefined)('the shared GMCR worked examples (../shared/test-cases)', () => {
-  for (const file of FILES) {
+  // vitest still runs a skipped describe's body to collect its tests, so nothing may be read without the folder.
+  for (const file of dir === undefined ? [] : FILES) {
     describe(file, () => {
-      const testCase = readGmcrTestCase(dir!, file);
+      const testCase = readGmcrTestCase(dir as string, file);
       const conflict = conflictOf(testCase);
       const model = buildGraphModel(conflict);
       const names = testCase.decisionMakers.map((dm) => dm.name);

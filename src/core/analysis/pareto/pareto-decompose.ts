@@ -95,6 +95,10 @@ export function paretoByDecomposition(
       largestIntermediate: 0,
     };
   }
+  // The last stage decides dominance on the same grid as enumeration (robust-dominance.ts), so an earlier
+  // stage may drop a point only when it is worse by more than a grid step plus the rounding drift: anything
+  // closer can still become a tie on the grid.
+  const grid = gridForUtilities(fns);
   const margin = fns.map((fn) => {
     let bound = 0;
     layout.allowed.forEach((allowed, i) => {
@@ -103,11 +107,9 @@ export function paretoByDecomposition(
       bound += m;
     });
     // Twice the drift bound: the raised value itself is rounded once more.
-    return bound > 0 ? 8 * (n + 1) * ROUNDING * bound : 1;
+    return grid.step + (bound > 0 ? 8 * (n + 1) * ROUNDING * bound : 0);
   });
 
-  // The last stage decides dominance on the same grid as enumeration (robust-dominance.ts).
-  const grid = gridForUtilities(fns);
   let frontier: Float64Array[] = fns.map(() => new Float64Array(1));
   const parents: Int32Array[] = [];
   const choices: Int32Array[] = [];
