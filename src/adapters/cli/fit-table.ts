@@ -10,6 +10,14 @@ export function gridOverhead(columns: number): number {
   return 3 * columns + 1;
 }
 
+/** Each column's widest line: the width it takes without wrapping. */
+export function naturalWidths(cells: string[][]): number[] {
+  const columns = Math.max(0, ...cells.map((row) => row.length));
+  return Array.from({ length: columns }, (_, c) =>
+    Math.max(1, ...cells.map((row) => blockWidth(row[c] ?? ''))),
+  );
+}
+
 /**
  * Content widths for the columns of a grid that must fit `width` columns in all, or undefined when even the
  * narrowest readable grid does not fit (then the table is shown as records). Each column gets its natural width
@@ -17,10 +25,8 @@ export function gridOverhead(columns: number): number {
  * MIN_COLUMN, and the rest of the room goes to the columns that lack most.
  */
 export function columnWidths(cells: string[][], width: number): number[] | undefined {
-  const columns = Math.max(0, ...cells.map((row) => row.length));
-  const natural = Array.from({ length: columns }, (_, c) =>
-    Math.max(1, ...cells.map((row) => blockWidth(row[c] ?? ''))),
-  );
+  const natural = naturalWidths(cells);
+  const columns = natural.length;
   const budget = width - gridOverhead(columns);
   if (natural.reduce((a, b) => a + b, 0) <= budget) return natural;
   const minimum = natural.map((n, c) => {

@@ -1,7 +1,7 @@
-import Table from 'cli-table3';
 import pc from 'picocolors';
+import { drawGrid } from './draw-grid.js';
 import { fitText } from './fit-lines.js';
-import { columnWidths, recordLayout, wrapCell } from './fit-table.js';
+import { columnWidths, naturalWidths, recordLayout, wrapCell } from './fit-table.js';
 import { processWidth } from './terminal-width.js';
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
@@ -113,6 +113,7 @@ export function styler(io: Io) {
     green: wrap(pc.green),
     yellow: wrap(pc.yellow),
     cyan: wrap(pc.cyan),
+    grey: wrap(pc.gray),
   };
 }
 
@@ -124,22 +125,12 @@ export function styler(io: Io) {
 export function table(head: string[], rows: string[][], io: Io): string {
   // Escaped before layout, so column widths count what the terminal will show.
   const cells = rows.map((row) => row.map((cell) => escapeTerminal(cell, io.color)));
-  const style = { head: io.color ? ['cyan'] : [], border: io.color ? ['grey'] : [], compact: true };
-  if (io.width === undefined) {
-    const t = new Table({ head, style, wordWrap: true });
-    for (const row of cells) t.push(row);
-    return `${t.toString()}\n`;
-  }
-  const widths = columnWidths([head, ...cells], io.width);
-  if (widths === undefined) return recordLayout(head, cells, io.width, styler(io).cyan);
-  const t = new Table({
-    head: head.map((h, c) => wrapCell(h, widths[c])),
-    style,
-    colWidths: widths.map((w) => w + 2),
-    wordWrap: false,
-  });
-  for (const row of cells) t.push(row.map((cell, c) => wrapCell(cell, widths[c])));
-  return `${t.toString()}\n`;
+  const s = styler(io);
+  const widths =
+    io.width === undefined ? naturalWidths([head, ...cells]) : columnWidths([head, ...cells], io.width);
+  if (widths === undefined) return recordLayout(head, cells, io.width ?? 0, s.cyan);
+  const wrapped = (row: string[]) => widths.map((w, c) => wrapCell(row[c] ?? '', w));
+  return `${drawGrid(wrapped(head), cells.map(wrapped), widths, { heading: s.cyan, border: s.grey })}\n`;
 }
 
 export function json(value: unknown): string {
