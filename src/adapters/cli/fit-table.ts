@@ -1,4 +1,5 @@
 import { blockWidth, displayWidth, longestWord, wrapToWidth } from '../text/display-width.js';
+import { fitText } from './fit-lines.js';
 
 /** Below this, a column breaks its words rather than the table switching to records. */
 const MIN_COLUMN = 6;
@@ -72,12 +73,9 @@ function shareOut(minimum: number[], natural: number[], spare: number): number[]
   return widths;
 }
 
-/** A cell's text wrapped to its column's content width. */
+/** A cell's text wrapped to its column's content width, list items hanging under their bullet. */
 export function wrapCell(text: string, width: number): string {
-  return text
-    .split('\n')
-    .flatMap((line) => (displayWidth(line) <= width ? [line] : wrapToWidth(line, width)))
-    .join('\n');
+  return fitText(text, width);
 }
 
 /**
