@@ -36,7 +36,13 @@ export function progressFormat(
     const barsize = columns - 1 - label.length - 3 - tail(elapsed).length;
     if (barsize >= MIN_BAR) return { format: format(elapsed, true), barsize: Math.min(40, barsize) };
   }
-  return { format: format(false, false), barsize: 0 };
+  const plain = format(false, false);
+  const plainWidth = label.length + tail(false).length;
+  // Narrower still: the counts and the ETA alone.
+  return {
+    format: plainWidth < columns ? plain : '{value}/{total} {percentage}% | ETA {eta_formatted}',
+    barsize: 0,
+  };
 }
 
 /**
