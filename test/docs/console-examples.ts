@@ -1,3 +1,5 @@
+import { type FencedBlock, fencedBlocks } from './markdown-blocks.js';
+
 /**
  * Console examples in the documentation, as data: every fenced block (no language, `console`,
  * `shell-session`) whose lines start with `$ ` holds commands, each followed by the output it prints.
@@ -31,7 +33,9 @@ export interface DocumentedFile {
   readonly content: string;
 }
 
-export type DocStep = ({ readonly kind: 'command' } & ConsoleExample) | ({ readonly kind: 'file' } & DocumentedFile);
+export type DocStep =
+  | ({ readonly kind: 'command' } & ConsoleExample)
+  | ({ readonly kind: 'file' } & DocumentedFile);
 
 export interface SkippedBlock {
   readonly file: string;
@@ -46,40 +50,7 @@ export interface ExtractedExamples {
 }
 
 const EXECUTABLE_FENCES = new Set(['', 'console', 'shell-session']);
-const SKIP_MARK = /^<!--\s*docs-test:\s*skip\s+(.+?)\s*-->$/;
-const FILE_MARK = /^<!--\s*docs-test:\s*file\s+(\S+)\s*-->$/;
 const EXIT_MARK = /^\(exit code (\d+)\)$/;
-
-interface Block {
-  readonly startLine: number;
-  readonly lines: readonly string[];
-  readonly executable: boolean;
-  readonly skipReason: string | undefined;
-  readonly fileName: string | undefined;
-}
-
-function fencedBlocks(text: string): Block[] {
-  const lines = text.split('\n');
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)```(\S*)\s*$/.exec(lines[i] ?? '');
-    if (!open) continue;
-    const indent = open[1] ?? '';
-    const language = open[2] ?? '';
-    let end = i + 1;
-    while (end < lines.length && (lines[end] ?? '').trim() !== '```') end++;
-    const previous = (lines[i - 1] ?? '').trim();
-    blocks.push({
-      startLine: i + 2,
-      lines: lines.slice(i + 1, end).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)),
-      executable: EXECUTABLE_FENCES.has(language),
-      skipReason: SKIP_MARK.exec(previous)?.[1],
-      fileName: FILE_MARK.exec(previous)?.[1],
-    });
-    i = end;
-  }
-  return blocks;
-}
 
 function trimTrailingBlankLines(lines: string[]): string[] {
   let end = lines.length;
@@ -87,7 +58,7 @@ function trimTrailingBlankLines(lines: string[]): string[] {
   return lines.slice(0, end);
 }
 
-function examplesOfBlock(file: string, block: Block): ConsoleExample[] {
+function examplesOfBlock(file: string, block: FencedBlock): ConsoleExample[] {
   const starts: number[] = [];
   block.lines.forEach((line, index) => {
     if (line.startsWith('$ ')) starts.push(index);
@@ -125,7 +96,8 @@ export function extractConsoleExamples(file: string, markdown: string): Extracte
       steps.push({ kind: 'file', file, line: block.startLine, name: block.fileName, content });
       continue;
     }
-    if (!block.executable || !block.lines.some((line) => line.startsWith('$ '))) continue;
+    if (!EXECUTABLE_FENCES.has(block.language) || !block.lines.some((line) => line.startsWith('$ ')))
+      continue;
     if (block.skipReason !== undefined) {
       skipped.push({ file, line: block.startLine, reason: block.skipReason });
       continue;

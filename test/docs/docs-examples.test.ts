@@ -5,7 +5,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -16,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDomains } from '../../src/adapters/interop/shared-domains.js';
 import { type ConsoleExample, extractConsoleExamples } from './console-examples.js';
+import { documentationFiles } from './markdown-blocks.js';
 import { describeMismatch, normaliseOutput, outputMatches, updatedOutput } from './match-output.js';
 
 /**
@@ -28,16 +28,6 @@ const ROOT = join(import.meta.dirname, '../..');
 const built = existsSync(join(ROOT, 'dist/index.js'));
 const updating = process.env.PARLEY_UPDATE_DOCS === '1';
 const sharedDomains = findDomains(ROOT).dir;
-
-function markdownFiles(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(join(ROOT, dir), { withFileTypes: true })
-      .flatMap((entry) =>
-        entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.md') ? [join(dir, entry.name)] : [],
-      )
-      .sort();
-  return ['README.md', ...walk('docs')];
-}
 
 /** The repository as a fresh clone has it: tracked files (and new ones not yet committed), not build output. */
 function copyRepository(target: string): void {
@@ -65,14 +55,21 @@ function prepareWorkspace(): { repo: string; env: NodeJS.ProcessEnv; root: strin
   mkdirSync(binDir);
   writeFileSync(join(binDir, 'parley'), `#!/bin/sh\nexec node "${join(repo, 'bin/parley.js')}" "$@"\n`);
   chmodSync(join(binDir, 'parley'), 0o755);
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${binDir}:${join(repo, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
     NO_COLOR: '1',
     TZ: 'UTC',
     LANG: 'C.UTF-8',
   };
-  for (const name of ['PARLEY_DOMAINS', 'FORCE_COLOR', 'COLUMNS', 'VITEST', 'VITEST_WORKER_ID', 'NODE_OPTIONS']) {
+  for (const name of [
+    'PARLEY_DOMAINS',
+    'FORCE_COLOR',
+    'COLUMNS',
+    'VITEST',
+    'VITEST_WORKER_ID',
+    'NODE_OPTIONS',
+  ]) {
     delete env[name];
   }
   return { repo, env, root };
@@ -129,7 +126,7 @@ afterAll(() => {
 });
 
 describe.skipIf(!built)('documented console examples run as written', () => {
-  for (const file of markdownFiles()) {
+  for (const file of documentationFiles(ROOT)) {
     const { steps, skipped } = extractConsoleExamples(file, readFileSync(join(ROOT, file), 'utf8'));
     if (steps.length === 0 && skipped.length === 0) continue;
     describe(file, () => {
@@ -157,12 +154,17 @@ describe.skipIf(!built)('documented console examples run as written', () => {
           if (updating) {
             if (!matches || !codeMatches) {
               const lines = matches ? [...example.expected] : updatedOutput(example.expected, actual);
-              recordUpdate(example, status === 0 || example.exitCode === undefined ? lines : [...lines, `(exit code ${status})`]);
+              recordUpdate(
+                example,
+                status === 0 || example.exitCode === undefined ? lines : [...lines, `(exit code ${status})`],
+              );
             }
             return;
           }
           expect.soft(matches, `${where}: ${describeMismatch(example.expected, actual)}`).toBe(true);
-          expect(status, `${where}: exit code (output: ${output.slice(0, 600)})`).toBe(example.exitCode ?? status);
+          expect(status, `${where}: exit code (output: ${output.slice(0, 600)})`).toBe(
+            example.exitCode ?? status,
+          );
         }, 600_000);
       }
     });
