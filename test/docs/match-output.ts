@@ -39,7 +39,7 @@ function isEllipsis(line: string): boolean {
 /** Whether `actual` matches `expected`, where an ellipsis line matches any run of lines (none included). */
 export function outputMatches(expected: readonly string[], actual: readonly string[]): boolean {
   const want = trimBlankEnds(expected.map((line) => line.replace(/\s+$/, '')));
-  const got = trimBlankEnds(actual);
+  const got = trimBlankEnds(actual.map((line) => line.replace(/\s+$/, '')));
   // memo[i][j]: want[i..] matches got[j..]
   const memo = new Map<number, boolean>();
   const match = (i: number, j: number): boolean => {
@@ -72,16 +72,49 @@ export function updatedOutput(expected: readonly string[], actual: readonly stri
   return [...head, expected[first] ?? ELLIPSIS, ...tail];
 }
 
-/** A short, readable account of where two outputs part, for a failing test. */
+/** The documented lines between ellipses: each must appear, in order, in the real output. */
+function segments(expected: readonly string[]): string[][] {
+  const result: string[][] = [[]];
+  for (const line of trimBlankEnds(expected.map((l) => l.replace(/\s+$/, '')))) {
+    if (isEllipsis(line)) result.push([]);
+    else result.at(-1)?.push(line);
+  }
+  return result;
+}
+
+function indexOfRun(haystack: readonly string[], run: readonly string[], from: number): number {
+  for (let start = from; start + run.length <= haystack.length; start++) {
+    if (run.every((line, k) => haystack[start + k] === line)) return start;
+  }
+  return -1;
+}
+
+/** A short, readable account of the first documented passage that the real output does not hold. */
 export function describeMismatch(expected: readonly string[], actual: readonly string[]): string {
-  const want = trimBlankEnds(expected);
   const got = trimBlankEnds(actual);
-  let i = 0;
-  while (i < want.length && i < got.length && want[i] === got[i]) i++;
-  const show = (lines: readonly string[]) =>
-    lines
-      .slice(Math.max(0, i - 2), i + 6)
-      .map((line) => `    | ${line}`)
-      .join('\n');
-  return `outputs part at line ${i + 1}\n  documented:\n${show(want)}\n  actual:\n${show(got)}`;
+  let from = 0;
+  for (const segment of segments(expected)) {
+    const at = indexOfRun(got, segment, from);
+    if (at >= 0) {
+      from = at + segment.length;
+      continue;
+    }
+    let longest = 0;
+    let where = from;
+    for (let start = from; start < got.length; start++) {
+      let k = 0;
+      while (k < segment.length && got[start + k] === segment[k]) k++;
+      if (k > longest) [longest, where] = [k, start];
+    }
+    const show = (lines: readonly string[], at: number) =>
+      lines
+        .slice(Math.max(0, at - 1), at + 4)
+        .map((line) => `    | ${line}`)
+        .join('\n');
+    return `the documented passage starting "${segment[0] ?? ''}" is not in the output; it parts after ${longest} line(s)\n  documented:\n${show(segment, longest)}\n  actual:\n${show(got, where + longest)}`;
+  }
+  return `the output has lines after the documented ones (add a line "…" to mark an abridged output):\n${got
+    .slice(from, from + 4)
+    .map((line) => `    | ${line}`)
+    .join('\n')}`;
 }
