@@ -1,3 +1,5 @@
+import { stripVTControlCharacters } from 'node:util';
+
 /**
  * Comparing a documented output with a real one. Only what legitimately varies between runs is
  * normalised; everything else must match line for line, except where the docs mark an abridged part
@@ -16,8 +18,8 @@ export function normaliseOutput(text: string, workDir: string): string[] {
       .split(workDir)
       .join('.')
       // Progress bars and colour codes are for terminals; the docs show plain text.
-      .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
       .split('\n')
+      .map((line) => stripVTControlCharacters(line))
       .map((line) => line.replace(/\s+$/, ''))
   );
 }
