@@ -11,7 +11,7 @@ import {
 import { EnumerationLimitError } from '../core/analysis/utility-table.js';
 import type { CompiledScenario } from '../core/model/compile.js';
 import { encodeOutcome } from '../core/model/outcome-space.js';
-import type { Subspace } from '../core/model/subspace.js';
+import { type Subspace, subspaceSize } from '../core/model/subspace.js';
 import type { Cancellation, Clock, MilpSolver, Progress } from '../core/ports.js';
 
 /**
@@ -111,7 +111,9 @@ export async function computeFrontier(
   const maxListed = request.maxListed ?? DEFAULT_LISTED;
   if (!(maxListed >= 1)) throw new FrontierRequestError(`maxListed must be at least 1, got ${maxListed}`);
   const limit = request.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
-  const small = compiled.space.sizeIsExact && compiled.space.size <= limit;
+  // A subspace (a package's open issues) is enumerated when it is small, whatever the whole space's size.
+  const size = request.subspace ? subspaceSize(request.subspace) : compiled.space.size;
+  const small = (request.subspace !== undefined || compiled.space.sizeIsExact) && size <= limit;
   const partyCount =
     request.parties?.length ??
     (compiled.signatories.length > 0 ? compiled.signatories.length : compiled.models.length);
@@ -126,7 +128,7 @@ export async function computeFrontier(
   }
   if (method === 'auto' && partyCount > 2) {
     return {
-      skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
+      skipped: `${size.toExponential(2)} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
     };
   }
   return byMilp(compiled, request, ports, over, maxListed, method === 'milp');

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/adapters/load/parse-scenario.js';
+import { createHighsSolver } from '../../src/adapters/solver/highs-solver.js';
+import type { FrontierReport } from '../../src/app/frontier.js';
+import { packageFrontiers } from '../../src/app/package-frontiers.js';
+import { satisfies, zoneConstraints } from '../../src/core/analysis/zone/zone-constraints.js';
+import { realiseUtility, utilityOf } from '../../src/core/evaluate/utility-function.js';
+import { compileScenario } from '../../src/core/model/compile.js';
+import { resolvePackage } from '../../src/core/model/resolve.js';
+import { forEachCompletion } from '../../src/core/model/subspace.js';
+import { paretoNaive } from '../analysis/pareto-naive.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function load(file: string) {
+  const parsed = parseScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), { fileName: file });
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return { scenario: parsed.scenario, compiled: compileScenario(parsed.scenario) };
+}
+
+const key = (u: number[]) => u.map((x) => x.toFixed(9)).join(',');
+
+describe('package frontiers', () => {
+  it('equal a brute-force skyline of each package’s completions (used car)', async () => {
+    const { scenario, compiled } = load('teaching-used-car.yaml');
+    const results = await packageFrontiers(
+      scenario,
+      compiled,
+      { maxListed: Number.POSITIVE_INFINITY },
+      { solver: createHighsSolver() },
+    );
+    expect(results.map((r) => r.package)).toEqual(scenario.packages.map((p) => p.id));
+    const fns = compiled.signatories.map((m) => realiseUtility(compiled.models[m]));
+    for (const result of results) {
+      const rows: number[][] = [];
+      forEachCompletion(resolvePackage(scenario, compiled.space, result.package).subspace, (o) => {
+        rows.push(fns.map((f) => utilityOf(f, o)));
+      });
+      expect(result.completions).toBe(rows.length);
+      const expected = new Set(paretoNaive(rows).map((i) => key(rows[i])));
+      const frontier = result.frontier as FrontierReport;
+      expect(new Set(frontier.points.map((p) => key(p.utilities)))).toEqual(expected);
+    }
+  });
+
+  it('over the acceptable outcomes, leave a dropped red line out of the test (used car, brute force)', async () => {
+    const { scenario, compiled } = load('teaching-used-car.yaml');
+    const constraints = zoneConstraints(compiled);
+    const estimates = compiled.models.map((m) => realiseUtility(m, 'estimate'));
+    const fns = compiled.signatories.map((m) => realiseUtility(compiled.models[m]));
+    const sizes: number[] = [];
+    for (const dropped of [[], ['sam:budget']]) {
+      const kept = constraints.filter((c) => !dropped.includes(c.id));
+      const results = await packageFrontiers(
+        scenario,
+        compiled,
+        { over: 'acceptable-outcomes', dropped, maxListed: Number.POSITIVE_INFINITY },
+        { solver: createHighsSolver() },
+      );
+      for (const result of results) {
+        const rows: number[][] = [];
+        forEachCompletion(resolvePackage(scenario, compiled.space, result.package).subspace, (o) => {
+          if (kept.every((c) => satisfies(compiled, estimates, c, o)))
+            rows.push(fns.map((f) => utilityOf(f, o)));
+        });
+        const expected = new Set(paretoNaive(rows).map((i) => key(rows[i])));
+        const frontier = result.frontier as FrontierReport;
+        expect(result.dropped).toEqual(dropped);
+        expect(new Set(frontier.points.map((p) => key(p.utilities)))).toEqual(expected);
+        sizes.push(rows.length);
+      }
+    }
+    // Dropping the red line must let more outcomes in somewhere, or this test would not see it ignored.
+    const half = sizes.length / 2;
+    expect(sizes.slice(half).some((n, k) => n > sizes[k])).toBe(true);
+  });
+
+  it('keep to what each flagship package settles, and say how they were computed', async () => {
+    const { scenario, compiled } = load('ukraine-2025.yaml');
+    const results = await packageFrontiers(
+      scenario,
+      compiled,
+      { maxListed: 50 },
+      { solver: createHighsSolver() },
+    );
+    for (const result of results) {
+      const subspace = resolvePackage(scenario, compiled.space, result.package).subspace;
+      if ('skipped' in result.frontier) {
+        expect(result.completions).toBeGreaterThan(2_000_000);
+        continue;
+      }
+      expect(result.frontier.exact).toBe(true);
+      for (const point of result.frontier.points) {
+        point.outcome.forEach((option, issue) => {
+          expect(Array.from(subspace.allowed[issue])).toContain(option);
+        });
+      }
+    }
+  }, 120_000);
+});
