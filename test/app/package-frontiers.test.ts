@@ -45,8 +45,8 @@ describe('package frontiers', () => {
     }
   });
 
-  it('over the acceptable outcomes, leave a dropped red line out of the test (used car, brute force)', async () => {
-    const { scenario, compiled } = load('teaching-used-car.yaml');
+  it('over the acceptable outcomes, leave a dropped red line out of the test (river, brute force)', async () => {
+    const { scenario, compiled } = load('river-water-sharing.yaml');
     const constraints = zoneConstraints(compiled);
     const estimates = compiled.models.map((m) => realiseUtility(m, 'estimate'));
     const fns = compiled.signatories.map((m) => realiseUtility(compiled.models[m]));
