@@ -74,13 +74,33 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
     );
   }, 120_000);
 
-  it('3 parties: exact by the disjunctive search', async () => {
+  it('3 parties: exact by levels of the third utility', async () => {
     await fc.assert(
       fc.asyncProperty(
         arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, adjustments: true }),
         (scenario) => compare(scenario, 'all'),
       ),
-      { numRuns: 12 },
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('3 parties by levels over the acceptable outcomes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, redLines: true }),
+        (scenario) => compare(scenario, 'agreement-zone'),
+      ),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it('4 parties: exact by the disjunctive search', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 4, issues: 3, maxOptions: 3, adjustments: true }),
+        (scenario) => compare(scenario, 'all'),
+      ),
+      { numRuns: 8 },
     );
   }, 120_000);
 
