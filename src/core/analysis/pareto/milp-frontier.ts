@@ -494,16 +494,25 @@ async function solveLexicographic(
   }
 }
 
-/** One level: the two-party ε-constraint on (U1, U2) with U3 >= floor3, polished on U3; null when stopped. */
-async function levelPoints(state: SearchState, objective: LinearExpr | undefined, floor3: number | undefined) {
+/**
+ * One level: the two-party ε-constraint on (U1, U2) with U3 >= floor3, polished on U3. Each point is proven
+ * non-dominated when found, so new ones are emitted at once; the level's third utilities are returned.
+ */
+async function levelPoints(
+  state: SearchState,
+  objective: LinearExpr | undefined,
+  floor3: number | undefined,
+  found: Set<string>,
+): Promise<{ thirds: number[]; stopped?: SearchOutcome['stoppedBy'] }> {
   const { encoding, grids, U } = state;
-  const level: { outcome: Int32Array; z: number[] }[] = [];
+  const thirds: number[] = [];
   const mark = encoding.mark();
   try {
     if (floor3 !== undefined) encoding.builder.atLeast('level_u3', U[2], floor3 - HALF);
     let floor2: number | undefined;
     while (true) {
-      if (stopReason(state)) return { level, stopped: stopReason(state) };
+      const stoppedBy = stopReason(state);
+      if (stoppedBy) return { thirds, stopped: stoppedBy };
       const inner = encoding.mark();
       let outcome: Int32Array | 'infeasible' | 'stopped';
       try {
@@ -512,15 +521,19 @@ async function levelPoints(state: SearchState, objective: LinearExpr | undefined
       } finally {
         encoding.rollback(inner);
       }
-      if (outcome === 'infeasible') return { level };
-      if (outcome === 'stopped') return { level, stopped: 'time-limit' as const };
+      if (outcome === 'infeasible') return { thirds };
+      if (outcome === 'stopped') return { thirds, stopped: 'time-limit' };
       const z = grids.map((g) => integerValue(g.grid, outcome));
       if ((floor2 !== undefined && z[1] < floor2) || (floor3 !== undefined && z[2] < floor3)) {
         throw new MilpFrontierError(
           `the solver's point (${z.join(', ')} grid units) breaks its own constraints on exact evaluation`,
         );
       }
-      level.push({ outcome, z });
+      thirds.push(z[2]);
+      if (!found.has(z.join(','))) {
+        found.add(z.join(','));
+        await emit(state, outcome);
+      }
       floor2 = z[1] + 1;
     }
   } finally {
@@ -534,15 +547,10 @@ async function levelSearch(state: SearchState): Promise<SearchOutcome> {
   const g3 = state.grids[2].grid;
   let floor3: number | undefined;
   while (true) {
-    const { level, stopped } = await levelPoints(state, objective, floor3);
-    for (const { outcome, z } of level) {
-      if (found.has(z.join(','))) continue;
-      found.add(z.join(','));
-      await emit(state, outcome);
-    }
+    const { thirds, stopped } = await levelPoints(state, objective, floor3, found);
     if (stopped) return { complete: false, stoppedBy: stopped };
-    if (level.length === 0) return { complete: true, coverageSteps: 0 };
-    floor3 = Math.min(...level.map(({ z }) => z[2])) + 1;
+    if (thirds.length === 0) return { complete: true, coverageSteps: 0 };
+    floor3 = thirds.reduce((a, b) => Math.min(a, b)) + 1;
     state.progress?.report({
       step: 'pareto frontier',
       done: state.points.length,
