@@ -82,7 +82,7 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
         ),
         (scenario) => compare(scenario, 'all'),
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   }, 120_000);
 
