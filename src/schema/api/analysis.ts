@@ -49,7 +49,11 @@ export const JobView = z
     kind: z.string(),
     state: JobState,
     revision: z.number().int(),
-    progress: z.object({ step: z.string().optional(), done: z.number().optional(), total: z.number().optional() }),
+    progress: z.object({
+      step: z.string().optional(),
+      done: z.number().optional(),
+      total: z.number().optional(),
+    }),
     result: z.unknown().optional().describe("The result as the caller's role may see it, once done."),
     error: z.string().optional(),
   })

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** One problem with a request: where (a field path, and for scenario text a line and column) and what was expected. */
 export const ApiIssue = z
   .object({
-    path: z.string().describe("Field path, e.g. 'body.preferences.weights.security'; '' for the whole value."),
+    path: z
+      .string()
+      .describe("Field path, e.g. 'body.preferences.weights.security'; '' for the whole value."),
     message: z.string(),
     expected: z.string().optional(),
     suggestion: z.string().optional(),
@@ -20,7 +22,9 @@ export const ApiIssue = z
 export const ApiError = z
   .object({
     error: z.object({
-      code: z.string().describe("Stable machine code, e.g. 'invalid-request', 'not-found', 'stale-revision'."),
+      code: z
+        .string()
+        .describe("Stable machine code, e.g. 'invalid-request', 'not-found', 'stale-revision'."),
       message: z.string(),
       issues: z.array(ApiIssue).optional(),
       currentRevision: z

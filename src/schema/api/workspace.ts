@@ -51,7 +51,9 @@ export const WorkspaceSummary = z
   })
   .meta({ id: 'WorkspaceSummary' });
 
-export const WorkspaceList = z.object({ workspaces: z.array(WorkspaceSummary) }).meta({ id: 'WorkspaceList' });
+export const WorkspaceList = z
+  .object({ workspaces: z.array(WorkspaceSummary) })
+  .meta({ id: 'WorkspaceList' });
 
 /** The workspace as the caller may see it: the scenario is the caller's party view. */
 export const WorkspaceView = WorkspaceSummary.extend({
