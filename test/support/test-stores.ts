@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { SQLITE_FILE_NAME } from '../../src/server/db/connect.js';
 import { openStore } from '../../src/server/db/open-store.js';
 import type { Store, StoreDialect, StoreOptions } from '../../src/server/db/store.js';
 
@@ -33,6 +35,8 @@ export interface TestDatabase {
   options(extra?: Partial<StoreOptions>): StoreOptions;
   /** Opens a store on it (closed after the file's tests). */
   open(extra?: Partial<StoreOptions>): Promise<Store>;
+  /** Runs SQL on the database directly, beside the store (for what the store's interface refuses to do). */
+  raw(text: string): Promise<Array<Record<string, unknown>>>;
 }
 
 function databaseUrl(adminUrl: string, name: string): string {
@@ -82,6 +86,26 @@ export function useTestDatabase(dialect: StoreDialect): TestDatabase {
   });
   return {
     options,
+    async raw(text) {
+      if (url) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          return (await client.query(text)).rows as Array<Record<string, unknown>>;
+        } finally {
+          await client.end();
+        }
+      }
+      const database = new BetterSqlite3(join(dataDir, SQLITE_FILE_NAME));
+      try {
+        const statement = database.prepare(text);
+        if (statement.reader) return statement.all() as Array<Record<string, unknown>>;
+        statement.run();
+        return [];
+      } finally {
+        database.close();
+      }
+    },
     async open(extra) {
       const store = await openStore(options(extra));
       opened.push(store);
@@ -95,4 +119,18 @@ let logins = 0;
 export function uniqueLogin(prefix = 'user'): string {
   logins += 1;
   return `${prefix}-${process.pid}-${logins}`;
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = '2026-01-01T00:00:00.000Z'): {
+  now: () => Date;
+  advance(ms: number): void;
+} {
+  let time = Date.parse(start);
+  return {
+    now: () => new Date(time),
+    advance(ms) {
+      time += ms;
+    },
+  };
 }
