@@ -361,8 +361,8 @@ export interface JobRepository {
   ): Promise<Job | undefined>;
   /**
    * Status transitions are guarded; each returns false when the job is not in the state it needs:
-   * queued → running (`start`); running → running (`progress`); running → done (`finish`) or failed (`fail`);
-   * queued or running → cancelled (`cancel`).
+   * queued → running (`start`); running → running (`progress`); running → done (`finish`); queued or running →
+   * failed (`fail`) or cancelled (`cancel`).
    */
   start(id: string): Promise<boolean>;
   progress(id: string, fraction: number, message?: string): Promise<boolean>;
@@ -398,8 +398,11 @@ export interface Store {
   readonly policies: DisclosurePolicyRepository;
   readonly audit: AuditRepository;
   readonly jobs: JobRepository;
-  /** A consistent copy of the whole database, taken while others keep reading and writing. */
-  backup(file: string): Promise<BackupResult>;
+  /**
+   * A consistent copy of the whole database, taken while others keep reading and writing. Refuses an existing
+   * `file` unless `force`; the copy appears under its name only once complete.
+   */
+  backup(file: string, options?: { force?: boolean }): Promise<BackupResult>;
   /** Closes connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -420,4 +423,9 @@ export class SchemaTooNewError extends StoreOpenError {
     );
     this.name = 'SchemaTooNewError';
   }
+}
+
+/** A backup could not be made for a reason the user can fix (destination exists, pg_dump missing, …). */
+export class BackupError extends Error {
+  override name = 'BackupError';
 }
