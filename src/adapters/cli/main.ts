@@ -589,6 +589,31 @@ Examples:
       setCode(await forecastCommand(file, options, io));
     });
 
+  program
+    .command('serve')
+    .description('serve the shared, confidential workspace API (HTTP) on embedded SQLite or PostgreSQL')
+    .option('--db <url>', 'postgres://… for PostgreSQL (default: embedded SQLite in the data directory)')
+    .option('--port <n>', 'TCP port; 0 picks a free one (default 8080)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)')
+    .option('--data-dir <dir>', 'where the SQLite database lives (default ./.parley)')
+    .option('--secure-cookies', 'mark session cookies Secure (behind an HTTPS proxy)')
+    .option('--log', 'log each request as a JSON line on stdout')
+    .option('--json', 'print the address as JSON')
+    .addHelpText(
+      'after',
+      `
+Create accounts with \`parley users add\`; see docs/guide/server.md for the routes and what each role sees.
+
+Examples:
+  parley serve
+  parley serve --port 0 --data-dir /tmp/parley-demo
+  parley serve --db postgres://parley@127.0.0.1:5432/parley --host 0.0.0.0 --secure-cookies`,
+    )
+    .action(async (options) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      setCode(await serveCommand(options, io));
+    });
+
   return program;
 }
 
