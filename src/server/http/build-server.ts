@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Store } from '../db/store.js';
 import { JobRunner, type JobRunnerOptions } from '../jobs/job-runner.js';
 import { type ApiRoute, registerRoute } from './api-route.js';
@@ -57,6 +57,14 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
     bodyLimit: settings.bodyLimit,
     trustProxy: options.trustProxy === true,
     return503OnClosing: true,
+    // Errors the router raises before any route (a malformed URL, an over-long parameter) in the one shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400;
+      reply
+        .code(status)
+        .type('application/json')
+        .send({ error: { code: 'bad-url', message: 'the URL could not be read' } });
+    },
   });
   await app.register(fastifyCookie);
   installErrorHandling(app, settings.bodyLimit);

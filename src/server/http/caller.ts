@@ -41,6 +41,16 @@ export async function resolveCaller(store: Store, request: FastifyRequest): Prom
   return found ? { user: found.user, via: 'cookie', session: found.session } : null;
 }
 
+/** Whether the Origin names this server's host (default ports normalised as browsers write them). */
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    const from = new URL(origin);
+    return host !== undefined && from.host === new URL(`${from.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
+}
+
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -56,13 +66,7 @@ export function checkCsrf(request: FastifyRequest, caller: Caller | null): void 
   if (!UNSAFE.has(request.method)) return;
   const origin = request.headers.origin;
   if (origin !== undefined && caller?.via !== 'token') {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== request.headers.host) {
+    if (!sameHost(origin, request.headers.host)) {
       throw new ApiProblem(403, 'cross-origin', 'requests that change data must come from this site');
     }
   }

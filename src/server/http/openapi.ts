@@ -9,20 +9,47 @@ export function openApiPath(url: string): string {
   return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  delete out.$schema;
-  return out;
+/**
+ * Named schemas (zod `.meta({ id })`) go to components.schemas, referenced as #/components/schemas/Name: in an
+ * OpenAPI document a "#/..." reference resolves against the document, not the schema that holds it. A schema
+ * whose request form differs from its response form (defaults make fields required) gets "Input" appended.
+ */
+class Components {
+  readonly schemas: Record<string, JsonSchema> = {};
+
+  add(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+    const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+    delete out.$schema;
+    const defs = (out.$defs ?? {}) as Record<string, JsonSchema>;
+    delete out.$defs;
+    const names = new Map<string, string>();
+    for (const [id, def] of Object.entries(defs)) {
+      const text = JSON.stringify(def);
+      const existing = this.schemas[id];
+      names.set(id, existing === undefined || JSON.stringify(existing) === text ? id : `${id}Input`);
+    }
+    const rename = (value: JsonSchema): JsonSchema =>
+      JSON.parse(
+        JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_, id: string) =>
+          JSON.stringify(`#/components/schemas/${names.get(id) ?? id}`),
+        ),
+      );
+    for (const [id, def] of Object.entries(defs)) this.schemas[names.get(id) ?? id] = rename(def);
+    return rename(out);
+  }
 }
 
-function parameters(route: ApiRoute): unknown[] {
+function parameters(route: ApiRoute, components: Components): unknown[] {
   const out: unknown[] = [];
   for (const [where, schema] of [
     ['path', route.params],
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const s = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const s = components.add(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(s.properties ?? {})) {
       out.push({
         name,
@@ -56,13 +83,15 @@ const ERROR_STATUSES: Record<number, string> = {
 /** The OpenAPI 3.1 document of every route, built from the zod schemas that validate them. */
 export function buildOpenApi(routes: readonly ApiRoute[], info: { version: string }): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
+  const components = new Components();
+  components.add(ApiError, 'output');
   for (const route of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, spec] of Object.entries(route.responses)) {
       const type = spec.contentType ?? 'application/json';
       responses[status] = {
         description: spec.description,
-        ...(spec.schema ? { content: { [type]: { schema: jsonSchema(spec.schema, 'output') } } } : {}),
+        ...(spec.schema ? { content: { [type]: { schema: components.add(spec.schema, 'output') } } } : {}),
       };
     }
     const errors = route.auth === 'user' ? [400, 401, 403, 404, 413] : [400, 413];
@@ -78,12 +107,12 @@ export function buildOpenApi(routes: readonly ApiRoute[], info: { version: strin
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
-      parameters: parameters(route),
+      parameters: parameters(route, components),
       ...(route.body
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              content: { 'application/json': { schema: components.add(route.body, 'input') } },
             },
           }
         : {}),
@@ -102,7 +131,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], info: { version: strin
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
     components: {
-      schemas: { ApiError: jsonSchema(ApiError, 'output') },
+      schemas: components.schemas,
       securitySchemes: {
         session: {
           type: 'apiKey',
