@@ -235,7 +235,7 @@ export interface RevisionMeta {
 }
 
 export interface Revision extends RevisionMeta {
-  /** Validated by the zod schema on write and on read. */
+  /** Validated by the zod schema on write; on read, its text is checked against `contentHash`. */
   scenario: Scenario;
 }
 
