@@ -10,6 +10,7 @@ import { sandboxBench } from './sandbox.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { stabilitySuite } from './stability.bench.js';
 import { startupSuite } from './startup.bench.js';
+import { storeSuite } from './store.bench.js';
 import { versionsBench } from './versions.bench.js';
 
 /** Every benchmark suite, one module each. */
@@ -26,4 +27,5 @@ export const suites: BenchSuite[] = [
   stabilitySuite,
   startupSuite,
   forecastSuite,
+  storeSuite,
 ];

@@ -2,7 +2,7 @@
  * Opens the database a store URL names: PostgreSQL through a pg pool, or an SQLite file through better-sqlite3
  * with the settings that make an acknowledged write durable (see `SQLITE_PRAGMAS`).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -60,12 +60,19 @@ export interface Connection {
   target: DatabaseTarget;
 }
 
-export async function connect(target: DatabaseTarget): Promise<Connection> {
-  if (target.dialect === 'sqlite') return connectSqlite(target);
+/** `mustExist`: refuse to create a missing SQLite file (for commands that only read, such as a backup). */
+export async function connect(target: DatabaseTarget, mustExist = false): Promise<Connection> {
+  if (target.dialect === 'sqlite') return connectSqlite(target, mustExist);
   return connectPostgres(target);
 }
 
-function connectSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Connection {
+function connectSqlite(
+  target: Extract<DatabaseTarget, { dialect: 'sqlite' }>,
+  mustExist: boolean,
+): Connection {
+  if (mustExist && !existsSync(target.file)) {
+    throw new StoreOpenError(`no Parley database at ${target.file} (check --db or --data-dir)`);
+  }
   let database: BetterSqlite3.Database;
   try {
     mkdirSync(resolve(target.file, '..'), { recursive: true });

@@ -20,7 +20,7 @@ import { createWorkspaceRepository } from './repositories/workspaces.js';
 import type { Store, StoreOptions } from './store.js';
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const connection = await connect(databaseTarget(options));
+  const connection = await connect(databaseTarget(options), options.migrate === false);
   const { db, dialect } = connection;
   let schemaVersion: number;
   try {

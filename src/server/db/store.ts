@@ -29,7 +29,10 @@ export interface StoreOptions {
   dataDir: string;
   /** The store's clock (default: the system clock). Tests pass a fixed or advancing clock. */
   now?: () => Date;
-  /** Apply pending migrations when opening (default true). `false` opens read-as-is, for `db backup`. */
+  /**
+   * Apply pending migrations when opening (default true). `false` opens the database as it is, for `db backup`,
+   * and refuses a missing SQLite file instead of creating it.
+   */
   migrate?: boolean;
 }
 
@@ -232,7 +235,7 @@ export interface RevisionMeta {
 }
 
 export interface Revision extends RevisionMeta {
-  /** Validated by the zod schema on write and on read. */
+  /** Validated by the zod schema on write; on read, its text is checked against `contentHash`. */
   scenario: Scenario;
 }
 

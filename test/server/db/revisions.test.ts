@@ -164,6 +164,26 @@ describe.each(storeTargets())('workspaces and revisions on $label', (target) => 
     expect((await store.workspaces.get(workspaceId))?.headRevision).toBe(2);
   });
 
+  it_('a stored scenario altered beside the store is refused on read, not passed on', async () => {
+    const store = await database.open();
+    const { workspaceId } = await setUp(store);
+    const tamper = `update revisions set scenario_json = replace(scenario_json, '"r1"', '"r9"') where workspace_id = '${workspaceId}'`;
+    // Lift the append-only guard for the one statement, as someone with the database file could.
+    if (target.dialect === 'postgres') {
+      await database.raw(
+        `begin; alter table revisions disable trigger revisions_append_only; ${tamper}; alter table revisions enable trigger revisions_append_only; commit`,
+      );
+    } else {
+      const [{ sql: trigger }] = await database.raw(
+        "select sql from sqlite_master where type = 'trigger' and name = 'revisions_no_update'",
+      );
+      await database.raw('drop trigger revisions_no_update');
+      await database.raw(tamper);
+      await database.raw(String(trigger));
+    }
+    await expect(store.revisions.get(workspaceId, 1)).rejects.toThrow(/does not match its content hash/);
+  });
+
   it_('revisions and the audit log refuse UPDATE and DELETE, even beside the store', async () => {
     const store = await database.open();
     await setUp(store);

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { openStore } from '../../../server/db/open-store.js';
-import { type Store, StoreOpenError } from '../../../server/db/store.js';
 import { buildServer } from '../../../server/http/build-server.js';
 import { usageError } from '../load.js';
+import { openCliStore } from '../open-cli-store.js';
 import { EXIT_OK, type Io, json } from '../output.js';
+import { storeOptionsFromFlags } from '../store-location.js';
 
 export interface ServeCommandOptions {
   db?: string;
@@ -43,9 +43,9 @@ function stopRequested(stop: AbortSignal | undefined): Promise<string> {
 }
 
 /**
- * `parley serve`: opens the store (embedded SQLite in the data directory, or PostgreSQL with --db), serves the
- * API until SIGINT or SIGTERM, then stops taking requests, lets running ones finish, cancels jobs and closes
- * the database.
+ * `parley serve`: opens the store where `parley users` finds it (--db, --data-dir, PARLEY_DB, PARLEY_DATA_DIR;
+ * by default embedded SQLite in ./parley-data), serves the API until SIGINT or SIGTERM, then stops taking
+ * requests, lets running ones finish, cancels jobs and closes the database.
  */
 export async function serveCommand(
   options: ServeCommandOptions,
@@ -54,14 +54,8 @@ export async function serveCommand(
 ): Promise<number> {
   const port = parsePort(options.port ?? '8080', io);
   const host = options.host ?? '127.0.0.1';
-  const dataDir = resolve(options.dataDir ?? '.parley');
-  let store: Store;
-  try {
-    store = await openStore({ url: options.db, dataDir });
-  } catch (error) {
-    if (error instanceof StoreOpenError) usageError(io, error.message);
-    throw error;
-  }
+  const store = await openCliStore(options, io);
+  const dataDir = resolve(storeOptionsFromFlags(options).dataDir);
   const server = await buildServer({
     store,
     secureCookies: options.secureCookies === true,

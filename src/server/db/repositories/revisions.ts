@@ -75,7 +75,7 @@ export function createRevisionRepository(context: StoreContext): RevisionReposit
       query =
         number === undefined ? query.orderBy('number', 'desc').limit(1) : query.where('number', '=', number);
       const row = await query.executeTakeFirst();
-      return row && { ...metaFromRow(row), scenario: scenarioFromText(row.scenario_json) };
+      return row && { ...metaFromRow(row), scenario: scenarioFromText(row.scenario_json, row.content_hash) };
     },
 
     async list(workspaceId, options = {}) {
