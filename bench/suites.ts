@@ -7,6 +7,7 @@ import { frontierSuite } from './frontier.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
 import { sandboxBench } from './sandbox.bench.js';
+import { serverSuite } from './server.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { stabilitySuite } from './stability.bench.js';
 import { startupSuite } from './startup.bench.js';
@@ -28,4 +29,5 @@ export const suites: BenchSuite[] = [
   startupSuite,
   forecastSuite,
   storeSuite,
+  serverSuite,
 ];

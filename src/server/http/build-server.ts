@@ -6,6 +6,7 @@ import { type ApiRoute, registerRoute } from './api-route.js';
 import { checkCsrf, resolveCaller } from './caller.js';
 import { installErrorHandling } from './error-handler.js';
 import { buildOpenApi } from './openapi.js';
+import { RevisionCache } from './revision-cache.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
@@ -69,7 +70,12 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
   await app.register(fastifyCookie);
   installErrorHandling(app, settings.bodyLimit);
   const jobs = new JobRunner(options.store, options.jobs);
-  const ctx: ServerContext = { store: options.store, jobs, options: settings };
+  const ctx: ServerContext = {
+    store: options.store,
+    jobs,
+    revisions: new RevisionCache(options.store),
+    options: settings,
+  };
 
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request, reply) => {

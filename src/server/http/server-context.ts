@@ -1,5 +1,6 @@
 import type { Store } from '../db/store.js';
 import type { JobRunner } from '../jobs/job-runner.js';
+import type { RevisionCache } from './revision-cache.js';
 
 /** Tunables of the HTTP face; every one has a default in `build-server.ts`. */
 export interface ServerOptions {
@@ -23,5 +24,6 @@ export interface ServerOptions {
 export interface ServerContext {
   store: Store;
   jobs: JobRunner;
+  revisions: RevisionCache;
   options: ServerOptions;
 }

@@ -21,7 +21,7 @@ const SUMMARIES: Record<AnalysisKind, string> = {
  * ends within a short wait or was computed before for this revision, else 202 with the job to follow.
  */
 export function analysisRoutes(ctx: ServerContext): ApiRoute[] {
-  const { store, jobs, options } = ctx;
+  const { store, jobs, options, revisions } = ctx;
   return (Object.keys(ANALYSIS_BODIES) as AnalysisKind[]).map((kind) =>
     defineRoute({
       method: 'POST',
@@ -40,23 +40,25 @@ export function analysisRoutes(ctx: ServerContext): ApiRoute[] {
       },
       handler: async ({ caller, params, body, reply }) => {
         const access = await accessTo(store, caller, params.workspace);
-        const head = await store.revisions.get(params.workspace);
-        if (!head) throw new ApiProblem(404, 'not-found', 'no such workspace, or you are not a member of it');
+        const revision = access.workspace.headRevision;
+        const scenario = await revisions.scenario(params.workspace, revision);
+        if (!scenario)
+          throw new ApiProblem(404, 'not-found', 'no such workspace, or you are not a member of it');
         const { job, cached } = await jobs.submit({
           workspaceId: params.workspace,
-          revision: head.number,
+          revision,
           kind,
           options: body,
-          scenario: head.scenario,
+          scenario,
           userId: caller.user.id,
         });
         const ended = cached ? job : await jobs.wait(job.id, options.directWaitMs);
         const policy = await store.policies.get(params.workspace);
-        await auditRead(store, caller, params.workspace, head.number, access.member, `read.${kind}`);
+        await auditRead(store, caller, params.workspace, revision, access.member, `read.${kind}`);
         if (ended?.status === 'done') {
           return {
             kind,
-            revision: head.number,
+            revision: revision,
             cached,
             result: resultFor(kind, ended.result, access.viewer, policy),
           };

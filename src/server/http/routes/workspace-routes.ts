@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { scenarioYaml } from '../../../adapters/cli/commands/import.js';
-import { partyView } from '../../../core/privacy/party-view.js';
 import {
   CreateWorkspaceBody,
   PartyParams,
@@ -14,7 +13,7 @@ import {
 } from '../../../schema/api/workspace.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import type { Member, Store } from '../../db/store.js';
-import { accessTo, mediatorAccess } from '../access.js';
+import { type Access, accessTo, mediatorAccess } from '../access.js';
 import { forbidden, notFound } from '../api-problem.js';
 import { type ApiRoute, defineRoute } from '../api-route.js';
 import type { Caller } from '../caller.js';
@@ -37,13 +36,23 @@ function membership(member: Member) {
   return { role: member.role, ...(member.party ? { party: member.party } : {}) };
 }
 
+/** The caller's view of the head revision (from the cache: revisions never change). */
+async function headView(ctx: ServerContext, access: Access): Promise<{ view: Scenario; revision: number }> {
+  const revision = access.workspace.headRevision;
+  const policy = await ctx.store.policies.get(access.workspace.id);
+  const view = await ctx.revisions.view(access.workspace.id, revision, access.viewer, policy);
+  if (!view) throw notFound('workspace');
+  return { view, revision };
+}
+
 async function headScenario(
-  store: Store,
+  ctx: ServerContext,
   workspaceId: string,
 ): Promise<{ scenario: Scenario; revision: number }> {
-  const head = await store.revisions.get(workspaceId);
-  if (!head) throw notFound('workspace');
-  return { scenario: head.scenario, revision: head.number };
+  const workspace = await ctx.store.workspaces.get(workspaceId);
+  const scenario = workspace && (await ctx.revisions.scenario(workspaceId, workspace.headRevision));
+  if (!workspace || !scenario) throw notFound('workspace');
+  return { scenario, revision: workspace.headRevision };
 }
 
 /** Appends a revision on top of the one the client read; a stale base is a 412, never an overwrite. */
@@ -131,10 +140,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
       responses: { 200: { description: 'The party view', schema: WorkspaceView } },
       handler: async ({ caller, params, reply }) => {
         const access = await accessTo(store, caller, params.workspace);
-        const [{ scenario, revision }, policy] = await Promise.all([
-          headScenario(store, params.workspace),
-          store.policies.get(params.workspace),
-        ]);
+        const { view, revision } = await headView(ctx, access);
         await auditRead(store, caller, params.workspace, revision, access.member, 'read.scenario');
         reply.header('etag', etagOf(revision));
         return {
@@ -142,7 +148,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
           name: access.workspace.title,
           revision,
           membership: membership(access.member),
-          scenario: partyView(scenario, access.viewer, policy),
+          scenario: view,
         };
       },
     }),
@@ -200,7 +206,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
           throw forbidden("a delegate may set only its own party's preferences");
         }
         const expected = expectedRevision(request);
-        const { scenario, revision: head } = await headScenario(store, params.workspace);
+        const { scenario, revision: head } = await headScenario(ctx, params.workspace);
         if (!scenario.parties.some((p) => p.id === params.party)) throw notFound('party in this workspace');
         if (head !== expected) throw staleRevision(head);
         const next = withPreferences(
@@ -259,13 +265,10 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
       responses: { 200: { description: 'Scenario YAML (party view)', contentType: 'application/yaml' } },
       handler: async ({ caller, params, reply }) => {
         const access = await accessTo(store, caller, params.workspace);
-        const [{ scenario, revision }, policy] = await Promise.all([
-          headScenario(store, params.workspace),
-          store.policies.get(params.workspace),
-        ]);
+        const { view, revision } = await headView(ctx, access);
         await auditRead(store, caller, params.workspace, revision, access.member, 'read.export');
         reply.header('etag', etagOf(revision)).type('application/yaml; charset=utf-8');
-        return scenarioYaml(partyView(scenario, access.viewer, policy));
+        return scenarioYaml(view);
       },
     }),
   ];
