@@ -78,6 +78,8 @@ export function registerRoute(app: FastifyInstance, route: ApiRoute): void {
     method: route.method,
     url: route.url,
     handler: async (request, reply) => {
+      // Who may ask comes before what was asked: an anonymous caller learns nothing about the body's shape.
+      if (route.auth === 'user' && !request.caller) throw unauthenticated();
       const input = {
         params: parsePart('params', route.params, request.params),
         query: parsePart('query', route.query, request.query),
@@ -86,8 +88,7 @@ export function registerRoute(app: FastifyInstance, route: ApiRoute): void {
         reply,
       };
       if (route.auth === 'none') return route.handler(input);
-      if (!request.caller) throw unauthenticated();
-      return route.handler({ ...input, caller: request.caller });
+      return route.handler({ ...input, caller: request.caller as Caller });
     },
   });
 }

@@ -6,6 +6,7 @@ import { ApiProblem, forbidden, notFound } from '../api-problem.js';
 import { type ApiRoute, defineRoute } from '../api-route.js';
 import type { Caller } from '../caller.js';
 import type { ServerContext } from '../server-context.js';
+import { auditRead } from './workspace-routes.js';
 
 /** Jobs of long analyses: state, a stream of progress events, cancellation. */
 export function jobRoutes(ctx: ServerContext): ApiRoute[] {
@@ -33,6 +34,9 @@ export function jobRoutes(ctx: ServerContext): ApiRoute[] {
       handler: async ({ caller, params }) => {
         const { job, access } = await jobAccess(caller, params.job);
         const policy = await store.policies.get(job.workspaceId);
+        if (job.status === 'done') {
+          await auditRead(store, caller, job.workspaceId, job.revision, access.member, `read.${job.kind}`);
+        }
         return jobView(job, access.viewer, policy, jobs.lastProgress(job.id));
       },
     }),
@@ -57,6 +61,8 @@ export function jobRoutes(ctx: ServerContext): ApiRoute[] {
         const send = (event: string, data: unknown) =>
           out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         const view = (j: Job) => jobView(j, access.viewer, policy, jobs.lastProgress(j.id));
+        // The result goes out with the end event: recorded as a read now, whenever the job ends.
+        await auditRead(store, caller, job.workspaceId, job.revision, access.member, `read.${job.kind}`);
         if (!jobs.isRunning(job.id)) {
           send('end', view((await store.jobs.get(job.id)) ?? job));
           out.end();
