@@ -1,3 +1,5 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +7,6 @@ import autocannon from 'autocannon';
 
 import { hashPassword } from '../src/server/auth/password.js';
 import { openStore } from '../src/server/db/open-store.js';
-import { buildServer } from '../src/server/http/build-server.js';
 import { syntheticScenario } from '../test/support/synthetic-scenario.js';
 import { type BenchResult, type BenchSuite, PACKAGE_ROOT } from './bench-result.js';
 
@@ -30,23 +31,41 @@ async function json(url: string, init: RequestInit = {}): Promise<{ status: numb
   return { status: reply.status, body: await reply.json() };
 }
 
+/** `parley serve` in its own process (so that the load generator does not share its event loop). */
+function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const bin = join(PACKAGE_ROOT, 'bin', 'parley.js');
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      try {
+        resolve({ child, url: JSON.parse(out).url });
+      } catch {
+        // Not the whole line yet.
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`parley serve exited with ${code}`)));
+  });
+}
+
 export const serverSuite: BenchSuite = {
   name: SUITE,
   async run(): Promise<BenchResult[]> {
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
     const store = await openStore({ dataDir });
-    const server = await buildServer({ store, directWaitMs: 0 });
+    const created = await store.users.create({
+      login: 'bench',
+      displayName: 'Bench',
+      passwordHash: await hashPassword('bench password 1'),
+    });
+    if (!created.ok) throw new Error(created.reason);
+    const { token } = await store.apiTokens.create(created.user.id, 'bench');
+    await store.close();
+    const { child, url: base } = await serve(dataDir);
     try {
-      await server.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = server.app.server.address();
-      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      const created = await store.users.create({
-        login: 'bench',
-        displayName: 'Bench',
-        passwordHash: await hashPassword('bench password 1'),
-      });
-      if (!created.ok) throw new Error(created.reason);
-      const { token } = await store.apiTokens.create(created.user.id, 'bench');
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const flagship = readFileSync(join(PACKAGE_ROOT, 'scenarios', 'ukraine-2025.yaml'), 'utf8');
       const workspace = await json(`${base}/api/workspaces`, {
@@ -59,7 +78,7 @@ export const serverSuite: BenchSuite = {
       const id = workspace.body.id as string;
 
       const reads = await load(`${base}/api/workspaces/${id}`, auth, RATE, SECONDS);
-      const notes = `GET /api/workspaces/:id (flagship scenario, party view, audit entry) at ${RATE} req/s for ${SECONDS} s over 10 connections, Bearer token, SQLite; ${reads.requests} requests, ${reads.errors} errors`;
+      const notes = `GET /api/workspaces/:id (flagship scenario, party view, audit entry) from parley serve in its own process at ${RATE} req/s for ${SECONDS} s over 10 connections, Bearer token, SQLite; ${reads.requests} requests, ${reads.errors} errors`;
       const results: BenchResult[] = [
         {
           suite: SUITE,
@@ -134,8 +153,8 @@ export const serverSuite: BenchSuite = {
       });
       return results;
     } finally {
-      await server.close();
-      await store.close();
+      child.kill('SIGINT');
+      await once(child, 'exit');
       rmSync(dataDir, { recursive: true, force: true });
     }
   },
