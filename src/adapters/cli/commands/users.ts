@@ -20,7 +20,7 @@ async function readNewPassword(options: UsersAddOptions, io: Io): Promise<string
     return usageError(
       io,
       'no password given',
-      'pipe it with --password-stdin (e.g. printf %s "$PASSWORD" | parley users add LOGIN --password-stdin), or run in a terminal to be prompted',
+      'run in a terminal to be prompted, or pipe it in with --password-stdin:\n  printf %s "$PASSWORD" | parley users add LOGIN --password-stdin',
     );
   }
   const first = await promptPassword('Password: ');
