@@ -88,9 +88,11 @@ describe('parley users and parley db', () => {
       code: 2,
       stderr: 'parley: password refused: expected a password of at least 10 characters\n',
     });
-    expect(addUser(dir, 'bad login!', 'long enough password').stderr).toMatch(
-      /^parley: invalid login "bad login!"/,
-    );
+    const badLogin = await runCli(['users', 'add', 'bad login!', '--password-stdin', '--data-dir', dir]);
+    expect(badLogin).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^parley: invalid login "bad login!"/),
+    });
     expect(addUser(dir, 'bob', 'long enough password').code).toBe(0);
     expect(addUser(dir, 'BOB', 'long enough password')).toMatchObject({
       code: 2,
