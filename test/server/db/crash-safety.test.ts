@@ -111,6 +111,7 @@ describe.each(storeTargets())('crash safety on $label', (target) => {
       const writer = startWriter({ storeOptions: database.options(), ...seeded });
       await writer.waitFor(5);
       const file = join(database.options().dataDir, 'during-writes.db');
+      const acknowledgedBefore = writer.acknowledged[writer.acknowledged.length - 1];
       await store.backup(file);
       const copiedAfter = writer.acknowledged.length;
       await writer.waitFor(copiedAfter + 5);
