@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { verifyPassword } from '../../src/server/auth/password.js';
 import { openStore } from '../../src/server/db/open-store.js';
 import { repoRoot, runCli } from '../support/run-cli.js';
 
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -53,15 +54,45 @@ describe('parley users and parley db', () => {
     ]);
   });
 
+  it.skipIf(!hasScript)('at a terminal, asks twice without echoing the password', async () => {
+    const dir = dataDir();
+    const command = `${process.execPath} ${join(repoRoot, 'bin', 'parley.js')} users add tty-user --data-dir ${dir}`;
+    // util-linux `script` runs the command on a pseudo-terminal, as a person at a terminal would.
+    const child = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let answered = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const prompts = output.split('Password').length - 1;
+      while (answered < prompts) {
+        answered += 1;
+        child.stdin.write('typed secret 42\r');
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.stdin.end();
+    expect(code).toBe(0);
+    expect(output).toContain('Password: ');
+    expect(output).toContain('Password again: ');
+    expect(output).toContain('added user tty-user');
+    expect(output).not.toContain('typed secret');
+    const store = await openStore({ dataDir: dir });
+    const stored = await store.users.findByLogin('tty-user');
+    await store.close();
+    expect(await verifyPassword(stored?.passwordHash ?? '', 'typed secret 42')).toBe(true);
+  });
+
   it('refuses short passwords, bad logins, taken logins, passwords in arguments and a missing password', async () => {
     const dir = dataDir();
     expect(addUser(dir, 'bob', 'short')).toMatchObject({
       code: 2,
       stderr: 'parley: password refused: expected a password of at least 10 characters\n',
     });
-    expect(addUser(dir, 'bad login!', 'long enough password').stderr).toMatch(
-      /^parley: invalid login "bad login!"/,
-    );
+    const badLogin = await runCli(['users', 'add', 'bad login!', '--password-stdin', '--data-dir', dir]);
+    expect(badLogin).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^parley: invalid login "bad login!"/),
+    });
     expect(addUser(dir, 'bob', 'long enough password').code).toBe(0);
     expect(addUser(dir, 'BOB', 'long enough password')).toMatchObject({
       code: 2,

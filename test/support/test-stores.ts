@@ -20,6 +20,9 @@ export interface StoreTarget {
 
 /** Both dialects; PostgreSQL is marked unavailable (and its tests skipped, saying so) without the variable. */
 export function storeTargets(): StoreTarget[] {
+  if (!POSTGRES_ADMIN_URL) {
+    console.warn('PARLEY_TEST_POSTGRES_URL is not set: the PostgreSQL half of these store tests is skipped');
+  }
   return [
     { dialect: 'sqlite', label: 'sqlite', available: true },
     {

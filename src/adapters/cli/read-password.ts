@@ -12,34 +12,44 @@ export async function readPasswordFromStdin(stdin: NodeJS.ReadStream = process.s
     .replace(/\r?\n$/, '');
 }
 
-/** Prompts on the terminal with echo off; resolves undefined when the user presses Ctrl-C or Ctrl-D. */
-export function promptPassword(
-  prompt: string,
+/**
+ * Asks each prompt in turn on the terminal with echo off, in one raw-mode session (so a line typed ahead is kept
+ * for the next prompt); resolves undefined when the user presses Ctrl-C or Ctrl-D.
+ */
+export function promptPasswords(
+  prompts: readonly string[],
   stdin: NodeJS.ReadStream = process.stdin,
   stderr: NodeJS.WriteStream = process.stderr,
-): Promise<string | undefined> {
+): Promise<string[] | undefined> {
   return new Promise((resolve) => {
+    const answers: string[] = [];
     let typed = '';
-    stderr.write(prompt);
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.setEncoding('utf8');
-    const finish = (value: string | undefined) => {
+    const finish = (value: string[] | undefined) => {
+      stdin.off('data', onData);
       stdin.setRawMode(false);
       stdin.pause();
-      stdin.off('data', onData);
-      stderr.write('\n');
       resolve(value);
     };
     const onData = (data: string) => {
       for (const c of data) {
-        if (c === '\r' || c === '\n') return finish(typed);
-        if (c === '\u0003' || c === '\u0004') return finish(undefined);
-        if (c === '\u007f' || c === '\b') typed = typed.slice(0, -1);
+        if (c === '\r' || c === '\n') {
+          stderr.write('\n');
+          answers.push(typed);
+          typed = '';
+          if (answers.length === prompts.length) return finish(answers);
+          stderr.write(prompts[answers.length]);
+        } else if (c === '\u0003' || c === '\u0004') {
+          stderr.write('\n');
+          return finish(undefined);
+        } else if (c === '\u007f' || c === '\b') typed = typed.slice(0, -1);
         else if (c >= ' ') typed += c;
       }
     };
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
     stdin.on('data', onData);
+    stdin.resume();
+    stderr.write(prompts[0]);
   });
 }
 

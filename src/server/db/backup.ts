@@ -50,21 +50,21 @@ async function sqliteBackup(connection: Connection, partial: string): Promise<st
   return 'sqlite VACUUM INTO (one consistent snapshot)';
 }
 
-/** pg_dump on the PATH, else the newest one Debian's packages install. */
-function findPgDump(): string | undefined {
+/** A PostgreSQL client program (pg_dump, pg_restore) on the PATH, else the newest Debian's packages install. */
+export function findPostgresTool(name: string): string | undefined {
   for (const folder of (process.env.PATH ?? '').split(':')) {
-    if (folder && existsSync(join(folder, 'pg_dump'))) return join(folder, 'pg_dump');
+    if (folder && existsSync(join(folder, name))) return join(folder, name);
   }
   const debian = '/usr/lib/postgresql';
   if (!existsSync(debian)) return undefined;
   const versions = readdirSync(debian)
-    .filter((v) => existsSync(join(debian, v, 'bin', 'pg_dump')))
+    .filter((v) => existsSync(join(debian, v, 'bin', name)))
     .sort((a, b) => Number(b) - Number(a));
-  return versions.length > 0 ? join(debian, versions[0], 'bin', 'pg_dump') : undefined;
+  return versions.length > 0 ? join(debian, versions[0], 'bin', name) : undefined;
 }
 
 async function postgresBackup(url: string, partial: string): Promise<string> {
-  const pgDump = findPgDump();
+  const pgDump = findPostgresTool('pg_dump');
   if (!pgDump) {
     throw new BackupError(
       'a PostgreSQL backup needs pg_dump (from the postgresql-client package, the same major version as the server or newer), which was not found',

@@ -10,8 +10,8 @@
  *   created, and stored only as a SHA-256 hash: a copy of the database does not let anyone log in.
  * - Expected failures are results (`{ ok: false, reason }`), never exceptions: the caller turns them into a
  *   status code. Exceptions mean a broken database or connection.
- * - Every change to a workspace (revision, member, policy, invitation) writes its audit entry in the same
- *   transaction. Reads of confidential data are recorded by the caller with `audit.record`, since only the
+ * - Every change to a workspace (revision, member, policy, invitation) and to an account (creation, disabling,
+ *   password, API tokens) writes its audit entry in the same transaction. Reads of confidential data are recorded by the caller with `audit.record`, since only the
  *   caller knows what it disclosed.
  * - Changes to this interface are additive only.
  */

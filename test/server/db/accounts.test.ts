@@ -108,6 +108,9 @@ describe.each(storeTargets())('accounts on $label', (target) => {
       expect(await store.sessions.find(session.token)).toBeUndefined();
       expect((await store.apiTokens.find(token))?.user.id).toBe(user.id);
       expect(await store.users.setDisabled('no-such-user', true)).toBe(false);
+      const history = (await store.audit.list({ limit: 1000 })).filter((e) => e.target === user.id);
+      expect(history.map((e) => e.action)).toEqual(['user.enable', 'user.disable', 'user.create']);
+      expect((await store.audit.list({ actorId: user.id })).map((e) => e.action)).toEqual(['token.create']);
     },
   );
 

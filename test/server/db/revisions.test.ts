@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../../src/adapters/load/parse-scenario.js';
 import type { Scenario } from '../../../src/schema/scenario.js';
 import type { Store, User } from '../../../src/server/db/store.js';
+import { repoRoot } from '../../support/run-cli.js';
 import { storeTargets, uniqueLogin, useTestDatabase } from '../../support/test-stores.js';
 import { tinyScenario } from '../../support/tiny-scenario.js';
 
@@ -135,6 +139,22 @@ describe.each(storeTargets())('workspaces and revisions on $label', (target) => 
     expect(summaries).toHaveLength(1 + 4 * perWriter);
     for (const name of ['a', 'b', 'c', 'd']) {
       for (let k = 0; k < perWriter; k++) expect(summaries).toContain(`${name}-${k}`);
+    }
+  });
+
+  it_('every shipped scenario comes back from the store exactly as parsed', async () => {
+    const store = await database.open();
+    const { user } = await setUp(store);
+    const folder = join(repoRoot, 'scenarios');
+    for (const name of readdirSync(folder).filter((f) => f.endsWith('.yaml'))) {
+      const parsed = parseScenario(readFileSync(join(folder, name)), { fileName: name });
+      if (!parsed.ok) throw new Error(`${name} does not parse`);
+      const { workspace } = await store.workspaces.create({
+        title: name,
+        createdBy: user.id,
+        scenario: parsed.scenario,
+      });
+      expect((await store.revisions.get(workspace.id))?.scenario, name).toStrictEqual(parsed.scenario);
     }
   });
 

@@ -17,10 +17,11 @@ export async function dbBackupCommand(
       try {
         const result = await store.backup(file, { force: options.force });
         if (options.json) io.out(json({ ...result, schemaVersion: store.schemaVersion }));
-        else
-          io.out(
-            `wrote ${result.file} (${result.bytes} bytes, schema version ${store.schemaVersion}) by ${result.method}\n`,
-          );
+        else {
+          const size = result.bytes.toLocaleString('en-US');
+          io.out(`wrote ${result.file}: ${size} bytes, schema version ${store.schemaVersion}\n`);
+          io.out(`  method: ${result.method}\n`);
+        }
         return EXIT_OK;
       } catch (error) {
         if (error instanceof BackupError) return usageError(io, error.message);

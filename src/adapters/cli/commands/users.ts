@@ -5,7 +5,7 @@ import type { User } from '../../../server/db/store.js';
 import { usageError } from '../load.js';
 import { withCliStore } from '../open-cli-store.js';
 import { EXIT_OK, type Io, json, table } from '../output.js';
-import { canPrompt, promptPassword, readPasswordFromStdin } from '../read-password.js';
+import { canPrompt, promptPasswords, readPasswordFromStdin } from '../read-password.js';
 import type { StoreFlags } from '../store-location.js';
 
 export interface UsersAddOptions extends StoreFlags {
@@ -20,14 +20,12 @@ async function readNewPassword(options: UsersAddOptions, io: Io): Promise<string
     return usageError(
       io,
       'no password given',
-      'pipe it with --password-stdin (e.g. printf %s "$PASSWORD" | parley users add LOGIN --password-stdin), or run in a terminal to be prompted',
+      'run in a terminal to be prompted, or pipe it in with --password-stdin:\n  printf %s "$PASSWORD" | parley users add LOGIN --password-stdin',
     );
   }
-  const first = await promptPassword('Password: ');
-  if (first === undefined) return usageError(io, 'cancelled');
-  const problem = passwordProblem(first);
-  if (problem) return usageError(io, `password refused: expected ${problem}`);
-  const again = await promptPassword('Password again: ');
+  const answers = await promptPasswords(['Password: ', 'Password again: ']);
+  if (answers === undefined) return usageError(io, 'cancelled; nothing was changed');
+  const [first, again] = answers;
   if (again !== first) return usageError(io, 'the two passwords differ; nothing was changed');
   return first;
 }

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { StoreContext } from '../context.js';
+import { type StoreContext, within, writeAudit } from '../context.js';
 import { newId, randomSecret, secretHash } from '../secrets.js';
 import type { ApiToken, ApiTokenRepository } from '../store.js';
 import type { ApiTokensTable } from '../tables.js';
@@ -31,7 +31,10 @@ export function createApiTokenRepository(context: StoreContext): ApiTokenReposit
         created_at: context.now(),
         revoked_at: null,
       };
-      await db.insertInto('api_tokens').values(row).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('api_tokens').values(row).execute();
+        await writeAudit(within(context, trx), { actorId: userId, action: 'token.create', target: row.id });
+      });
       return { token, apiToken: apiTokenFromRow(row) };
     },
 
@@ -70,14 +73,18 @@ export function createApiTokenRepository(context: StoreContext): ApiTokenReposit
     },
 
     async revoke(userId, tokenId) {
-      const result = await db
-        .updateTable('api_tokens')
-        .set({ revoked_at: context.now() })
-        .where('id', '=', tokenId)
-        .where('user_id', '=', userId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('api_tokens')
+          .set({ revoked_at: context.now() })
+          .where('id', '=', tokenId)
+          .where('user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return false;
+        await writeAudit(within(context, trx), { actorId: userId, action: 'token.revoke', target: tokenId });
+        return true;
+      });
     },
   };
 }

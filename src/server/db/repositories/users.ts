@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { StoreContext } from '../context.js';
+import { type StoreContext, within, writeAudit } from '../context.js';
 import { newId } from '../secrets.js';
 import type { User, UserRepository, UserWithPassword } from '../store.js';
 import type { UsersTable } from '../tables.js';
@@ -28,7 +28,10 @@ export function createUserRepository(context: StoreContext): UserRepository {
         created_at: context.now(),
       };
       try {
-        await db.insertInto('users').values(row).execute();
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('users').values(row).execute();
+          await writeAudit(within(context, trx), { action: 'user.create', target: row.id });
+        });
       } catch (error) {
         if (isUniqueViolation(error)) return { ok: false, reason: 'login-taken' };
         throw error;
@@ -58,18 +61,27 @@ export function createUserRepository(context: StoreContext): UserRepository {
           .set({ disabled: disabled ? 1 : 0 })
           .where('id', '=', id)
           .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return false;
         if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-        return Number(result.numUpdatedRows) > 0;
+        await writeAudit(within(context, trx), {
+          action: disabled ? 'user.disable' : 'user.enable',
+          target: id,
+        });
+        return true;
       });
     },
 
     async setPasswordHash(id, passwordHash) {
-      const result = await db
-        .updateTable('users')
-        .set({ password_hash: passwordHash })
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash })
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return false;
+        await writeAudit(within(context, trx), { actorId: id, action: 'user.password', target: id });
+        return true;
+      });
     },
   };
 }
