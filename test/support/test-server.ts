@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { scenarioCodec } from '../../src/adapters/server/scenario-codec.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import type { Store, StoreDialect } from '../../src/server/db/store.js';
 import {
@@ -91,7 +92,7 @@ export function useTestServer(
   let passwordHash: Promise<string> | undefined;
   beforeAll(async () => {
     const store = await database.open();
-    const server = await buildServer({ store, jobs: { threads: 1 }, ...options });
+    const server = await buildServer({ store, scenarios: scenarioCodec, jobs: { threads: 1 }, ...options });
     state = {
       store,
       server,

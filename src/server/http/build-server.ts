@@ -13,6 +13,7 @@ import { memberRoutes } from './routes/member-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
+import type { ScenarioCodec } from './scenario-codec.js';
 import type { ServerContext, ServerOptions } from './server-context.js';
 
 export const API_VERSION = '0.1.0';
@@ -30,6 +31,8 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
 
 export interface BuildServerOptions extends Partial<ServerOptions> {
   store: Store;
+  /** Scenario text in and out: `scenarioCodec` from src/adapters/server/scenario-codec.ts. */
+  scenarios: ScenarioCodec;
   /** Request logging (pino, JSON lines on stdout); default off. */
   logger?: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
@@ -74,6 +77,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
     store: options.store,
     jobs,
     revisions: new RevisionCache(options.store),
+    scenarios: options.scenarios,
     options: settings,
   };
 

@@ -1,7 +1,7 @@
-import { type Diagnostic, parseScenario } from '../../adapters/load/parse-scenario.js';
 import type { ApiIssue } from '../../schema/api/error.js';
 import type { Preferences, Scenario } from '../../schema/scenario.js';
 import { ApiProblem } from './api-problem.js';
+import type { ScenarioDiagnostic as Diagnostic, ScenarioCodec } from './scenario-codec.js';
 
 function issueOf(d: Diagnostic, path = d.path): ApiIssue {
   return {
@@ -20,10 +20,11 @@ function issueOf(d: Diagnostic, path = d.path): ApiIssue {
  * line, column, field path and "did you mean". Invalid text is a 400 listing every problem.
  */
 export function scenarioFromText(
+  codec: ScenarioCodec,
   text: string,
   format: 'yaml' | 'json',
 ): { scenario: Scenario; warnings: ApiIssue[] } {
-  const result = parseScenario(text, { fileName: `scenario.${format}`, format });
+  const result = codec.parse(text, format);
   if (!result.ok) {
     throw new ApiProblem(400, 'invalid-scenario', 'the scenario is invalid: see issues for where and why', {
       issues: result.diagnostics.map((d) => issueOf(d)),
@@ -38,6 +39,7 @@ export function scenarioFromText(
  * party's data, is reported without its details.
  */
 export function withPreferences(
+  codec: ScenarioCodec,
   scenario: Scenario,
   preferences: Preferences,
   seesAll: boolean,
@@ -48,7 +50,7 @@ export function withPreferences(
   else list.push(preferences);
   const at = index >= 0 ? index : list.length - 1;
   const candidate = { ...scenario, preferences: list };
-  const result = parseScenario(JSON.stringify(candidate), { fileName: 'scenario.json', format: 'json' });
+  const result = codec.parse(JSON.stringify(candidate), 'json');
   const own = `preferences[${at}]`;
   const relocate = (d: Diagnostic): ApiIssue | undefined => {
     if (d.path === own || d.path.startsWith(`${own}.`) || d.path.startsWith(`${own}[`)) {

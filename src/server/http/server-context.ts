@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { RevisionCache } from './revision-cache.js';
+import type { ScenarioCodec } from './scenario-codec.js';
 
 /** Tunables of the HTTP face; every one has a default in `build-server.ts`. */
 export interface ServerOptions {
@@ -25,5 +26,6 @@ export interface ServerContext {
   store: Store;
   jobs: JobRunner;
   revisions: RevisionCache;
+  scenarios: ScenarioCodec;
   options: ServerOptions;
 }

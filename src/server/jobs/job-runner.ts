@@ -7,13 +7,17 @@ import type { ProgressUpdate } from '../../core/ports.js';
 import type { Scenario } from '../../schema/scenario.js';
 import type { Job, Store } from '../db/store.js';
 import type { AnalysisKind } from './analysis-kinds.js';
-import type { JobOutcome, JobTask } from './job-worker.js';
+import type { JobOutcome, JobTask } from './job-task.js';
 import { optionsHash } from './options-hash.js';
 
-/** Compiled JavaScript only (threads do not load TypeScript): beside this module in dist/, or dist/ from tests. */
+/**
+ * The thread's module (adapters/server/job-worker), found by its place rather than imported: the server names
+ * the work, the adapter does it. Compiled JavaScript only (threads do not load TypeScript): beside this build
+ * in dist/ (or the benchmarks' build), or in dist/ when this module runs from sources (tests).
+ */
 const JOB_WORKER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('../../../dist/server/jobs/job-worker.js', import.meta.url)
-  : new URL('./job-worker.js', import.meta.url);
+  ? new URL('../../../dist/adapters/server/job-worker.js', import.meta.url)
+  : new URL('../../adapters/server/job-worker.js', import.meta.url);
 
 /** What a job's watchers hear: each step as it starts, then the job once it has ended. */
 export type JobEvent = { type: 'progress'; update: ProgressUpdate } | { type: 'end'; job: Job };
@@ -61,7 +65,7 @@ export class JobRunner {
   ) {
     if (!existsSync(fileURLToPath(JOB_WORKER_URL))) {
       throw new Error(
-        'the job worker is compiled JavaScript in dist/server/jobs/: run `npm run build` first',
+        'the job worker is compiled JavaScript in dist/adapters/server/: run `npm run build` first',
       );
     }
     const threads = Math.max(1, options.threads ?? availableParallelism());

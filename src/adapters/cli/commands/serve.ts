@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { buildServer } from '../../../server/http/build-server.js';
+import { scenarioCodec } from '../../server/scenario-codec.js';
 import { usageError } from '../load.js';
 import { openCliStore } from '../open-cli-store.js';
 import { EXIT_OK, type Io, json } from '../output.js';
@@ -57,6 +58,7 @@ export async function serveCommand(
   const store = await openCliStore(options, io);
   const dataDir = resolve(storeOptionsFromFlags(options).dataDir);
   const server = await buildServer({
+    scenarios: scenarioCodec,
     store,
     secureCookies: options.secureCookies === true,
     logger: options.log === true,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { scenarioYaml } from '../../../adapters/cli/commands/import.js';
 import {
   CreateWorkspaceBody,
   PartyParams,
@@ -107,7 +106,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
       body: CreateWorkspaceBody,
       responses: { 201: { description: 'Created; ETag is revision 1', schema: WorkspaceView } },
       handler: async ({ caller, body, reply }) => {
-        const { scenario, warnings } = scenarioFromText(body.scenario, body.format);
+        const { scenario, warnings } = scenarioFromText(ctx.scenarios, body.scenario, body.format);
         const { workspace, revision } = await store.workspaces.create({
           title: body.name ?? scenario.title,
           createdBy: caller.user.id,
@@ -169,7 +168,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
       handler: async ({ caller, params, body, request, reply }) => {
         await mediatorAccess(store, caller, params.workspace);
         const expected = expectedRevision(request);
-        const { scenario, warnings } = scenarioFromText(body.scenario, body.format);
+        const { scenario, warnings } = scenarioFromText(ctx.scenarios, body.scenario, body.format);
         const revision = await appendRevision(
           store,
           caller,
@@ -210,6 +209,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
         if (!scenario.parties.some((p) => p.id === params.party)) throw notFound('party in this workspace');
         if (head !== expected) throw staleRevision(head);
         const next = withPreferences(
+          ctx.scenarios,
           scenario,
           { ...body.preferences, party: params.party },
           viewer.role === 'mediator',
@@ -268,7 +268,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
         const { view, revision } = await headView(ctx, access);
         await auditRead(store, caller, params.workspace, revision, access.member, 'read.export');
         reply.header('etag', etagOf(revision)).type('application/yaml; charset=utf-8');
-        return scenarioYaml(view);
+        return ctx.scenarios.toYaml(view);
       },
     }),
   ];
