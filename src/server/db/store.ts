@@ -11,8 +11,8 @@
  * - Expected failures are results (`{ ok: false, reason }`), never exceptions: the caller turns them into a
  *   status code. Exceptions mean a broken database or connection.
  * - Every change to a workspace (revision, member, policy, invitation) and to an account (creation, disabling,
- *   password, API tokens) writes its audit entry in the same transaction. Reads of confidential data are recorded by the caller with `audit.record`, since only the
- *   caller knows what it disclosed.
+ *   password, API tokens) writes its audit entry in the same transaction. Reads of confidential data are
+ *   recorded by the caller with `audit.record`, since only the caller knows what it disclosed.
  * - Changes to this interface are additive only.
  */
 import type { DisclosurePolicy, PartyDisclosure } from '../../core/privacy/disclosure-policy.js';
