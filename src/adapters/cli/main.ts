@@ -603,11 +603,12 @@ Examples:
     .addHelpText(
       'after',
       `
-Create accounts with \`parley users add\`; see docs/guide/server.md for the routes and what each role sees.
+Create accounts with \`parley users add\`. docs/guide/server.md lists the routes and
+what each role sees on each.
 
 Examples:
   parley serve
-  parley serve --port 0 --data-dir /tmp/parley-demo
+  parley serve --port 0 --data-dir talks-data
   parley serve --db postgres://parley@127.0.0.1:5432/parley --host 0.0.0.0 --secure-cookies`,
     )
     .action(async (options) => {
