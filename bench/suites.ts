@@ -7,9 +7,11 @@ import { frontierSuite } from './frontier.bench.js';
 import { paretoSuite } from './pareto.bench.js';
 import { robustnessBench } from './robustness.bench.js';
 import { sandboxBench } from './sandbox.bench.js';
+import { serverSuite } from './server.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { stabilitySuite } from './stability.bench.js';
 import { startupSuite } from './startup.bench.js';
+import { storeSuite } from './store.bench.js';
 import { versionsBench } from './versions.bench.js';
 
 /** Every benchmark suite, one module each. */
@@ -26,4 +28,6 @@ export const suites: BenchSuite[] = [
   stabilitySuite,
   startupSuite,
   forecastSuite,
+  storeSuite,
+  serverSuite,
 ];

@@ -11,6 +11,7 @@ import {
   processIo,
   terminalSafe,
 } from './output.js';
+import { STORE_FLAG_HELP } from './store-location.js';
 
 const VERSION = '0.1.0';
 
@@ -604,6 +605,120 @@ Examples:
       const { forecastCommand } = await import('./commands/forecast.js');
       setCode(await forecastCommand(file, options, io));
     });
+
+  program
+    .command('serve')
+    .description('serve the shared, confidential workspace API (HTTP) on embedded SQLite or PostgreSQL')
+    .option('--db <url>', STORE_FLAG_HELP.db)
+    .option('--port <n>', 'TCP port; 0 picks a free one (default 8080)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)')
+    .option('--data-dir <dir>', STORE_FLAG_HELP.dataDir)
+    .option('--secure-cookies', 'mark session cookies Secure (behind an HTTPS proxy)')
+    .option('--log', 'log each request as a JSON line on stdout')
+    .option('--json', 'print the address as JSON')
+    .addHelpText(
+      'after',
+      `
+Create accounts with \`parley users add\`. docs/guide/server.md lists the routes and
+what each role sees on each.
+
+Examples:
+  parley serve
+  parley serve --port 0 --data-dir talks-data
+  parley serve --db postgres://parley@127.0.0.1:5432/parley --host 0.0.0.0 --secure-cookies`,
+    )
+    .action(async (options) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      setCode(await serveCommand(options, io));
+    });
+
+  const users = program
+    .command('users')
+    .description("the server's local accounts: add, list, disable, enable")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  parley users add alice --name "Alice Martin"   (asks twice, without echo)
+  printf %s "$PASSWORD" | parley users add bot --password-stdin
+  parley users list --data-dir /var/lib/parley
+  parley users disable alice --db postgres://parley@db.internal/parley`,
+    );
+  const addStoreFlags = (command: Command) =>
+    command
+      .option('--db <url>', STORE_FLAG_HELP.db)
+      .option('--data-dir <dir>', STORE_FLAG_HELP.dataDir)
+      .option('--json', 'machine-readable output');
+  addStoreFlags(
+    users
+      .command('add')
+      .description(
+        'add a local account; the password is read from stdin or a no-echo prompt, never from arguments',
+      )
+      .argument('<login>', "lower-case letters, digits, '.', '_', '-'")
+      .option('--name <display name>', 'name shown to others (default: the login)')
+      .option('--password-stdin', 'read the password from standard input (for scripts)'),
+  ).action(async (login: string, options) => {
+    const { usersAddCommand } = await import('./commands/users.js');
+    setCode(await usersAddCommand(login, options, io));
+  });
+  addStoreFlags(users.command('list').description('every account, with its status')).action(
+    async (options) => {
+      const { usersListCommand } = await import('./commands/users.js');
+      setCode(await usersListCommand(options, io));
+    },
+  );
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    addStoreFlags(
+      users
+        .command(name)
+        .description(
+          disabled
+            ? 'refuse logins and end every session of an account'
+            : 'let a disabled account log in again',
+        )
+        .argument('<login>'),
+    ).action(async (login: string, options) => {
+      const { usersSetDisabledCommand } = await import('./commands/users.js');
+      setCode(await usersSetDisabledCommand(login, disabled, options, io));
+    });
+  }
+  const database = program
+    .command('db')
+    .description("the server's database: consistent backups and schema migrations")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  parley db backup parley-backup.db --data-dir /var/lib/parley
+  parley db backup talks.dump --db postgres://parley@db.internal/parley
+  parley db migrate --data-dir /var/lib/parley
+
+SQLite is copied with VACUUM INTO, PostgreSQL with pg_dump (custom format;
+restore with pg_restore): both read one consistent snapshot while the server
+keeps writing.`,
+    );
+  addStoreFlags(
+    database
+      .command('backup')
+      .description('write a consistent copy of the database while the server keeps running')
+      .argument('<file>', 'where to write the copy (SQLite file, or pg_dump custom format for PostgreSQL)')
+      .option('--force', 'replace an existing file'),
+  ).action(async (file: string, options) => {
+    const { dbBackupCommand } = await import('./commands/db.js');
+    setCode(await dbBackupCommand(file, options, io));
+  });
+  addStoreFlags(
+    database
+      .command('migrate')
+      .description('bring the database schema to this version (the server also does at start)'),
+  ).action(async (options) => {
+    const { dbMigrateCommand } = await import('./commands/db.js');
+    setCode(await dbMigrateCommand(options, io));
+  });
 
   // Text output fits the terminal (terminal-width.ts); --wide lifts the limit, and machine-readable output
   // (JSON, a scenario on stdout) is never wrapped.
