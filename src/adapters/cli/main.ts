@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { INTEROP_FORMATS } from '../interop/interop-report.js';
+import { asFileAccessError, FileAccessError } from '../node/fs-errors.js';
 import { EXPORT_FORMATS } from './commands/export-formats.js';
 import { INPUT_FORMATS } from './commands/forecast-formats.js';
-import { CliExit, EXIT_INPUT, type Io, processIo, terminalSafe } from './output.js';
+import { CliExit, EXIT_INPUT, escapeTerminal, type Io, processIo, terminalSafe } from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -118,6 +119,7 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .default('all'),
     )
     .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
+    .option('--force', 'replace the --frontier-out file if it exists')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -417,6 +419,7 @@ Exit codes: 0 analysed, 2 invalid input (located: file, line, column, field).`,
     )
     .option('--json', 'machine-readable output: the run and the reference')
     .option('--html <file>', 'also write a self-contained HTML page with charts')
+    .option('--force', 'replace the --html file if it exists')
     .addHelpText(
       'after',
       `
@@ -482,6 +485,7 @@ Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     .option('--threads <n>', 'worker threads (default: the available cores; 0 plays in this thread)')
     .option('--journal <file.jsonl>', 'append each finished match; a rerun with the same file continues')
     .option('--out <dir>', 'write result.json, matches.csv, summary.csv and comparisons.csv')
+    .option('--force', 'replace the files of --out if they exist')
     .option('--json', 'print the full result as JSON')
     .option('--no-progress', 'no progress bar on stderr')
     .addOption(new Option('--stop-after <n>', 'stop starting matches after n have finished').hideHelp())
@@ -603,6 +607,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (error) {
     if (error instanceof CliExit) return error.code;
+    const fileError = asFileAccessError(error, undefined, '');
+    if (fileError instanceof FileAccessError) {
+      io.err(`parley: ${escapeTerminal(fileError.message)}\n`);
+      return EXIT_INPUT;
+    }
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help') return 0;
