@@ -263,7 +263,7 @@ export function writeFileSetAtomic(files: readonly OutputFile[], options: WriteO
   const id = newId();
   const temps = files.map((f) => tempPath(f.path, id));
   try {
-    files.forEach((f, k) => onPath('write', f.path, () => writeDurably(temps[k], f.content)));
+    for (const [k, f] of files.entries()) onPath('write', f.path, () => writeDurably(temps[k], f.content));
     syncFolder(dir);
   } catch (error) {
     for (const t of temps) rmSync(t, { force: true });
@@ -274,7 +274,7 @@ export function writeFileSetAtomic(files: readonly OutputFile[], options: WriteO
   onPath('write into', dir, () => writeFileAtomic(record, JSON.stringify({ renames }), {}));
   // Committed: from here on a killed run is completed by the next write into the folder.
   onPath('write into', dir, () => {
-    files.forEach((f, k) => renameSync(temps[k], f.path));
+    for (const [k, f] of files.entries()) renameSync(temps[k], f.path);
     syncFolder(dir);
     unlinkSync(record);
   });
