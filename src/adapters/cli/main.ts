@@ -194,6 +194,10 @@ Examples:
     )
     .option('--real-intervals <n>', 'cut each real-valued issue into about n grid intervals (default 100)')
     .option('--force', 'replace the output file if it exists')
+    .option(
+      '--allow-partial',
+      'accept an import without files of the format that cannot be read (listed loudly)',
+    )
     .option('--json', 'machine-readable report on stdout (with the scenario when there is no -o)')
     .addHelpText(
       'after',

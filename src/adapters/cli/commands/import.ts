@@ -54,6 +54,7 @@ export interface ImportCommandOptions {
   format?: InteropFormat;
   realIntervals?: string;
   force?: boolean;
+  allowPartial?: boolean;
   json?: boolean;
 }
 
@@ -84,7 +85,11 @@ function readImport(
         `leave out --format to import them as ${formatName(found.format)}`,
       );
     }
-    return { found, result: importPath(path, realIntervals === undefined ? {} : { realIntervals }) };
+    const importOptions = {
+      allowPartial: options.allowPartial === true,
+      ...(realIntervals === undefined ? {} : { realIntervals }),
+    };
+    return { found, result: importPath(path, importOptions) };
   } catch (error) {
     if (error instanceof InteropError) usageError(io, error.message);
     throw error;
@@ -231,6 +236,7 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
         parties,
         issues,
         outcomes: { count: outcomes.count, exact: outcomes.exact },
+        dropped: found.dropped,
         losses: report.losses,
         notes: report.notes,
         warnings: load.warnings,
@@ -243,6 +249,12 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
 
   const err = io.err;
   err(`${s.bold('Imported')} ${path} ${s.dim(`(${formatName(report.format)} format)`)}\n`);
+  if (found.dropped.length > 0) {
+    err(
+      `${s.red(`PARTIAL IMPORT: ${found.dropped.length} file${found.dropped.length === 1 ? '' : 's'} dropped`)} (accepted with --allow-partial)\n`,
+    );
+    err(bulletList(found.dropped.map((d) => `${d.file}: ${d.reason}`)));
+  }
   if (found.domain) err(`  domain:   ${basename(found.domain)}\n`);
   err(
     `${wrap(`  profiles: ${found.profiles.map((p) => basename(p)).join(', ')}`, 100, '            ').join('\n')}\n`,
