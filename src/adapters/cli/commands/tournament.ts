@@ -317,9 +317,10 @@ export async function tournamentCommand(
     process.removeListener('SIGINT', onSignal);
   }
 
-  const notes = [...unavailable].map(
-    ([id, reason]) => `scenario '${id}': no Pareto or Nash distances: ${reason}`,
-  );
+  // Sorted: matches finish in any order, and the output must not depend on it.
+  const notes = [...unavailable]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, reason]) => `scenario '${id}': no Pareto or Nash distances: ${reason}`);
   if (options.out) writeTournamentOutputs(result, outputPaths(options.out), { force: options.force });
   if (options.json) {
     io.out(json({ ...result, conventions: simulation.conventions ?? 'parley', notes }));
