@@ -120,6 +120,7 @@ An issue the text leaves open gives a range over its options, never a guess.`,
     )
     .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
     .option('--force', 'replace the --frontier-out file if it exists')
+    .option('--timings', 'also print how long each step took (varies from run to run; off by default)')
     .addOption(
       new Option(
         '--conventions <set>',

@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   frontierOut?: string;
   /** Replace an existing --frontier-out file. */
   force?: boolean;
+  /** Print how long each step took (left out by default, so the same input gives the same bytes). */
+  timings?: boolean;
   conventions?: 'parley' | 'negmas';
   json?: boolean;
 }
@@ -366,6 +368,17 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
   );
 }
 
+function printTimings(timings: Record<string, number>, io: Io): void {
+  io.out(`\n${styler(io).bold('Timings')} (milliseconds; they vary from run to run)\n`);
+  io.out(
+    table(
+      ['step', 'ms'],
+      Object.entries(timings).map(([step, ms]) => [step, String(ms)]),
+      io,
+    ),
+  );
+}
+
 /** `parley analyze <file>`: the agreement zone, why it is empty, frontier, bargaining solutions, packages, robustness. */
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const scenario = loadOrExit(file, io, options.json === true);
@@ -384,8 +397,12 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
     throw error;
   }
   stream?.finish(report.frontier);
-  if (options.json) io.out(json(report));
-  else printAnalysis(report, io);
+  const { timings, ...timeless } = report;
+  if (options.json) io.out(json(options.timings ? report : timeless));
+  else {
+    printAnalysis(report, io);
+    if (options.timings) printTimings(timings, io);
+  }
   return EXIT_OK;
 }
 
