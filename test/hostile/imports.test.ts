@@ -8,7 +8,7 @@ import { cli } from './support/cli-in-process.js';
 // Imports from folders holding broken links and files the reader cannot recognise: no crash, and never a
 // silently smaller negotiation.
 
-const lunch = resolve(repoRoot, 'test/fixtures/domains/genius-lunch');
+const lunch = resolve(repoRoot, 'examples/domains/genius-lunch');
 const folders: string[] = [];
 afterAll(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
