@@ -85,7 +85,12 @@ describe('outputs are checked before the work', () => {
     const exported = await cli('export', car, '--format', 'genius', '-o', aFile);
     expect(exported.code).toBe(2);
     expect(exported.stderr).toContain(aFile);
-    const imported = await cli('import', join(repoRoot, 'examples/domains/genius-lunch'), '-o', join(aFile, 'x.yaml'));
+    const imported = await cli(
+      'import',
+      join(repoRoot, 'examples/domains/genius-lunch'),
+      '-o',
+      join(aFile, 'x.yaml'),
+    );
     expect(imported.code).toBe(2);
     expect(imported.stderr).toContain(aFile);
     const tournament = await cli('tournament', '--scenarios', car, ...trackDriver, '--out', aFile);
