@@ -214,7 +214,8 @@ Examples:
   parley import domains/SecondHandCar --real-intervals 20 -o car.yaml
   parley import domains/Party --format geniusweb -o party.yaml --force
 
-Exit codes: 0 written, 2 bad input (missing or malformed files, existing output without --force),
+Exit codes: 0 written, 2 bad input (missing or malformed files, existing output without --force, a partial
+import without --allow-partial),
 70 the imported scenario does not load back (a bug: please report it).`,
     )
     .action(async (path: string, options) => {
