@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { INTEROP_FORMATS } from '../interop/interop-report.js';
+import { asFileAccessError, FileAccessError } from '../node/fs-errors.js';
 import { EXPORT_FORMATS } from './commands/export-formats.js';
 import { INPUT_FORMATS } from './commands/forecast-formats.js';
 import {
   CliExit,
   EXIT_INPUT,
+  escapeTerminal,
   type FittedIo,
   fitToWidth,
   type Io,
@@ -135,6 +137,8 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .default('all'),
     )
     .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
+    .option('--force', 'replace the --frontier-out file if it exists')
+    .option('--timings', 'also print how long each step took (varies from run to run; off by default)')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -209,6 +213,10 @@ Examples:
     )
     .option('--real-intervals <n>', 'cut each real-valued issue into about n grid intervals (default 100)')
     .option('--force', 'replace the output file if it exists')
+    .option(
+      '--allow-partial',
+      'accept an import without files of the format that cannot be read (listed loudly)',
+    )
     .option('--json', 'machine-readable report on stdout (with the scenario when there is no -o)')
     .addHelpText(
       'after',
@@ -224,7 +232,8 @@ Examples:
   parley import domains/SecondHandCar --real-intervals 20 -o car.yaml
   parley import domains/Party --format geniusweb -o party.yaml --force
 
-Exit codes: 0 written, 2 bad input (missing or malformed files, existing output without --force),
+Exit codes: 0 written, 2 bad input (missing or malformed files, existing output without --force, a partial
+import without --allow-partial),
 70 the imported scenario does not load back (a bug: please report it).`,
     )
     .action(async (path: string, options) => {
@@ -434,6 +443,7 @@ Exit codes: 0 analysed, 2 invalid input (located: file, line, column, field).`,
     )
     .option('--json', 'machine-readable output: the run and the reference')
     .option('--html <file>', 'also write a self-contained HTML page with charts')
+    .option('--force', 'replace the --html file if it exists')
     .addHelpText(
       'after',
       `
@@ -499,6 +509,7 @@ Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     .option('--threads <n>', 'worker threads (default: the available cores; 0 plays in this thread)')
     .option('--journal <file.jsonl>', 'append each finished match; a rerun with the same file continues')
     .option('--out <dir>', 'write result.json, matches.csv, summary.csv and comparisons.csv')
+    .option('--force', 'replace the files of --out if they exist')
     .option('--json', 'print the full result as JSON')
     .option('--no-progress', 'no progress bar on stderr')
     .addOption(new Option('--stop-after <n>', 'stop starting matches after n have finished').hideHelp())
@@ -750,6 +761,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (error) {
     if (error instanceof CliExit) return error.code;
+    const fileError = asFileAccessError(error, undefined, '');
+    if (fileError instanceof FileAccessError) {
+      io.err(`parley: ${escapeTerminal(fileError.message)}\n`);
+      return EXIT_INPUT;
+    }
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help') return 0;

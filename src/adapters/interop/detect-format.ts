@@ -7,7 +7,7 @@ import { isRecord } from './read-json-file.js';
 /** What one file is, judged from its content (the extension only picks the parser). */
 export type FileRole =
   | { format: InteropFormat; role: 'domain' | 'profile' }
-  | { format: undefined; reason: string };
+  | { format: undefined; reason: string; unreadable?: true };
 
 /** A domain and its profiles found at a path, plus the files that were looked at and skipped. */
 export interface DetectedFiles {
@@ -16,7 +16,18 @@ export interface DetectedFiles {
   domain: string | undefined;
   profiles: string[];
   ignored: Array<{ file: string; reason: string }>;
+  /**
+   * Files of the format's kind (by extension) that could not be read or recognised: a link that loops or leads
+   * nowhere, XML whose root cannot be found. Importing without them would silently drop a party.
+   */
+  dropped: Array<{ file: string; reason: string }>;
 }
+
+const FORMAT_EXTENSIONS: Record<InteropFormat, readonly string[]> = {
+  genius: ['.xml'],
+  geniusweb: ['.json'],
+  negmas: ['.yml', '.yaml'],
+};
 
 const EXPECTED =
   'GENIUS XML (a <negotiation_template> domain and <utility_space> profiles), GeniusWeb JSON (a domain with "issuesValues" and "LinearAdditiveUtilitySpace" profiles) or NegMAS YAML (an outcome space and utility functions)';
@@ -25,6 +36,8 @@ function xmlRootTag(text: string): string | undefined {
   const body = text
     .replace(/<\?[\s\S]*?\?>/g, '')
     .replace(/<!--[\s\S]*?-->/g, '')
+    // A document type declaration (with or without an internal subset) comes before the root.
+    .replace(/^\s*<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, '')
     .trimStart();
   if (!body.startsWith('<')) return undefined;
   return /^<([A-Za-z_][\w.:-]*)/.exec(body)?.[1];
@@ -33,13 +46,20 @@ function xmlRootTag(text: string): string | undefined {
 export function classifyFile(files: InteropFiles, path: string): FileRole {
   const ext = extName(path).toLowerCase();
   if (ext === '.xml') {
-    const tag = xmlRootTag(files.readText(path, 'an XML file'));
+    const text = files.readText(path, 'an XML file');
+    const tag = xmlRootTag(text);
     if (tag === 'negotiation_template') return { format: 'genius', role: 'domain' };
     if (tag === 'utility_space') return { format: 'genius', role: 'profile' };
-    return {
-      format: undefined,
-      reason: tag ? `XML root <${tag}> is neither a GENIUS domain nor a profile` : 'not XML',
-    };
+    if (tag)
+      return { format: undefined, reason: `XML root <${tag}> is neither a GENIUS domain nor a profile` };
+    // ANAC folders hold a pareto.xml that is not XML at all; one that names GENIUS elements is a broken file.
+    return /<(utility_space|negotiation_template)\b/.test(text)
+      ? {
+          format: undefined,
+          reason: 'names GENIUS elements but its root element cannot be found',
+          unreadable: true,
+        }
+      : { format: undefined, reason: 'not XML' };
   }
   if (ext === '.json') {
     let value: unknown;
@@ -87,7 +107,14 @@ export function detectFormat(files: InteropFiles, path: string): DetectedFiles {
   const isFolder = kind === 'folder';
   const folder = isFolder ? path : dirName(path);
   const ignored: DetectedFiles['ignored'] = [];
-  const roles = new Map<string, FileRole>();
+  const roles = new Map<string, FileRole>(
+    (files.unreadableIn?.(folder) ?? []).map(({ file, reason }) => [
+      file,
+      { format: undefined, reason, unreadable: true },
+    ]),
+  );
+  for (const [file, role] of roles)
+    if (role.format === undefined) ignored.push({ file: baseName(file), reason: role.reason });
   for (const file of isFolder
     ? files.filesIn(folder)
     : [path, ...files.filesIn(folder).filter((f) => f !== path)]) {
@@ -147,5 +174,13 @@ export function detectFormat(files: InteropFiles, path: string): DetectedFiles {
       `no ${format} profiles found; expected at least one profile file in ${folder}`,
     );
   }
-  return { format, domain, profiles, ignored };
+  const dropped = [...roles]
+    .filter(
+      ([file, r]) =>
+        r.format === undefined &&
+        r.unreadable &&
+        FORMAT_EXTENSIONS[format].includes(extName(file).toLowerCase()),
+    )
+    .map(([file, r]) => ({ file: baseName(file), reason: r.format === undefined ? r.reason : '' }));
+  return { format, domain, profiles, ignored, dropped };
 }

@@ -1,4 +1,5 @@
-import { detectFormat } from './detect-format.js';
+import { type DetectedFiles, detectFormat } from './detect-format.js';
+import { InteropError } from './interop-error.js';
 import { type InMemoryFile, type InteropFiles, inMemoryFiles } from './interop-files.js';
 import type { ImportOptions, ImportResult } from './interop-report.js';
 import { readGeniusDomain } from './read-genius.js';
@@ -12,13 +13,26 @@ import { readNegmas } from './read-negmas.js';
  */
 export function importFrom(files: InteropFiles, path: string, options: ImportOptions = {}): ImportResult {
   const found = detectFormat(files, path);
+  if (found.dropped.length > 0 && !options.allowPartial) throw partialImportError(path, found.dropped);
   let result: ImportResult;
   if (found.format === 'genius')
     result = readGeniusDomain(files, found.domain as string, found.profiles, options);
   else if (found.format === 'geniusweb') result = readGeniusWeb(files, found.domain, found.profiles);
   else result = readNegmas(files, found.domain as string, found.profiles, options);
-  for (const { file, reason } of found.ignored) result.report.notes.push(`ignored ${file}: ${reason}`);
+  const dropped = new Set(found.dropped.map((d) => d.file));
+  for (const { file, reason } of found.dropped)
+    result.report.losses.unshift(`DROPPED ${file} (partial import): ${reason}`);
+  for (const { file, reason } of found.ignored)
+    if (!dropped.has(file)) result.report.notes.push(`ignored ${file}: ${reason}`);
   return result;
+}
+
+export function partialImportError(path: string, dropped: DetectedFiles['dropped']): InteropError {
+  const list = dropped.map((d) => `${d.file} (${d.reason})`).join('; ');
+  return new InteropError(
+    path,
+    `${dropped.length === 1 ? 'a file' : `${dropped.length} files`} of the format could not be read, so the import would be partial: ${list}. Fix or remove ${dropped.length === 1 ? 'it' : 'them'}, or accept the partial import with --allow-partial`,
+  );
 }
 
 /**

@@ -11,6 +11,8 @@ export interface InteropFiles {
   kind(path: string): 'file' | 'folder' | undefined;
   /** The files directly in a folder, as paths, sorted by name. */
   filesIn(folder: string): string[];
+  /** Entries of a folder that cannot be reached (a link that loops or leads nowhere), with the reason. */
+  unreadableIn?(folder: string): Array<{ file: string; reason: string }>;
 }
 
 /** A file held in memory: its path (with '/' between folders) and its content as text or UTF-8 bytes. */

@@ -32,6 +32,11 @@ export interface ImportOptions {
    * divides the range exactly and gives the interval count closest to this target.
    */
   realIntervals?: number;
+  /**
+   * Accept an import that leaves out files of the format that could not be read (say, a profile behind a broken
+   * link). Without it such an import fails, naming each file and why; with it, each is listed in the losses.
+   */
+  allowPartial?: boolean;
 }
 
 export function newReport(format: InteropFormat): InteropReport {

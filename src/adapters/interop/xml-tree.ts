@@ -46,7 +46,16 @@ export function parseXml(file: string, text: string, expected: string): XmlEleme
       `malformed XML at line ${line}, column ${col}: ${msg} (expected ${expected})`,
     );
   }
-  const tree: unknown = parser.parse(text);
+  let tree: unknown;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    // The parser refuses external entities and runaway entity expansion; either is bad input, not a crash.
+    throw new InteropError(
+      file,
+      `XML that cannot be read safely: ${(error as Error).message} (expected ${expected})`,
+    );
+  }
   if (!isElement(tree)) throw new InteropError(file, `empty XML document (expected ${expected})`);
   return tree;
 }

@@ -3,6 +3,7 @@ import { checkReferences } from '../../core/model/check-references.js';
 import { compileScenario } from '../../core/model/compile.js';
 import { formatPath, type Problem } from '../../core/model/problem.js';
 import { readConflictSection } from '../../core/stability/conflict-from-scenario.js';
+import { checkVersionLinks } from '../../core/versions/check-version-links.js';
 import { Scenario } from '../../schema/scenario.js';
 import { validate } from './check-structure.js';
 import { decodeUtf8 } from './decode-utf8.js';
@@ -189,6 +190,8 @@ export function parseScenarioText(
   }
 
   const references = checkReferences(parsed.data);
+  // What diff and timeline would refuse about the versions is refused here, at its field.
+  if (!references.some((p) => p.severity === 'error')) references.push(...checkVersionLinks(parsed.data));
   // The conflict section (stability analysis) is checked by its own reader, which also builds the states.
   if (parsed.data.conflict) {
     references.push(

@@ -8,6 +8,7 @@ import {
   LineCounter,
   parseDocument,
   type YAMLError,
+  type YAMLWarning,
 } from 'yaml';
 import { formatPath } from '../../core/model/problem.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -194,11 +195,100 @@ function jsonSyntaxDiagnostic(text: string, file: string): Diagnostic | undefine
 }
 
 /**
+ * YAML and JSON files hold printable text: a raw control character (other than tab and line breaks) is an
+ * error at its position. Escapes such as "\\e" in a double-quoted string are text, not raw characters.
+ */
+function controlCharacter(text: string, file: string, source: SourceMap): Diagnostic | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+  const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (!found) return undefined;
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return diagnostic(
+    file,
+    positionAt(source, found.index),
+    `a raw control character ${code} in the file; YAML and JSON files hold printable text`,
+    { expected: 'printable text (tabs and line breaks are fine)' },
+  );
+}
+
+/** A tag the reader does not know (`!!js/function`, `!custom`) is refused: values are plain YAML. */
+function unknownTag(warning: YAMLWarning, file: string, source: SourceMap): Diagnostic {
+  const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? 'a tag';
+  const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+  return diagnostic(
+    file,
+    positionAt(source, warning.pos[0]),
+    `unknown tag '${shown}': scenario files hold plain values (text, numbers, lists, mappings); remove the tag`,
+    { expected: 'a value without a tag' },
+  );
+}
+
+/**
+ * Keys that are aliases or collections. A collection key would become text like "[object Object]": an error.
+ * An alias to a plain value works but hides the key: a warning.
+ */
+function aliasAndCollectionKeys(root: unknown, file: string, source: SourceMap): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const walk = (node: unknown, depth: number) => {
+    if (depth > MAX_NESTING_DEPTH * 4) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key;
+        const at = positionAt(source, (key as { range?: [number] } | null)?.range?.[0] ?? 0);
+        const target = isAlias(key) ? key.resolve(source.document) : key;
+        if (isCollection(target)) {
+          found.push(
+            diagnostic(file, at, 'a list or mapping used as a key; keys are plain names', {
+              expected: 'a plain key such as an id',
+            }),
+          );
+        } else if (isAlias(key)) {
+          const value = isScalar(target) ? String(target.value) : '?';
+          found.push(
+            diagnostic(
+              file,
+              at,
+              `an alias (*${key.source}) used as a key; it stands for '${value}': write the key out`,
+              {
+                severity: 'warning',
+              },
+            ),
+          );
+        }
+        walk(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item, depth + 1);
+  };
+  walk(root, 0);
+  return found;
+}
+
+/** The path of the first text (value or key) holding a NUL character. */
+function findNul(data: unknown): Path | undefined {
+  const walk = (value: unknown, path: Path): Path | undefined => {
+    if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+    if (value === null || typeof value !== 'object') return undefined;
+    const entries: Array<[string | number, unknown]> = Array.isArray(value)
+      ? value.map((v, k) => [k, v])
+      : Object.entries(value);
+    for (const [key, child] of entries) {
+      if (typeof key === 'string' && key.includes('\u0000')) return [...path, key];
+      const found = walk(child, [...path, key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(data, []);
+}
+
+/**
  * Parses YAML (or JSON, which YAML 1.2 contains) with the guard rails a file from anywhere needs:
  * syntax errors and duplicate keys with positions, too deep nesting, alias bombs, self-containing aliases,
  * an empty file, and a top level that is not a mapping.
  */
-export function readYaml(text: string, file: string, format: 'yaml' | 'json'): ReadResult {
+export function readYaml(rawText: string, file: string, format: 'yaml' | 'json'): ReadResult {
+  // Old Mac (CR only) and Windows (CR LF) line endings read as lines, not as one long comment.
+  const text = rawText.replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
     return {
       ok: false,
@@ -221,14 +311,27 @@ export function readYaml(text: string, file: string, format: 'yaml' | 'json'): R
     prettyErrors: false,
     uniqueKeys: true,
     version: '1.2',
+    // The library's own warnings would go to the process (a raw "(node:PID) Warning"); ours are located.
+    logLevel: 'error',
   });
   const source: SourceMap = { text, document, lineCounter };
+  const control = controlCharacter(text, file, source);
+  if (control) return { ok: false, diagnostics: [control] };
   if (document.errors.length > 0) {
     return { ok: false, diagnostics: syntaxDiagnostics(document.errors, source, file, format) };
   }
-  const warnings = document.warnings.map((w) =>
-    diagnostic(file, positionAt(source, w.pos[0]), w.message, { severity: 'warning' }),
-  );
+  const tagErrors = document.warnings
+    .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    .map((w) => unknownTag(w, file, source));
+  if (tagErrors.length > 0) return { ok: false, diagnostics: tagErrors };
+  const keyProblems = aliasAndCollectionKeys(document.contents, file, source);
+  if (keyProblems.some((d) => d.severity === 'error')) return { ok: false, diagnostics: keyProblems };
+  const warnings = [
+    ...document.warnings.map((w) =>
+      diagnostic(file, positionAt(source, w.pos[0]), w.message.split('\n')[0], { severity: 'warning' }),
+    ),
+    ...keyProblems,
+  ];
   if (document.contents === null) {
     return {
       ok: false,
@@ -289,6 +392,18 @@ export function readYaml(text: string, file: string, format: 'yaml' | 'json'): R
             nesting.kind === 'deep'
               ? `at most ${MAX_NESTING_DEPTH} levels of nested lists and mappings`
               : undefined,
+        }),
+      ],
+    };
+  }
+  const nul = findNul(data);
+  if (nul) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic(file, locate(source, nul), 'a NUL character (\\0) in a text; texts cannot hold it', {
+          path: formatPath(nul),
+          expected: 'text without NUL characters',
         }),
       ],
     };

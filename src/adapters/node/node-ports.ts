@@ -1,10 +1,11 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ComputePorts, FileStore } from '../../app/ports.js';
 import { type Cancellation, NEVER_CANCELLED, NO_PROGRESS, type Progress } from '../../core/ports.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
 import { createWorkerSolver } from '../solver/worker-solver.js';
 import { lazyProcessTaskPool } from '../workers/task-pool.js';
+import { writeFileAtomic } from './atomic-files.js';
 
 export interface NodePortsOptions {
   /** Worker threads of the process's task pool (default: one per core); applies when the pool starts. */
@@ -40,10 +41,8 @@ export function nodeFileStore(): FileStore {
       return existsSync(name);
     },
     async writeAtomic(name, bytes) {
-      // Write beside the target, then rename, so an interrupted run never leaves half a file.
-      const partial = `${name}.partial`;
-      writeFileSync(partial, bytes);
-      renameSync(partial, name);
+      // The caller decided to replace: the check for an existing file belongs before the work.
+      writeFileAtomic(name, bytes, { force: true });
     },
   };
 }

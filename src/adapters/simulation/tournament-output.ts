@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Estimate } from '../../core/statistics/index.js';
+import { type OutputFile, type WriteOptions, writeFileSetAtomic } from '../node/atomic-files.js';
 import type { TournamentResult } from './tournament.js';
 
 /** CSV and JSON forms of a tournament result. */
@@ -116,9 +117,24 @@ export interface TournamentOutputPaths {
   comparisonsCsv?: string;
 }
 
-export function writeTournamentOutputs(result: TournamentResult, paths: TournamentOutputPaths): void {
-  if (paths.json) writeFileSync(paths.json, `${JSON.stringify(result, null, 2)}\n`);
-  if (paths.matchesCsv) writeFileSync(paths.matchesCsv, matchesCsv(result));
-  if (paths.summaryCsv) writeFileSync(paths.summaryCsv, summaryCsv(result));
-  if (paths.comparisonsCsv) writeFileSync(paths.comparisonsCsv, comparisonsCsv(result));
+/**
+ * Writes the requested outputs; the files of each folder as one set (a run stopped midway leaves the old set
+ * or the new one). Existing files are replaced only with `force`.
+ */
+export function writeTournamentOutputs(
+  result: TournamentResult,
+  paths: TournamentOutputPaths,
+  options: WriteOptions = {},
+): void {
+  const files: OutputFile[] = [];
+  if (paths.json) files.push({ path: paths.json, content: `${JSON.stringify(result, null, 2)}\n` });
+  if (paths.matchesCsv) files.push({ path: paths.matchesCsv, content: matchesCsv(result) });
+  if (paths.summaryCsv) files.push({ path: paths.summaryCsv, content: summaryCsv(result) });
+  if (paths.comparisonsCsv) files.push({ path: paths.comparisonsCsv, content: comparisonsCsv(result) });
+  const byFolder = new Map<string, OutputFile[]>();
+  for (const f of files) {
+    const folder = resolve(dirname(f.path));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+  }
+  for (const set of byFolder.values()) writeFileSetAtomic(set, options);
 }

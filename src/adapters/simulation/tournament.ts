@@ -19,6 +19,7 @@ import { startProgressBar } from '../text/progress-bar.js';
 import { compiledWorkerFile } from './compiled-path.js';
 import { parseTournamentConfig, type TournamentConfig } from './config-schema.js';
 import { appendToJournal, openJournal } from './journal.js';
+import { JOURNAL_FORMAT, JOURNAL_VERSION } from './journal-schema.js';
 import {
   MatchRunner,
   matchConfig,
@@ -99,28 +100,39 @@ export async function runTournament(
   const labels = setup.strategies.map((s) => s.label);
   const configHash = hashConfig(config, modules);
 
+  const planned = new Map(
+    setup.plan.map((m) => [
+      m.id,
+      { index: m.index, scenario: m.scenarioId, strategies: m.assignment.map((k) => labels[k]) },
+    ]),
+  );
   const done = options.journal
-    ? openJournal(options.journal, {
-        kind: 'header',
-        format: 'parley-tournament-journal',
-        version: 1,
-        configHash,
-        matches: setup.plan.length,
-      })
+    ? openJournal(
+        options.journal,
+        {
+          kind: 'header',
+          format: JOURNAL_FORMAT,
+          version: JOURNAL_VERSION,
+          configHash,
+          matches: setup.plan.length,
+        },
+        planned,
+      )
     : new Map<string, MatchRecord>();
   const records = new Map<number, MatchRecord>();
+  const references = new Map<string, OutcomeReference | undefined>();
   for (const match of setup.plan) {
     const record = done.get(match.id);
-    if (record) records.set(match.index, record);
+    // Through the reference as a fresh match goes, so a resumed run says what an uninterrupted one says.
+    if (record) records.set(match.index, addReference(setup, record, options.reference, references));
   }
   const pending = setup.plan.filter((m) => !records.has(m.index)).map((m) => m.index);
 
   const bar = options.progress ? progressBar(setup.plan.length, records.size) : undefined;
-  const references = new Map<string, OutcomeReference | undefined>();
   const finish = (record: MatchRecord) => {
     const withDistances = addReference(setup, record, options.reference, references);
     records.set(record.index, withDistances);
-    if (options.journal) appendToJournal(options.journal, withDistances);
+    if (options.journal) appendToJournal(options.journal, configHash, withDistances);
     bar?.increment();
     options.onMatch?.(withDistances);
   };

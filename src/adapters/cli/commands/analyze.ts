@@ -1,10 +1,10 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { type AnalysisReport, analyze } from '../../../app/analyze.js';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
 import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
 import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
+import { checkOutputFile, openAtomicStream } from '../../node/atomic-files.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
 import { loadOrExit, usageError } from '../load.js';
 import { OPTION_IDS, type OptionNames, optionNames, outcomeLines } from '../option-labels.js';
@@ -23,6 +23,10 @@ export interface AnalyzeOptions {
   maxFrontier?: string;
   frontierOver?: 'all' | 'acceptable';
   frontierOut?: string;
+  /** Replace an existing --frontier-out file. */
+  force?: boolean;
+  /** Print how long each step took (left out by default, so the same input gives the same bytes). */
+  timings?: boolean;
   conventions?: 'parley' | 'negmas';
   json?: boolean;
 }
@@ -364,50 +368,61 @@ export function printAnalysis(report: AnalysisReport, io: Io, names: OptionNames
   );
 }
 
+function printTimings(timings: Record<string, number>, io: Io): void {
+  io.out(`\n${styler(io).bold('Timings')} (milliseconds; they vary from run to run)\n`);
+  io.out(
+    table(
+      ['step', 'ms'],
+      Object.entries(timings).map(([step, ms]) => [step, String(ms)]),
+      io,
+    ),
+  );
+}
+
 /** `parley analyze <file>`: the agreement zone, why it is empty, frontier, bargaining solutions, packages, robustness. */
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const scenario = loadOrExit(file, io, options.json === true);
   const parsed = parseAnalyzeOptions(options, scenario, io);
-  const stream = options.frontierOut ? openFrontierStream(options.frontierOut, io) : undefined;
+  const stream = options.frontierOut
+    ? openFrontierStream(options.frontierOut, options.force === true)
+    : undefined;
   let report: AnalysisReport;
   try {
     report = await analyze(
       { scenario, ...parsed, onFrontierPoint: stream?.write },
       nodeComputePorts({ threads: parsed.threads }),
     );
-  } finally {
-    stream?.close();
+  } catch (error) {
+    stream?.abort();
+    throw error;
   }
-  if (stream) stream.summary(report.frontier);
-  if (options.json) io.out(json(report));
-  else printAnalysis(report, io, optionNames(scenario, styler(io).dim));
+  stream?.finish(report.frontier);
+  const { timings, ...timeless } = report;
+  if (options.json) io.out(json(options.timings ? report : timeless));
+  else {
+    printAnalysis(report, io, optionNames(scenario, styler(io).dim));
+    if (options.timings) printTimings(timings, io);
+  }
   return EXIT_OK;
 }
 
 /**
  * A JSON-lines file receiving every frontier point as it is known: one object per line
  * ({"outcome": [...], "index": n, "utilities": [...]}), then a last line {"summary": {...}} with the method,
- * what the frontier is over, whether it is exact and the point count.
+ * what the frontier is over, whether it is exact and the point count. The file appears, atomically, when the
+ * analysis ends; an interrupted run leaves any earlier file as it was.
  */
-function openFrontierStream(path: string, io: Io) {
-  let fd: number;
-  try {
-    fd = openSync(path, 'w');
-  } catch (error) {
-    usageError(io, `cannot write --frontier-out '${path}': ${(error as Error).message}`);
-  }
+function openFrontierStream(path: string, force: boolean) {
+  checkOutputFile(path, { force });
+  const file = openAtomicStream(path, { force });
   let count = 0;
-  let open = true;
   return {
     write: (point: { outcome: number[]; index?: number; utilities: number[] }) => {
-      writeSync(fd, `${JSON.stringify(point)}\n`);
+      file.write(`${JSON.stringify(point)}\n`);
       count++;
     },
-    close: () => {
-      if (open) closeSync(fd);
-      open = false;
-    },
-    summary: (frontier: AnalysisReport['frontier']) => {
+    abort: () => file.abort(),
+    finish: (frontier: AnalysisReport['frontier']) => {
       const body =
         'skipped' in frontier
           ? { skipped: frontier.skipped, points: count }
@@ -420,9 +435,8 @@ function openFrontierStream(path: string, io: Io) {
               points: count,
               note: frontier.note,
             };
-      const fd2 = openSync(path, 'a');
-      writeSync(fd2, `${JSON.stringify({ summary: body })}\n`);
-      closeSync(fd2);
+      file.write(`${JSON.stringify({ summary: body })}\n`);
+      file.commit();
     },
   };
 }

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConflictSection } from '../../../core/stability/conflict-from-scenario.js';
 import { buildGraphModel } from '../../../core/stability/graph-model.js';
 import { tieClasses } from '../../../core/stability/preference-scores.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import { writeGmcrText } from '../../interop/write-gmcr.js';
+import { writeFileAtomic } from '../../node/atomic-files.js';
 import { usageError } from '../load.js';
 import { EXIT_OK, type Io, json, styler } from '../output.js';
 import { bulletList } from './import.js';
@@ -27,8 +28,7 @@ export function exportGmcr(
   const target = join(options.output, `${scenario.id}.gmcr`);
   if (existsSync(target) && !options.force)
     usageError(io, `'${target}' exists; nothing was written`, 'add --force to replace it');
-  mkdirSync(options.output, { recursive: true });
-  writeFileSync(target, text);
+  writeFileAtomic(target, text, { force: options.force });
   const allLosses = [
     ...losses,
     'option ids (the file names options by their labels), preference notes and sources',

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
 import type { Scenario } from '../../../schema/scenario.js';
 import {
   type ExportResult,
@@ -9,6 +10,7 @@ import {
   writeGeniusWeb,
   writeNegmas,
 } from '../../interop/index.js';
+import { probeFolder, writeFileSetAtomic } from '../../node/atomic-files.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, styler, table } from '../output.js';
 import { exportGmcr } from './export-gmcr.js';
@@ -58,22 +60,41 @@ function targetEntries(dir: string, io: Io): string[] {
   return readdirSync(dir).sort();
 }
 
+function writeInto(
+  scenario: Scenario,
+  directory: string,
+  options: ExportCommandOptions & { format: InteropFormat },
+): ExportResult {
+  if (options.format === 'genius') return writeGenius(scenario, directory);
+  if (options.format === 'geniusweb') {
+    return writeGeniusWeb(scenario, directory, { version: options.geniuswebVersion === '1' ? 1 : 2 });
+  }
+  return writeNegmas(scenario, directory);
+}
+
+/**
+ * The writers fill a private staging folder; the files then go into the target folder as one set, so a run
+ * stopped at any point leaves the old files or the new ones, never a mix.
+ */
 function write(
   scenario: Scenario,
   options: ExportCommandOptions & { format: InteropFormat },
   io: Io,
 ): ExportResult {
+  const staging = mkdtempSync(join(tmpdir(), 'parley-export-'));
   try {
-    if (options.format === 'genius') return writeGenius(scenario, options.output);
-    if (options.format === 'geniusweb') {
-      return writeGeniusWeb(scenario, options.output, { version: options.geniuswebVersion === '1' ? 1 : 2 });
-    }
-    return writeNegmas(scenario, options.output);
+    const staged = writeInto(scenario, staging, options);
+    const files = staged.files.map((path) => ({
+      path: join(options.output, basename(path)),
+      content: readFileSync(path),
+    }));
+    writeFileSetAtomic(files, { force: options.force });
+    return { ...staged, files: files.map((f) => f.path) };
   } catch (error) {
     if (error instanceof InteropError) usageError(io, error.message);
-    const code = (error as { code?: string }).code;
-    if (code) usageError(io, `cannot write into '${options.output}': ${code} (${(error as Error).message})`);
     throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
 }
 
@@ -90,6 +111,7 @@ export function exportCommand(file: string, options: ExportCommandOptions, io: I
       'export into a new or empty folder, or add --force to write over files of the same names',
     );
   }
+  probeFolder(options.output);
   const scenario = loadOrExit(file, io, options.json === true);
   if (options.format === 'gmcr') return exportGmcr(file, scenario, options, io);
   const { files, report } = write(scenario, { ...options, format: options.format }, io);

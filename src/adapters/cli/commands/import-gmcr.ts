@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { stringify } from 'yaml';
 import type { Scenario } from '../../../schema/scenario.js';
@@ -6,10 +6,15 @@ import { scenarioFromConflict } from '../../interop/gmcr-scenario.js';
 import { readGmcrText } from '../../interop/read-gmcr.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { parseScenarioText } from '../../load/load-scenario.js';
+import { writeFileAtomic } from '../../node/atomic-files.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json } from '../output.js';
 
 /** `parley import file.gmcr`: a gmcr-py conflict as a scenario with a conflict section. */
-export function importGmcr(path: string, options: { output?: string; json?: boolean }, io: Io): number {
+export function importGmcr(
+  path: string,
+  options: { output?: string; force?: boolean; json?: boolean },
+  io: Io,
+): number {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -39,7 +44,7 @@ export function importGmcr(path: string, options: { output?: string; json?: bool
     io.err(formatDiagnostics(check.diagnostics, { color: false }));
     return 70;
   }
-  if (options.output !== undefined) writeFileSync(options.output, yaml, 'utf8');
+  if (options.output !== undefined) writeFileAtomic(options.output, yaml, { force: options.force });
   if (options.json) {
     io.out(
       json({

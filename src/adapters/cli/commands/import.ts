@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { buildOutcomeSpace } from '../../../core/model/outcome-space.js';
@@ -12,9 +12,9 @@ import {
   importPath,
 } from '../../interop/index.js';
 import { nodeFiles } from '../../interop/node-files.js';
-import type { Diagnostic } from '../../load/diagnostic.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
-import { type LoadResult, loadScenarioFile, parseScenarioText } from '../../load/load-scenario.js';
+import { type LoadResult, parseScenarioText } from '../../load/load-scenario.js';
+import { probeFolder, writeFileAtomic } from '../../node/atomic-files.js';
 import { usageError } from '../load.js';
 import { CliExit, EXIT_OK, type Io, json, styler, table } from '../output.js';
 import { parsePositiveInteger } from '../parse-arguments.js';
@@ -54,6 +54,7 @@ export interface ImportCommandOptions {
   format?: InteropFormat;
   realIntervals?: string;
   force?: boolean;
+  allowPartial?: boolean;
   json?: boolean;
 }
 
@@ -84,7 +85,11 @@ function readImport(
         `leave out --format to import them as ${formatName(found.format)}`,
       );
     }
-    return { found, result: importPath(path, realIntervals === undefined ? {} : { realIntervals }) };
+    const importOptions = {
+      allowPartial: options.allowPartial === true,
+      ...(realIntervals === undefined ? {} : { realIntervals }),
+    };
+    return { found, result: importPath(path, importOptions) };
   } catch (error) {
     if (error instanceof InteropError) usageError(io, error.message);
     throw error;
@@ -117,28 +122,21 @@ export function scenarioYaml(scenario: Scenario): string {
   return stringify(scenario, { aliasDuplicateObjects: false });
 }
 
-/** Writes next to the target and renames, so an existing file is only replaced by a complete, valid one. */
-function writeChecked(output: string, text: string): { load: LoadResult; keptAt: string | undefined } {
-  mkdirSync(dirname(output), { recursive: true });
-  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
-  let keep = false;
-  try {
-    writeFileSync(temporary, text, 'utf8');
-    const load = loadScenarioFile(temporary, { format: 'yaml' });
-    const rename = (d: Diagnostic): Diagnostic => ({ ...d, file: output });
-    const named: LoadResult = load.ok
-      ? { ...load, warnings: load.warnings.map(rename) }
-      : { ok: false, diagnostics: load.diagnostics.map(rename) };
-    if (load.ok || !existsSync(output)) {
-      renameSync(temporary, output);
-      return { load: named, keptAt: undefined };
-    }
-    // Never replace a file with one that does not load: leave the new text beside it.
-    keep = true;
-    return { load: named, keptAt: temporary };
-  } finally {
-    if (!keep) rmSync(temporary, { force: true });
+/** Checks the text loads, then writes it atomically; an existing file is only replaced by a valid one. */
+function writeChecked(
+  output: string,
+  text: string,
+  force: boolean,
+): { load: LoadResult; keptAt: string | undefined } {
+  const load = parseScenarioText(text, output, { format: 'yaml' });
+  if (load.ok || !existsSync(output)) {
+    writeFileAtomic(output, text, { force });
+    return { load, keptAt: undefined };
   }
+  // Never replace a file with one that does not load: leave the new text beside it.
+  const keptAt = join(dirname(output), `.${basename(output)}.rejected.yaml`);
+  writeFileAtomic(keptAt, text, { force: true });
+  return { load, keptAt };
 }
 
 function outcomesText(scenario: Scenario): { count: number; exact: boolean; text: string } {
@@ -181,6 +179,7 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
       );
     }
   }
+  if (output !== undefined) probeFolder(dirname(output));
   if (extname(path).toLowerCase() === '.gmcr') return importGmcr(path, options, io);
   const { found, result } = readImport(path, options, io);
   const { scenario, report } = result;
@@ -189,12 +188,7 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
   let load: LoadResult;
   let keptAt: string | undefined;
   if (output !== undefined) {
-    try {
-      ({ load, keptAt } = writeChecked(output, text));
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      usageError(io, `cannot write '${output}': ${code ?? (error as Error).message}`);
-    }
+    ({ load, keptAt } = writeChecked(output, text, options.force === true));
   } else {
     load = parseScenarioText(text, '<stdout>', { format: 'yaml' });
   }
@@ -242,6 +236,7 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
         parties,
         issues,
         outcomes: { count: outcomes.count, exact: outcomes.exact },
+        dropped: found.dropped,
         losses: report.losses,
         notes: report.notes,
         warnings: load.warnings,
@@ -254,6 +249,12 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
 
   const err = io.err;
   err(`${s.bold('Imported')} ${path} ${s.dim(`(${formatName(report.format)} format)`)}\n`);
+  if (found.dropped.length > 0) {
+    err(
+      `${s.red(`PARTIAL IMPORT: ${found.dropped.length} file${found.dropped.length === 1 ? '' : 's'} dropped`)} (accepted with --allow-partial)\n`,
+    );
+    err(bulletList(found.dropped.map((d) => `${d.file}: ${d.reason}`)));
+  }
   if (found.domain) err(`  domain:   ${basename(found.domain)}\n`);
   err(
     `${wrap(`  profiles: ${found.profiles.map((p) => basename(p)).join(', ')}`, 100, '            ').join('\n')}\n`,

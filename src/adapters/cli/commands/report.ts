@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { report } from '../../../app/report.js';
+import { checkOutputFile } from '../../node/atomic-files.js';
 import { nodeComputePorts, nodeFileStore } from '../../node/node-ports.js';
 import { analysisReportHtml } from '../../report/analysis-report.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
@@ -23,10 +24,8 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
       'give the output file with -o',
       'example: parley report scenarios/ukraine-2025.yaml -o report.html',
     );
-  if (existsSync(output) && statSync(output).isDirectory())
-    usageError(io, `'${output}' is a folder; give a file name`);
-  if (existsSync(output) && !options.force) usageError(io, `'${output}' exists; add --force to replace it`);
   if (!existsSync(dirname(output) || '.')) usageError(io, `the folder '${dirname(output)}' does not exist`);
+  checkOutputFile(output, { force: options.force });
   if (options.diff && options.diff.length !== 2) {
     usageError(
       io,

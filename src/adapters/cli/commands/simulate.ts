@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import {
   CONVENTION_SETS,
   type ConventionSet,
@@ -21,6 +20,7 @@ import {
 import { type StrategySpec, strategySpecName } from '../../../core/simulation/strategy.js';
 import type { Run } from '../../../core/simulation/trace.js';
 import type { Scenario } from '../../../schema/scenario.js';
+import { checkOutputFile, writeFileAtomic } from '../../node/atomic-files.js';
 import { htmlPage } from '../../report/html.js';
 import { simulationSection } from '../../report/sections/simulation-section.js';
 import { ConfigError } from '../../simulation/config-schema.js';
@@ -48,6 +48,8 @@ export interface SimulateOptions {
   fullOffers?: boolean;
   json?: boolean;
   html?: string;
+  /** Replace an existing --html file. */
+  force?: boolean;
   conventions?: string;
   strategyOption?: string[];
 }
@@ -420,6 +422,7 @@ function optionLabel(compiled: CompiledScenario, outcome: readonly number[]): st
 
 /** `parley simulate <file> [options]` */
 export async function simulateCommand(file: string, options: SimulateOptions, io: Io): Promise<number> {
+  if (options.html) checkOutputFile(options.html, { force: options.force });
   const prepared = await prepareSimulation(file, options, io);
   const { compiled, config } = prepared;
   let run: Run;
@@ -442,11 +445,7 @@ export async function simulateCommand(file: string, options: SimulateOptions, io
       `${compiled.scenario.id}${compiled.scenario.asOf ? `, as of ${compiled.scenario.asOf}` : ''}`,
       "Simulated negotiators with the analysts' estimated preferences; a model run, not a forecast.",
     ];
-    try {
-      writeFileSync(options.html, htmlPage(title, subtitle, [section]));
-    } catch (error) {
-      usageError(io, `cannot write ${options.html}: ${(error as Error).message}`);
-    }
+    writeFileAtomic(options.html, htmlPage(title, subtitle, [section]), { force: options.force });
   }
 
   if (options.json) {

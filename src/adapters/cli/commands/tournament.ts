@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { SimulationConfigError } from '../../../core/simulation/config.js';
@@ -8,6 +8,8 @@ import type { Estimate } from '../../../core/statistics/index.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { readYaml } from '../../load/read-yaml.js';
+import { probeFolder } from '../../node/atomic-files.js';
+import { FileAccessError } from '../../node/fs-errors.js';
 import { ConfigError } from '../../simulation/config-schema.js';
 import { JournalError } from '../../simulation/journal.js';
 import { SandboxedStrategies } from '../../simulation/sandbox.js';
@@ -36,6 +38,8 @@ export interface TournamentCommandOptions {
   threads?: string;
   journal?: string;
   out?: string;
+  /** Replace the result files in --out. */
+  force?: boolean;
   json?: boolean;
   progress?: boolean;
   stopAfter?: string;
@@ -109,6 +113,31 @@ function checkStrategyNames(strategies: unknown[], known: readonly string[], io:
     if (typeof name === 'string' && !known.includes(name))
       usageError(io, `strategies[${k}]: unknown strategy '${name}'${didYouMean(name, known)}`);
   });
+}
+
+const outputPaths = (folder: string) => ({
+  json: join(folder, 'result.json'),
+  matchesCsv: join(folder, 'matches.csv'),
+  summaryCsv: join(folder, 'summary.csv'),
+  comparisonsCsv: join(folder, 'comparisons.csv'),
+});
+
+/** A journal is continued when it exists, so it need not be new; it must be a file in a writable folder. */
+function checkJournalPath(path: string): void {
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new FileAccessError('write the journal', path, 'EISDIR', 'it is a folder; give a file name');
+  probeFolder(dirname(resolve(path)));
+}
+
+/** Before the run: --out is a folder (or can be made) that takes files, and holds none of ours without --force. */
+function checkOutputFolder(folder: string, paths: Record<string, string>, force: boolean): void {
+  if (existsSync(folder) && !statSync(folder).isDirectory())
+    throw new FileAccessError('write into', folder, 'ENOTDIR', 'it is a file; --out takes a folder');
+  for (const path of Object.values(paths)) {
+    if (!force && existsSync(path))
+      throw new FileAccessError('write', path, 'EEXIST', 'it exists; add --force to replace the results');
+  }
+  probeFolder(folder);
 }
 
 const estimateText = (e: Estimate | undefined, digits = 1): string => {
@@ -246,15 +275,9 @@ export async function tournamentCommand(
     return entry;
   });
 
-  // Folders for the journal and the results are made before anything runs, so a bad path fails at once.
-  for (const folder of [options.journal ? dirname(resolve(options.journal)) : undefined, options.out]) {
-    if (folder === undefined) continue;
-    try {
-      mkdirSync(folder, { recursive: true });
-    } catch (error) {
-      usageError(io, `cannot create the folder ${folder}: ${(error as Error).message}`);
-    }
-  }
+  // The journal's and the results' folders are checked before anything runs, so a bad path fails at once.
+  if (options.journal) checkJournalPath(options.journal);
+  if (options.out) checkOutputFolder(options.out, outputPaths(options.out), options.force === true);
 
   const unavailable = new Map<string, string>();
   const reference: ReferenceFactory = (input) => {
@@ -294,21 +317,11 @@ export async function tournamentCommand(
     process.removeListener('SIGINT', onSignal);
   }
 
-  const notes = [...unavailable].map(
-    ([id, reason]) => `scenario '${id}': no Pareto or Nash distances: ${reason}`,
-  );
-  if (options.out) {
-    try {
-      writeTournamentOutputs(result, {
-        json: join(options.out, 'result.json'),
-        matchesCsv: join(options.out, 'matches.csv'),
-        summaryCsv: join(options.out, 'summary.csv'),
-        comparisonsCsv: join(options.out, 'comparisons.csv'),
-      });
-    } catch (error) {
-      usageError(io, `cannot write into ${options.out}: ${(error as Error).message}`);
-    }
-  }
+  // Sorted: matches finish in any order, and the output must not depend on it.
+  const notes = [...unavailable]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, reason]) => `scenario '${id}': no Pareto or Nash distances: ${reason}`);
+  if (options.out) writeTournamentOutputs(result, outputPaths(options.out), { force: options.force });
   if (options.json) {
     io.out(json({ ...result, conventions: simulation.conventions ?? 'parley', notes }));
     return EXIT_OK;
