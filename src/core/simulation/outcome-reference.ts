@@ -3,6 +3,7 @@ import { skyline } from '../analysis/pareto/skyline.js';
 import { acceptableMask, enumerateUtilities, maskIndices, outcomeAt } from '../analysis/utility-table.js';
 import type { UtilityFunction } from '../evaluate/utility-function.js';
 import type { CompiledScenario } from '../model/compile.js';
+import { maxOf } from '../statistics/extremes.js';
 import { euclidean, type OutcomeReference } from './metrics.js';
 
 /**
@@ -139,7 +140,7 @@ export function buildOutcomeReference(input: ReferenceInput): ReferenceResult {
       }
     }
     nash = point(best);
-    const ideal = batnas.map((_, j) => Math.max(...zoneFrontier.map((id) => table.utilities[j][id])));
+    const ideal = batnas.map((_, j) => maxOf(zoneFrontier.map((id) => table.utilities[j][id])));
     let bestK = -1;
     let bestRatio = Number.NEGATIVE_INFINITY;
     for (const id of positive) {
