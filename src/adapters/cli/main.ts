@@ -118,6 +118,11 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .default('all'),
     )
     .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
+    .option(
+      '--time-limit <seconds|none>',
+      'budget of the whole analysis (default 300 s); past it, a partial answer saying what is not proven',
+    )
+    .option('--progress', 'progress lines on stderr even when it is not a terminal')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -134,6 +139,9 @@ Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly a
 (HiGHS). Every section says which method it used. Nash solutions by MILP carry a stated tolerance.
 The frontier says which outcomes it is over and whether it is exact or bounded; above the enumeration
 limit it is proven point by point by MILP (two parties; more with --method milp).
+The whole analysis has a budget (--time-limit, default 300 seconds; "none" for no limit). When it runs out,
+every section keeps what it proved and the output says what is not proven ("completeness" in JSON, a warning
+on stderr); the exit code stays 0. Progress goes to stderr on a terminal, or always with --progress.
 
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
@@ -141,7 +149,8 @@ Examples:
   parley analyze scenarios/river-water-sharing.yaml --json > analysis.json
   parley analyze energy.yaml --max-frontier all --frontier-over acceptable --json
   parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl
-  parley analyze imported-domain.yaml --conventions negmas`,
+  parley analyze imported-domain.yaml --conventions negmas
+  parley analyze big.yaml --time-limit 30 --progress`,
     )
     .action(async (file: string, options) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
@@ -161,6 +170,11 @@ Examples:
     .option('--samples <n>', 'Monte Carlo draws for the robustness section (default 0: skip)')
     .option('--seed <s>', 'seed for the draws (default 1)')
     .option('--threads <n>', 'worker threads for the draws')
+    .option(
+      '--time-limit <seconds|none>',
+      'budget of the analysis (default 300 s); then a partial, labelled page',
+    )
+    .option('--progress', 'progress lines on stderr even when it is not a terminal')
     .addOption(
       new Option('--method <method>', 'enumerate, MILP, or choose by size')
         .choices(['auto', 'enumerate', 'milp'])

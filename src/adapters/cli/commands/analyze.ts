@@ -6,9 +6,12 @@ import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.j
 import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag, threadsFlag, timeLimitFlag } from '../numeric-flags.js';
 import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
-import { parsePositiveInteger, validateDate } from '../parse-arguments.js';
+import { validateDate } from '../parse-arguments.js';
+import { stderrProgress } from '../progress-lines.js';
 
 export interface AnalyzeOptions {
   package?: string;
@@ -23,6 +26,8 @@ export interface AnalyzeOptions {
   frontierOver?: 'all' | 'acceptable';
   frontierOut?: string;
   conventions?: 'parley' | 'negmas';
+  timeLimit?: string;
+  progress?: boolean;
   json?: boolean;
 }
 
@@ -40,6 +45,8 @@ export interface ParsedAnalyzeOptions {
   maxFrontierPoints: number;
   frontierOver: 'all-outcomes' | 'acceptable-outcomes';
   conventions: 'parley' | 'negmas';
+  /** Budget of the whole analysis in seconds (undefined: none). */
+  timeLimitSeconds?: number;
 }
 
 /** Checks the options shared by `analyze` and `report` against the scenario, stopping with exit 2 on a problem. */
@@ -66,10 +73,9 @@ export function parseAnalyzeOptions(
       `packages: ${scenario.packages.map((p) => p.id).join(', ') || 'none'}`,
     );
   }
-  const samples = options.samples === undefined ? 0 : Number(options.samples);
-  if (!Number.isInteger(samples) || samples < 0 || samples > 10_000_000) {
-    usageError(io, `--samples must be a whole number from 0 to 10,000,000, got '${options.samples}'`);
-  }
+  const bounds = FLAG_BOUNDS.analyze;
+  const samples =
+    options.samples === undefined ? 0 : integerFlag(options.samples, '--samples', bounds['--samples'], io);
   const seedText = options.seed ?? '1';
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
   return {
@@ -79,8 +85,7 @@ export function parseAnalyzeOptions(
     at: options.at,
     samples,
     seed,
-    threads:
-      options.threads === undefined ? undefined : parsePositiveInteger(options.threads, '--threads', io),
+    threads: threadsFlag(options.threads, io),
     method: options.method === 'decompose' ? 'auto' : (options.method ?? 'auto'),
     frontierMethod: options.method ?? 'auto',
     maxFrontierPoints:
@@ -88,10 +93,33 @@ export function parseAnalyzeOptions(
         ? options.maxFrontier === 'all'
           ? Number.POSITIVE_INFINITY
           : 2000
-        : parsePositiveInteger(options.maxFrontier, '--max-frontier', io),
+        : integerFlag(options.maxFrontier, '--max-frontier', bounds['--max-frontier'], io),
     frontierOver: options.frontierOver === 'acceptable' ? 'acceptable-outcomes' : 'all-outcomes',
     conventions: options.conventions ?? 'parley',
+    timeLimitSeconds: timeLimitFlag(options.timeLimit, io, DEFAULT_TIME_LIMIT_SECONDS),
   };
+}
+
+/** Budget of `analyze` and `report` without --time-limit: long enough for every bundled scenario. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 300;
+
+/**
+ * The warning a partial answer prints on stderr (the exit code stays 0: a partial answer is an answer, and
+ * `completeness.partial` says so in JSON).
+ */
+export function warnIfPartial(completeness: AnalysisReport['completeness'], io: Io): void {
+  if (!completeness.partial) return;
+  const limit = completeness.timeLimitSeconds === null ? '' : ` of ${completeness.timeLimitSeconds} s`;
+  io.err(
+    `parley: warning: partial answer${completeness.limitReached ? `: the time limit${limit} was reached` : ''}; not proven:
+${completeness.unproven
+  .map(
+    (u) => `  - ${u}
+`,
+  )
+  .join('')}  raise --time-limit (or give --time-limit none) for a full answer
+`,
+  );
 }
 
 const word = (t: Tristate, s: ReturnType<typeof styler>) =>
@@ -373,7 +401,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   try {
     report = await analyze(
       { scenario, ...parsed, onFrontierPoint: stream?.write },
-      nodeComputePorts({ threads: parsed.threads }),
+      nodeComputePorts({ threads: parsed.threads, progress: stderrProgress(io, options.progress) }),
     );
   } finally {
     stream?.close();
@@ -381,6 +409,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   if (stream) stream.summary(report.frontier);
   if (options.json) io.out(json(report));
   else printAnalysis(report, io);
+  warnIfPartial(report.completeness, io);
   return EXIT_OK;
 }
 
