@@ -72,8 +72,3 @@ export const REAL_FLAGS: ReadonlySet<string> = new Set([
   '--bdm-t',
 ]);
 
-/**
- * Largest total work of a tournament, in negotiation rounds (matches × repetitions × rounds): past it a run
- * takes days; the message says which flag to lower.
- */
-export const MAX_TOURNAMENT_ROUNDS = 1_000_000_000;

@@ -15,9 +15,10 @@ import { nodeFiles } from '../../interop/node-files.js';
 import type { Diagnostic } from '../../load/diagnostic.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { type LoadResult, loadScenarioFile, parseScenarioText } from '../../load/load-scenario.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { usageError } from '../load.js';
+import { integerFlag } from '../numeric-flags.js';
 import { CliExit, EXIT_OK, type Io, json, styler, table } from '../output.js';
-import { parsePositiveInteger } from '../parse-arguments.js';
 import { importGmcr } from './import-gmcr.js';
 
 /** Exit code when the importer produced a file Parley itself rejects: a bug, not bad input. */
@@ -68,7 +69,7 @@ function readImport(
   const realIntervals =
     options.realIntervals === undefined
       ? undefined
-      : parsePositiveInteger(options.realIntervals, '--real-intervals', io);
+      : integerFlag(options.realIntervals, '--real-intervals', FLAG_BOUNDS.import['--real-intervals'], io);
   if (realIntervals !== undefined && realIntervals > MAX_REAL_INTERVALS) {
     usageError(
       io,

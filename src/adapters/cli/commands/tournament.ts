@@ -13,7 +13,9 @@ import { JournalError } from '../../simulation/journal.js';
 import { SandboxedStrategies } from '../../simulation/sandbox.js';
 import { type ReferenceFactory, runTournament, type TournamentResult } from '../../simulation/tournament.js';
 import { writeTournamentOutputs } from '../../simulation/tournament-output.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag, threadsFlag } from '../numeric-flags.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json, styler, table } from '../output.js';
 import {
   BUILT_IN_NAMES,
@@ -50,11 +52,8 @@ const PROTOCOLS: Record<string, string> = {
   'single-text': 'single-text',
 };
 
-function wholeNumber(text: string, flag: string, min: number, io: Io): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n) || n < min)
-    usageError(io, `${flag} must be a whole number >= ${min}, got '${text}'`);
-  return n;
+function wholeNumber(text: string, flag: keyof typeof FLAG_BOUNDS.tournament, io: Io): number {
+  return integerFlag(text, flag, FLAG_BOUNDS.tournament[flag], io);
 }
 
 function readConfigFile(path: string, io: Io): Record<string, unknown> {
@@ -194,11 +193,9 @@ export async function tournamentCommand(
   }
 
   if (options.repetitions !== undefined)
-    config.repetitions = wholeNumber(options.repetitions, '--repetitions', 1, io);
+    config.repetitions = wholeNumber(options.repetitions, '--repetitions', io);
   if (options.seed !== undefined) {
-    const seed = Number(options.seed);
-    if (!Number.isSafeInteger(seed)) usageError(io, `--seed must be a whole number, got '${options.seed}'`);
-    config.seed = seed;
+    config.seed = wholeNumber(options.seed, '--seed', io);
   }
   config.seed ??= 1;
   if (options.assignments !== undefined) {
@@ -211,7 +208,7 @@ export async function tournamentCommand(
   if (options.rounds !== undefined)
     simulation.deadline = {
       ...(simulation.deadline as object),
-      rounds: wholeNumber(options.rounds, '--rounds', 1, io),
+      rounds: wholeNumber(options.rounds, '--rounds', io),
     };
   simulation.deadline ??= { rounds: DEFAULT_ROUNDS };
   if (options.protocol !== undefined) {
@@ -234,9 +231,9 @@ export async function tournamentCommand(
   config.simulation = simulation;
 
   const threads =
-    options.threads === undefined ? availableParallelism() : wholeNumber(options.threads, '--threads', 0, io);
+    options.threads === undefined ? availableParallelism() : (threadsFlag(options.threads, io, 0) ?? 0);
   const stopAfter =
-    options.stopAfter === undefined ? undefined : wholeNumber(options.stopAfter, '--stop-after', 1, io);
+    options.stopAfter === undefined ? undefined : wholeNumber(options.stopAfter, '--stop-after', io);
 
   const scenarios: Scenario[] = entries.map((e) => loadOrExit(e.file, io, options.json === true));
   config.scenarios = entries.map((e, k) => {
