@@ -13,6 +13,7 @@ import { type Budget, budgetCancellation, budgetedSolver, createBudget } from '.
 import type { ConventionSet } from '../core/conventions.js';
 import { type Evaluation, evaluateSubspace } from '../core/evaluate/evaluate.js';
 import type { CompiledScenario } from '../core/model/compile.js';
+import { outcomeCount } from '../core/model/outcome-count.js';
 import { resolvePackage } from '../core/model/resolve.js';
 import type { Distribution } from '../core/random/samplers.js';
 import { type Completeness, completenessOf } from './analysis-completeness.js';
@@ -65,7 +66,11 @@ export interface AnalysisReport {
   scenario: { id: string; title: string; asOf?: string; disclaimer?: string };
   at: string | null;
   basis: string;
-  space: { issues: number; outcomes: number; exact: boolean };
+  /**
+   * The outcome space: `outcomes` as a double (approximate when `exact` is false), `count` the exact decimal
+   * string and `log10` its logarithm, finite at any size.
+   */
+  space: { issues: number; outcomes: number; exact: boolean; count: string; log10: number };
   parties: Array<{ id: string; name: string; role: string; batna: number; signatory: boolean }>;
   zone: AgreementZone;
   explanation?: Explanation;
@@ -203,6 +208,7 @@ export async function analyzeStep(
   const zoneParties = (input.parties ?? compiled.signatories.map((m) => compiled.models[m].party)).map(
     (id) => compiled.models.find((m) => m.party === id)?.name ?? id,
   );
+  const spaceCount = outcomeCount(compiled.space.radix);
   const completeness = completenessOf(
     { zone, zoneParties, frontier, bargaining, focus, skipped },
     { timeLimitSeconds: input.timeLimitSeconds, reached: budget.exhausted() },
@@ -221,6 +227,8 @@ export async function analyzeStep(
       issues: compiled.space.issues.length,
       outcomes: compiled.space.size,
       exact: compiled.space.sizeIsExact,
+      count: spaceCount.decimal,
+      log10: spaceCount.log10,
     },
     parties: compiled.models.map((m, k) => ({
       id: m.party,

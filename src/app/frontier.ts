@@ -10,6 +10,7 @@ import {
 } from '../core/analysis/pareto/pareto-frontier.js';
 import { EnumerationLimitError } from '../core/analysis/utility-table.js';
 import type { CompiledScenario } from '../core/model/compile.js';
+import { spaceSizeText } from '../core/model/outcome-count.js';
 import { encodeOutcome } from '../core/model/outcome-space.js';
 import type { Subspace } from '../core/model/subspace.js';
 import type { Cancellation, Clock, MilpSolver, Progress } from '../core/ports.js';
@@ -121,7 +122,7 @@ export async function computeFrontier(
   }
   if (method === 'auto' && partyCount > 2) {
     return {
-      skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
+      skipped: `${spaceSizeText(compiled.space.radix)} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
     };
   }
   return byMilp(compiled, request, ports, over, maxListed, method === 'milp');
@@ -216,7 +217,7 @@ async function byMilp(
     method: 'milp',
     reason: requested
       ? 'MILP was requested'
-      : `the space of ${compiled.space.size.toExponential(2)} outcomes is too large to enumerate, so each frontier point is proven by MILP`,
+      : `the space of ${spaceSizeText(compiled.space.radix)} outcomes is too large to enumerate, so each frontier point is proven by MILP`,
     over,
     parties: result.parties,
     exact: result.exact,

@@ -73,3 +73,18 @@ describe('a time limit gives a prompt, labelled partial answer', () => {
     expect(run.stderr).not.toContain('partial answer');
   });
 });
+
+describe('big outcome counts are exact', () => {
+  it('show past 1.8e308 outcomes gives the exact count as a decimal string and a power of ten in text', async () => {
+    // 3^700 is about 10^334: Infinity as a double, which `show` used to print as "about Infinity".
+    const file = scenarioFile(2, 700, 3);
+    const json = await cli('show', file, '--json');
+    expect(json.code).toBe(0);
+    const outcomes = JSON.parse(json.stdout).outcomes;
+    expect(outcomes.count).toBe((3n ** 700n).toString());
+    expect(outcomes.log10).toBeCloseTo(700 * Math.log10(3), 6);
+    const text = await cli('show', file);
+    expect(text.stdout).toContain('10^333.98 (334 digits) possible complete outcomes');
+    expect(text.stdout).not.toContain('Infinity');
+  }, 60_000);
+});

@@ -71,4 +71,3 @@ export const REAL_FLAGS: ReadonlySet<string> = new Set([
   '--bdm-q',
   '--bdm-t',
 ]);
-

@@ -5,6 +5,7 @@ import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bar
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
 import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
+import { outcomeCountText } from '../../../core/model/outcome-count.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
@@ -223,9 +224,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
   const s = styler(io);
   io.out(`${s.bold(report.scenario.title)}${report.at ? ` at ${report.at}` : ''}\n`);
   io.out(`${s.dim(`Preferences, red lines and BATNAs are ${report.basis}.`)}\n`);
-  const size = report.space.exact
-    ? report.space.outcomes.toLocaleString('en-US')
-    : `about ${report.space.outcomes.toExponential(2)}`;
+  const size = outcomeCountText({ decimal: report.space.count, log10: report.space.log10 });
   io.out(`${report.space.issues} issues, ${size} complete outcomes.\n\n`);
 
   io.out(`${s.bold('Agreement zone')} (outcomes every signatory accepts): ${zoneText(report.zone)}\n`);

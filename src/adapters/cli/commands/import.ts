@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { spaceSizeText } from '../../../core/model/outcome-count.js';
 import { buildOutcomeSpace } from '../../../core/model/outcome-space.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import {
@@ -144,9 +145,7 @@ function writeChecked(output: string, text: string): { load: LoadResult; keptAt:
 
 function outcomesText(scenario: Scenario): { count: number; exact: boolean; text: string } {
   const space = buildOutcomeSpace(scenario);
-  const text = space.sizeIsExact
-    ? space.size.toLocaleString('en-US')
-    : `about ${space.size.toExponential(2)}`;
+  const text = spaceSizeText(space.radix);
   return { count: space.size, exact: space.sizeIsExact, text };
 }
 
