@@ -3,7 +3,7 @@ import { type AnalysisReport, analyze } from '../../../app/analyze.js';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
 import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
-import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
+import { AnalysisError, type OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
 import { outcomeCountText } from '../../../core/model/outcome-count.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
@@ -402,6 +402,10 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
       { scenario, ...parsed, onFrontierPoint: stream?.write },
       nodeComputePorts({ threads: parsed.threads, progress: stderrProgress(io, options.progress) }),
     );
+  } catch (error) {
+    // A method that cannot run on this scenario (e.g. enumerating 10^21 outcomes) is a choice the user can change.
+    if (error instanceof AnalysisError) usageError(io, error.message);
+    throw error;
   } finally {
     stream?.close();
   }

@@ -23,6 +23,9 @@ export interface MethodDecision {
 
 const count = (n: number) => (n >= 1e6 ? n.toExponential(2) : String(n));
 
+/** Largest space enumerated even on request: past it, checking every outcome takes hours or days. */
+export const ENUMERATION_MAX = 1e9;
+
 export function chooseMethod(
   subspace: Subspace,
   choice: MethodChoice = 'auto',
@@ -32,8 +35,10 @@ export function chooseMethod(
   const size = subspaceSize(subspace);
   const sizeText = size >= 1e6 ? spaceSizeText(subspace.allowed.map((a) => a.length)) : String(size);
   if (choice === 'enumerate') {
-    if (!Number.isSafeInteger(size)) {
-      throw new AnalysisError(`the space has ${sizeText} outcomes, too many to enumerate; use the MILP`);
+    if (!(size <= ENUMERATION_MAX)) {
+      throw new AnalysisError(
+        `the space has ${sizeText} outcomes, more than the ${count(ENUMERATION_MAX)} that enumeration checks in reasonable time (about a minute per billion); use the MILP (method 'milp' or 'auto')`,
+      );
     }
     return { method: 'enumerate', reason: `enumeration requested (${sizeText} outcomes)` };
   }
