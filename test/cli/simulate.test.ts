@@ -122,7 +122,7 @@ describe('parley simulate', async () => {
       '10',
     ]);
     expect(reference.available).toBe(false);
-    expect(reference.reason).toMatch(/1\.81e\+12 outcomes is too large to enumerate/);
+    expect(reference.reason).toMatch(/1,811,082,903,552 outcomes is too large to enumerate/);
     expect(run.metrics.paretoDistance).toBeUndefined();
     expect(run.notes.join(' ')).toMatch(/heuristic/);
     const text = await runCli([
@@ -136,7 +136,7 @@ describe('parley simulate', async () => {
       '5',
     ]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/No reference: the space of 1\.81e\+12 outcomes/);
+    expect(text.stdout).toMatch(/No reference: the space of 1,811,082,903,552 outcomes/);
     expect(text.stdout).toMatch(/mediator +text/);
     // More than 5 issues: offers after the first are printed as changes.
     expect(text.stdout).toMatch(/changed: |same as the previous text/);

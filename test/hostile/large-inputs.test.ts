@@ -60,6 +60,29 @@ describe('a time limit gives a prompt, labelled partial answer', () => {
     expect(run.stderr).toContain('not proven');
   }, 120_000);
 
+  it('a tournament stops starting matches at its time limit and says the result is partial', async () => {
+    const run = await cli(
+      'tournament',
+      '--scenarios',
+      'scenarios/teaching-used-car.yaml',
+      '--strategies',
+      'boulware,linear,conceder',
+      '--repetitions',
+      '10000',
+      '--threads',
+      '0',
+      '--time-limit',
+      '1',
+      '--no-progress',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.complete).toBe(false);
+    expect(result.matches.length).toBeLessThan(270_000);
+    expect(run.stderr).toMatch(/partial tournament: the time limit of 1 s was reached after \d+ matches/);
+  }, 120_000);
+
   it('a generous limit on a small scenario changes nothing: complete, nothing unproven', async () => {
     const run = await cli('analyze', 'scenarios/teaching-used-car.yaml', '--time-limit', '600', '--json');
     expect(run.code).toBe(0);

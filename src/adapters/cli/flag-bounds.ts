@@ -41,6 +41,7 @@ export const FLAG_BOUNDS = {
     '--rounds': { min: 1, max: MAX_ROUNDS },
     '--threads': { min: 0, max: 1024 },
     '--stop-after': { min: 1, max: 1_000_000_000 },
+    '--time-limit': TIME_LIMIT,
   },
   forecast: {
     '--samples': { min: 1, max: 1_000_000 },

@@ -499,6 +499,10 @@ Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     .option('--json', 'print the full result as JSON')
     .option('--no-progress', 'no progress bar on stderr')
     .addOption(new Option('--stop-after <n>', 'stop starting matches after n have finished').hideHelp())
+    .option(
+      '--time-limit <seconds>',
+      'stop starting matches after this many seconds (default: none); the finished ones are reported',
+    )
     .addHelpText(
       'after',
       `

@@ -15,7 +15,7 @@ import { type ReferenceFactory, runTournament, type TournamentResult } from '../
 import { writeTournamentOutputs } from '../../simulation/tournament-output.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
-import { integerFlag, threadsFlag } from '../numeric-flags.js';
+import { integerFlag, threadsFlag, timeLimitFlag } from '../numeric-flags.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json, styler, table } from '../output.js';
 import {
   BUILT_IN_NAMES,
@@ -41,6 +41,7 @@ export interface TournamentCommandOptions {
   json?: boolean;
   progress?: boolean;
   stopAfter?: string;
+  timeLimit?: string;
   strategyModule?: string[];
   conventions?: string;
 }
@@ -234,6 +235,7 @@ export async function tournamentCommand(
     options.threads === undefined ? availableParallelism() : (threadsFlag(options.threads, io, 0) ?? 0);
   const stopAfter =
     options.stopAfter === undefined ? undefined : wholeNumber(options.stopAfter, '--stop-after', io);
+  const timeLimit = timeLimitFlag(options.timeLimit, io, undefined);
 
   const scenarios: Scenario[] = entries.map((e) => loadOrExit(e.file, io, options.json === true));
   config.scenarios = entries.map((e, k) => {
@@ -263,6 +265,9 @@ export async function tournamentCommand(
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
+  // A time limit stops starting matches, as Ctrl-C does: the finished ones are kept (and journalled).
+  const deadline = timeLimit === undefined ? undefined : performance.now() + timeLimit * 1000;
+  const timer = timeLimit === undefined ? undefined : setTimeout(() => controller.abort(), timeLimit * 1000);
   let finished = 0;
   let result: TournamentResult;
   try {
@@ -275,6 +280,8 @@ export async function tournamentCommand(
       onMatch: () => {
         finished++;
         if (stopAfter !== undefined && finished >= stopAfter) controller.abort();
+        // Matches played in this thread hold the timer back, so the clock is also read after each one.
+        if (deadline !== undefined && performance.now() >= deadline) controller.abort();
       },
     });
   } catch (error) {
@@ -289,6 +296,12 @@ export async function tournamentCommand(
     throw error;
   } finally {
     process.removeListener('SIGINT', onSignal);
+    clearTimeout(timer);
+  }
+  if (!result.complete && timeLimit !== undefined && controller.signal.aborted) {
+    io.err(
+      `parley: warning: partial tournament: the time limit of ${timeLimit} s was reached after ${result.matches.length} matches; a rerun with the same --journal continues\n`,
+    );
   }
 
   const notes = [...unavailable].map(
