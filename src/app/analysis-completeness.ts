@@ -62,7 +62,7 @@ function zoneGaps(zone: AgreementZone, parties: string[]): string[] {
     ...(missing.length === 0
       ? []
       : [
-          `agreement zone: not empty, but no best outcome found for ${missing.length} of ${parties.length} parties (${missing.join(', ')})`,
+          `agreement zone: not empty, but no best outcome found for ${missing.length} of ${parties.length} parties (${listed(missing)})`,
         ]),
   ];
 }
@@ -92,4 +92,11 @@ function focusGaps(focus: Concessions | undefined): string[] {
   if (!focus) return [];
   const answers = [focus.whatWouldItTake.fewestChanges, focus.whatWouldItTake.leastLoss];
   return answers.some((a) => a && !a.proven) ? [`${focus.target}: fewest changes not proven minimal`] : [];
+}
+
+/** Up to four names, then how many more. */
+function listed(names: string[]): string {
+  return names.length <= 4
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
