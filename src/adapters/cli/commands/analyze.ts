@@ -189,6 +189,10 @@ function printBargaining(result: BargainingResult, io: Io, indent = ''): void {
     io.out(`${indent}No bargaining solution: no outcome gives every bargaining party at least its BATNA.\n`);
     return;
   }
+  if (result.solutions.length === 0) {
+    io.out(`${indent}${result.methodReason}\n`);
+    return;
+  }
   const names = result.parties.map((p) => p.name);
   const rows = result.solutions.map((solution) => {
     const best = solution.discrete?.outcomes[0];
