@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { Piscina } from 'piscina';
 import type { UtilityFunction } from '../../core/evaluate/utility-function.js';
 import type { CompiledScenario } from '../../core/model/compile.js';
@@ -15,6 +15,7 @@ import {
   scoreTournament,
   type TournamentSummary,
 } from '../../core/simulation/tournament.js';
+import { startProgressBar } from '../text/progress-bar.js';
 import { compiledWorkerFile } from './compiled-path.js';
 import { parseTournamentConfig, type TournamentConfig } from './config-schema.js';
 import { appendToJournal, openJournal } from './journal.js';
@@ -226,19 +227,6 @@ function addReference(
   return reference ? { ...record, ...referenceDistances(record.utilities, reference) } : record;
 }
 
-function progressBar(total: number, start: number): SingleBar {
-  const bar = new SingleBar(
-    {
-      format:
-        'tournament [{bar}] {value}/{total} matches {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
-      stream: process.stderr,
-      noTTYOutput: !process.stderr.isTTY,
-      notTTYSchedule: 5000,
-      etaBuffer: 50,
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  bar.start(total, start);
-  return bar;
+function progressBar(total: number, start: number): SingleBar | undefined {
+  return startProgressBar(process.stderr, 'tournament', 'matches', total, start);
 }

@@ -9,6 +9,7 @@ import {
   VersionError,
 } from '../../../core/versions/index.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
+import { terminalProgress } from '../../text/progress-bar.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
@@ -114,8 +115,10 @@ export async function diffCommand(
   const seed = options.seed === undefined ? undefined : parseSeed(options.seed, io);
 
   const scenario = loadOrExit(file, io, options.json === true);
+  // Progress on standard error while the diff computes, drawn only on a terminal.
+  const progress = terminalProgress(process.stderr);
   const ports: DiffPorts = {
-    ...nodeComputePorts(),
+    ...nodeComputePorts({ progress }),
     ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),
   };
   const { diff, frontierSkipped } = await computeDiff(
@@ -129,7 +132,7 @@ export async function diffCommand(
     },
     ports,
     io,
-  );
+  ).finally(() => progress.stop());
   if (options.json) {
     io.out(json(diff));
     return EXIT_OK;
