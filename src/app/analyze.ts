@@ -9,11 +9,14 @@ import { type IssueGap, issueGaps } from '../core/analysis/gaps/issue-gaps.js';
 import type { FrontierOver } from '../core/analysis/pareto/milp-frontier.js';
 import { type AgreementZone, agreementZone } from '../core/analysis/zone/agreement-zone.js';
 import { AnalysisError } from '../core/analysis/zone/analysis-options.js';
+import { type Budget, budgetCancellation, budgetedSolver, createBudget } from '../core/budget.js';
 import type { ConventionSet } from '../core/conventions.js';
 import { type Evaluation, evaluateSubspace } from '../core/evaluate/evaluate.js';
 import type { CompiledScenario } from '../core/model/compile.js';
+import { outcomeCount } from '../core/model/outcome-count.js';
 import { resolvePackage } from '../core/model/resolve.js';
 import type { Distribution } from '../core/random/samplers.js';
+import { type Completeness, completenessOf } from './analysis-completeness.js';
 import { type AnalysisContext, analysisContext } from './analysis-context.js';
 import { type Concessions, type ConcessionsInput, concessionsStep } from './concessions.js';
 import { explainStep } from './explain.js';
@@ -23,7 +26,7 @@ import {
   type FrontierPointView,
   type FrontierReport,
 } from './frontier.js';
-import { type ComputePorts, runStep } from './ports.js';
+import { CancelledError, type ComputePorts, runStep } from './ports.js';
 import { type Relaxation, relaxStep } from './relax.js';
 import { type RobustnessResult, robustnessStep } from './robustness.js';
 
@@ -44,6 +47,11 @@ export interface AnalyzeInput extends ConcessionsInput {
   onFrontierPoint?: (point: FrontierPointView) => void;
   /** Conventions for the bargaining points: 'parley' (default) or 'negmas' (adds NegMAS's points). */
   conventions?: ConventionSet;
+  /**
+   * Wall-clock budget of the whole analysis (default: none). When it runs out, every step returns what it has
+   * proven, later optional steps are skipped, and the report says what is not proven (`partial`, `unproven`).
+   */
+  timeLimitSeconds?: number;
 }
 
 export interface PackageSummary {
@@ -58,7 +66,11 @@ export interface AnalysisReport {
   scenario: { id: string; title: string; asOf?: string; disclaimer?: string };
   at: string | null;
   basis: string;
-  space: { issues: number; outcomes: number; exact: boolean };
+  /**
+   * The outcome space: `outcomes` as a double (approximate when `exact` is false), `count` the exact decimal
+   * string and `log10` its logarithm, finite at any size.
+   */
+  space: { issues: number; outcomes: number; exact: boolean; count: string; log10: number };
   parties: Array<{ id: string; name: string; role: string; batna: number; signatory: boolean }>;
   zone: AgreementZone;
   explanation?: Explanation;
@@ -72,6 +84,8 @@ export interface AnalysisReport {
   focus?: Concessions;
   robustness?: RobustnessResult;
   gaps: IssueGap[];
+  /** Whether every step finished with a proven answer, and what the time limit left unproven. */
+  completeness: Completeness;
   timings: Record<string, number>;
 }
 
@@ -98,25 +112,36 @@ export async function analyzeStep(
   const { compiled } = context;
   const { scenario } = input;
   const method = input.method ?? 'auto';
+  const budget = createBudget(input.timeLimitSeconds, ports.clock, ports.cancel);
+  // Inside a step, the budget is the cancellation and bounds every solve; between steps, only an outside
+  // cancellation stops the run (runStep), while a spent budget skips what is optional.
+  const inner: ComputePorts = {
+    ...ports,
+    solver: budgetedSolver(ports.solver, budget),
+    cancel: budgetCancellation(budget, ports.cancel),
+  };
+  const skipped: string[] = [];
   const choices = {
-    solver: ports.solver,
+    solver: inner.solver,
     method,
     parties: input.parties,
     clock: ports.clock,
     shared: context.table,
   };
   const step = <T>(name: string, run: () => T | Promise<T>) => runStep(ports, timings, name, run);
+  const optional = <T>(name: string, run: () => T | Promise<T>) =>
+    optionalStep(budget, skipped, name, () => step(name, run));
 
   const zone = await step('agreement zone', () => agreementZone(compiled, choices));
   let explanation: Explanation | undefined;
   let relaxation: Relaxation | undefined;
   if (zone.empty) {
-    const found = await step('explanations', () => explainStep(context, ports));
-    explanation = found;
-    relaxation = await step('relaxation', () => relaxStep(context, found, ports));
+    explanation = await optional('explanations', () => explainStep(context, inner));
+    const found = explanation;
+    if (found) relaxation = await optional('relaxation', () => relaxStep(context, found, inner));
   }
 
-  const frontier = await step('pareto frontier', () =>
+  const frontier = (await optional('pareto frontier', () =>
     computeFrontier(
       compiled,
       {
@@ -128,21 +153,30 @@ export async function analyzeStep(
         shared: context.table,
       },
       {
-        solver: ports.solver,
+        solver: inner.solver,
         onPoint: input.onFrontierPoint,
         clock: ports.clock,
         progress: ports.progress,
-        cancel: ports.cancel,
+        cancel: inner.cancel,
       },
     ),
-  );
+  )) ?? { skipped: 'the time limit was reached before this step' };
 
-  const bargaining = await step('bargaining solutions', () => bargainingSolutions(compiled, choices));
+  const bargaining = await step('bargaining solutions', () =>
+    bargainingSolutions(compiled, choices).catch((error: unknown) => {
+      // Without the ideal points, which the time limit cut short, no solution can be stated.
+      if (!(error instanceof AnalysisError && budget.exhausted())) throw error;
+      skipped.push('bargaining solutions');
+      return unsolvedBargaining(error.message);
+    }),
+  );
 
   const conventions = input.conventions ?? 'parley';
   const negmas =
     conventions === 'negmas'
-      ? await step('negmas points', () => negmasPointsOrReason(compiled, input.parties))
+      ? ((await optional('negmas points', () => negmasPointsOrReason(compiled, input.parties))) ?? {
+          skipped: 'the time limit was reached before this step',
+        })
       : undefined;
 
   const packages = await step('packages', () =>
@@ -158,17 +192,27 @@ export async function analyzeStep(
     }),
   );
 
-  const focus = await concessionsStep(context, input, ports, timings);
+  const focus = budget.exhausted()
+    ? skip(skipped, input.package || input.versions ? 'what it would take' : undefined)
+    : await concessionsStep(context, input, inner, timings);
 
   let robustness: RobustnessResult | undefined;
   const samples = input.samples ?? 0;
   if (samples > 0) {
-    robustness = await step('robustness', () =>
-      robustnessStep(context, { ...input, samples, seed: input.seed ?? 1 }, ports),
-    );
+    robustness = (await optional('robustness', () =>
+      robustnessStep(context, { ...input, samples, seed: input.seed ?? 1 }, inner),
+    )) ?? { skipped: 'the time limit was reached before this step' };
   }
 
   const gaps = await step('gaps', () => issueGaps(compiled).sort((a, b) => b.total - a.total));
+  const zoneParties = (input.parties ?? compiled.signatories.map((m) => compiled.models[m].party)).map(
+    (id) => compiled.models.find((m) => m.party === id)?.name ?? id,
+  );
+  const spaceCount = outcomeCount(compiled.space.radix);
+  const completeness = completenessOf(
+    { zone, zoneParties, frontier, bargaining, focus, skipped },
+    { timeLimitSeconds: input.timeLimitSeconds, reached: budget.exhausted() },
+  );
 
   return {
     scenario: {
@@ -183,6 +227,8 @@ export async function analyzeStep(
       issues: compiled.space.issues.length,
       outcomes: compiled.space.size,
       exact: compiled.space.sizeIsExact,
+      count: spaceCount.decimal,
+      log10: spaceCount.log10,
     },
     parties: compiled.models.map((m, k) => ({
       id: m.party,
@@ -202,6 +248,7 @@ export async function analyzeStep(
     focus,
     robustness,
     gaps,
+    completeness,
     timings,
   };
 }
@@ -217,4 +264,39 @@ function negmasPointsOrReason(
     if (error instanceof AnalysisError) return { skipped: error.message };
     throw error;
   }
+}
+
+/**
+ * Runs an optional step unless the budget is spent (then records it as skipped and gives undefined); a step
+ * that the spent budget interrupts through its cancellation is recorded the same way.
+ */
+async function optionalStep<T>(
+  budget: Budget,
+  skipped: string[],
+  name: string,
+  run: () => Promise<T>,
+): Promise<T | undefined> {
+  if (budget.exhausted()) return skip(skipped, name);
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CancelledError && budget.exhausted()) return skip(skipped, name);
+    throw error;
+  }
+}
+
+function unsolvedBargaining(reason: string): BargainingResult {
+  return {
+    method: 'milp',
+    methodReason: `not computed: ${reason}`,
+    parties: [],
+    empty: false,
+    solutions: [],
+    notes: [`not computed: ${reason}`],
+  };
+}
+
+function skip(skipped: string[], name: string | undefined): undefined {
+  if (name) skipped.push(name);
+  return undefined;
 }

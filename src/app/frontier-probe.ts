@@ -2,6 +2,7 @@ import { bargainingSolutions } from '../core/analysis/bargaining/bargaining-solu
 import { paretoFrontier } from '../core/analysis/pareto/pareto-frontier.js';
 import { realiseUtility, utilityOf } from '../core/evaluate/utility-function.js';
 import type { CompiledScenario } from '../core/model/compile.js';
+import { spaceSizeText } from '../core/model/outcome-count.js';
 import type { FrontierProbe } from '../core/versions/impact.js';
 import { FRONTIER_LIMIT } from './analyze.js';
 import type { MilpSolver } from './ports.js';
@@ -31,7 +32,7 @@ export type ProbeResult = { probe: FrontierProbe } | { skipped: string };
 export async function frontierProbe(compiled: CompiledScenario, solver: MilpSolver): Promise<ProbeResult> {
   if (compiled.space.size > FRONTIER_LIMIT) {
     return {
-      skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${FRONTIER_LIMIT.toExponential(0)} the frontier enumerates`,
+      skipped: `${spaceSizeText(compiled.space.radix)} outcomes are more than the ${FRONTIER_LIMIT.toExponential(0)} the frontier enumerates`,
     };
   }
   const parties = compiled.models.map((m) => m.party);

@@ -10,6 +10,7 @@ import {
 } from '../core/analysis/pareto/pareto-frontier.js';
 import { EnumerationLimitError } from '../core/analysis/utility-table.js';
 import type { CompiledScenario } from '../core/model/compile.js';
+import { spaceSizeText } from '../core/model/outcome-count.js';
 import { encodeOutcome } from '../core/model/outcome-space.js';
 import { type Subspace, subspaceSize } from '../core/model/subspace.js';
 import type { Cancellation, Clock, MilpSolver, Progress } from '../core/ports.js';
@@ -128,7 +129,7 @@ export async function computeFrontier(
   }
   if (method === 'auto' && partyCount > 2) {
     return {
-      skipped: `${size.toExponential(2)} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
+      skipped: `${spaceSizeText((request.subspace?.allowed ?? compiled.space.radix).map(optionCount))} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
     };
   }
   return byMilp(compiled, request, ports, over, maxListed, method === 'milp');
@@ -225,7 +226,7 @@ async function byMilp(
     method: 'milp',
     reason: requested
       ? 'MILP was requested'
-      : `the space of ${compiled.space.size.toExponential(2)} outcomes is too large to enumerate, so each frontier point is proven by MILP`,
+      : `the space of ${spaceSizeText(compiled.space.radix)} outcomes is too large to enumerate, so each frontier point is proven by MILP`,
     over,
     parties: result.parties,
     exact: result.exact,
@@ -253,4 +254,9 @@ function spread<T>(items: T[], count: number): T[] {
   if (count >= items.length) return items;
   if (count === 1) return [items[0]];
   return Array.from({ length: count }, (_, s) => items[Math.round((s * (items.length - 1)) / (count - 1))]);
+}
+
+/** Options of an issue, from a sub-space's allowed list or a radix entry. */
+function optionCount(entry: number | ArrayLike<number>): number {
+  return typeof entry === 'number' ? entry : entry.length;
 }

@@ -4,6 +4,7 @@ import { withoutZoneConstraints } from '../core/analysis/explain/drop-constraint
 import type { Explanation } from '../core/analysis/explain/explain-empty-zone.js';
 import { bitsOf, minimalHittingSets, setOf } from '../core/analysis/explain/minimal-hitting-sets.js';
 import { type AgreementZone, agreementZone } from '../core/analysis/zone/agreement-zone.js';
+import { minOf } from '../core/statistics/extremes.js';
 import { type AnalysisContext, analysisContext } from './analysis-context.js';
 import type { AnalysisInput } from './analysis-input.js';
 import { explainStep } from './explain.js';
@@ -39,7 +40,7 @@ export async function relaxStep(
   if (!explanation.complete || explanation.subsets.length === 0) return undefined;
   const hitting = minimalHittingSetsOf(explanation.subsets.map((s) => s.constraints));
   if (hitting.length === 0) return undefined;
-  const smallest = Math.min(...hitting.map((h) => h.length));
+  const smallest = minOf(hitting.map((h) => h.length));
   const alternatives = hitting.filter((h) => h.length === smallest);
   const dropped = alternatives[0];
   const label = (id: string) => explanation.constraints.find((c) => c.id === id)?.label ?? id;

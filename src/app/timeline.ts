@@ -78,7 +78,7 @@ export function gapChangesAlongLineage(c: Convergence, lineage: Lineage): Lineag
           if (seen.has(v)) continue;
           seen.add(v);
           if (known.has(v) && (gapOf.get(v) ?? null) !== null) return v;
-          next.push(...(parents.get(v) ?? []));
+          for (const parent of parents.get(v) ?? []) next.push(parent);
         }
         level = next;
       }

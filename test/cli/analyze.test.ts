@@ -71,7 +71,7 @@ describe('parley analyze', () => {
     expect(a.robustness).toEqual(b.robustness);
     const bad = await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--samples', 'many']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--samples must be a whole number from 0 to 10,000,000, got 'many'");
+    expect(bad.stderr).toContain("--samples: expected an integer from 0 to 10,000,000, got 'many'");
     const party = await runCli(['analyze', 'scenarios/teaching-used-car.yaml', '--parties', 'sam,bob']);
     expect(party.code).toBe(2);
     expect(party.stderr).toContain("unknown party 'bob'");

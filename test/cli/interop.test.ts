@@ -446,7 +446,7 @@ describe('bad input: exit 2, a message naming the file and what was expected, no
     expect(folder.stderr).toContain('is a folder; -o takes the scenario file to write');
     const intervals = await runCli(['import', dir, '--real-intervals', 'lots']);
     expect(intervals.code).toBe(2);
-    expect(intervals.stderr).toContain("--real-intervals must be a positive whole number, got 'lots'");
+    expect(intervals.stderr).toContain("--real-intervals: expected an integer from 1 to 10,000, got 'lots'");
     const invalid = join(dir, 'bad.yaml');
     writeFileSync(invalid, 'parley: 1\nid: x\n');
     const run = await runCli(['export', invalid, '--format', 'negmas', '-o', join(dir, 'out')]);

@@ -120,11 +120,11 @@ simulation:
       ],
       [
         ['--scenarios', car, '--strategies', 'linear', '--repetitions', '0'],
-        /--repetitions must be a whole number >= 1/,
+        /--repetitions: expected an integer from 1 to 10,000/,
       ],
       [
         ['--scenarios', car, '--strategies', 'linear', '--threads', 'many'],
-        /--threads must be a whole number >= 0/,
+        /--threads: expected an integer from 0 to 1,024/,
       ],
       [['--strategies', 'linear'], /no scenarios: give a configuration file or --scenarios/],
       [['--scenarios', car], /no strategies/],

@@ -139,6 +139,11 @@ An issue the text leaves open gives a range over its options, never a guess.`,
     .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
     .option('--force', 'replace the --frontier-out file if it exists')
     .option('--timings', 'also print how long each step took (varies from run to run; off by default)')
+    .option(
+      '--time-limit <seconds|none>',
+      'budget of the whole analysis (default 300 s); past it, a partial answer saying what is not proven',
+    )
+    .option('--progress', 'progress lines on stderr even when it is not a terminal')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -155,6 +160,9 @@ Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly a
 (HiGHS). Every section says which method it used. Nash solutions by MILP carry a stated tolerance.
 The frontier says which outcomes it is over and whether it is exact or bounded; above the enumeration
 limit it is proven point by point by MILP (two parties; more with --method milp).
+The whole analysis has a budget (--time-limit, default 300 seconds; "none" for no limit). When it runs out,
+every section keeps what it proved and the output says what is not proven ("completeness" in JSON, a warning
+on stderr); the exit code stays 0. Progress goes to stderr on a terminal, or always with --progress.
 
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
@@ -162,7 +170,8 @@ Examples:
   parley analyze scenarios/river-water-sharing.yaml --json > analysis.json
   parley analyze energy.yaml --max-frontier all --frontier-over acceptable --json
   parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl
-  parley analyze imported-domain.yaml --conventions negmas`,
+  parley analyze imported-domain.yaml --conventions negmas
+  parley analyze big.yaml --time-limit 30 --progress`,
     )
     .action(async (file: string, options) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
@@ -182,6 +191,11 @@ Examples:
     .option('--samples <n>', 'Monte Carlo draws for the robustness section (default 0: skip)')
     .option('--seed <s>', 'seed for the draws (default 1)')
     .option('--threads <n>', 'worker threads for the draws')
+    .option(
+      '--time-limit <seconds|none>',
+      'budget of the analysis (default 300 s); then a partial, labelled page',
+    )
+    .option('--progress', 'progress lines on stderr even when it is not a terminal')
     .addOption(
       new Option('--method <method>', 'enumerate, MILP, or choose by size')
         .choices(['auto', 'enumerate', 'milp'])
@@ -513,6 +527,10 @@ Exit codes: 0 the run finished (with or without agreement), 2 invalid input.`,
     .option('--json', 'print the full result as JSON')
     .option('--no-progress', 'no progress bar on stderr')
     .addOption(new Option('--stop-after <n>', 'stop starting matches after n have finished').hideHelp())
+    .option(
+      '--time-limit <seconds>',
+      'stop starting matches after this many seconds (default: none); the finished ones are reported',
+    )
     .addHelpText(
       'after',
       `

@@ -34,10 +34,3 @@ export function validateDate(text: string, io: Io, flag = '--at', example = '202
   }
   return text;
 }
-
-export function parsePositiveInteger(text: string, name: string, io: Io): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0)
-    usageError(io, `${name} must be a positive whole number, got '${text}'`);
-  return n;
-}

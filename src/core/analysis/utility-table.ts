@@ -56,6 +56,7 @@ export class EnumerationLimitError extends Error {
 }
 
 function fmtCount(x: number): string {
+  if (!Number.isFinite(x)) return 'more than 1.8e308';
   return x >= 1e6 ? x.toExponential(2) : String(x);
 }
 

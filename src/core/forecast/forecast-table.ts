@@ -1,5 +1,6 @@
 import type { ActorTable, BdmOptions, SmpOptions } from '../../schema/forecast.js';
 import type { Cancellation } from '../ports.js';
+import { maxOf } from '../statistics/extremes.js';
 import { type BdmRun, runBdm } from './bdm/run-bdm.js';
 import { type CondorcetResult, condorcetWinner } from './condorcet.js';
 import type { ForecastModel } from './models.js';
@@ -97,7 +98,7 @@ export function forecastTable(
     if (smp.stop === 'max-turns') warnings.push(`SMP did not settle within ${options.smp.maxTurns} turns.`);
     forecast.smp = smp;
     forecast.smpFinalPositions = smp.final.positions.map((p) => p.map(back));
-    const leader = smp.final.winProbability.indexOf(Math.max(...smp.final.winProbability));
+    const leader = smp.final.winProbability.indexOf(maxOf(smp.final.winProbability));
     dimensions.forEach((d, k) => {
       d.smp = forecast.smpFinalPositions?.[leader][k];
     });

@@ -1,6 +1,7 @@
 import type { UtilityFunction } from '../evaluate/utility-function.js';
 import type { OutcomeSpace } from '../model/outcome-space.js';
 import type { CompiledRule } from '../model/rule.js';
+import { maxOf, minOf } from '../statistics/extremes.js';
 
 /**
  * Offer search for spaces too large to enumerate: depth-first branch and bound over issues, using per-issue
@@ -120,7 +121,7 @@ export class BranchAndBoundSearch {
     const m = space.radix.length;
     const spread = (i: number) => {
       const row = ownUtility.contribution[i];
-      return Math.max(...row) - Math.min(...row);
+      return maxOf(row) - minOf(row);
     };
     this.order = Array.from({ length: m }, (_, i) => i).sort((p, q) => spread(q) - spread(p) || p - q);
     this.own = bounded(ownUtility, this.order);
@@ -175,37 +176,53 @@ export class BranchAndBoundSearch {
     let hit: SearchHit | undefined;
     let nodes = 0;
     let complete = true;
-    const visit = (depth: number, ownPartial: number): void => {
+    // Iterative, not recursive: the depth is the number of issues, which may be many thousands.
+    const ownAt = new Float64Array(m + 1);
+    const next = new Int32Array(m);
+    const enter = (depth: number): boolean => {
       nodes++;
       if ((nodes > this.budget && hit) || nodes > 50 * this.budget) {
         complete = false;
-        return;
+        return false;
       }
-      if (this.crossesRedLine()) return;
-      if (prune(depth, ownPartial, partials, best)) return;
-      if (depth === m) {
-        const utility = this.utilityOf(this.own);
-        const value = accept(utility);
-        if (!Number.isNaN(value) && value > best) {
-          best = value;
-          hit = { outcome: Int32Array.from(this.digits), utility, score: this.scoreOf() };
-        }
-        return;
+      if (this.crossesRedLine()) return false;
+      if (prune(depth, ownAt[depth], partials, best)) return false;
+      if (depth < m) return true;
+      const utility = this.utilityOf(this.own);
+      const value = accept(utility);
+      if (!Number.isNaN(value) && value > best) {
+        best = value;
+        hit = { outcome: Int32Array.from(this.digits), utility, score: this.scoreOf() };
       }
-      const issue = this.order[depth];
-      for (const k of optionOrder[issue]) {
-        this.digits[issue] = k;
-        for (let j = 0; j < this.others.length; j++) partials[j] += this.others[j].contribution[issue][k];
-        visit(depth + 1, ownPartial + this.own.contribution[issue][k]);
-        for (let j = 0; j < this.others.length; j++) partials[j] -= this.others[j].contribution[issue][k];
-        if (!complete) break;
-      }
-      this.digits[issue] = -1;
+      return false;
     };
-    visit(0, 0);
+    let depth = enter(0) ? 0 : -1;
+    while (depth >= 0) {
+      const issue = this.order[depth];
+      const options = optionOrder[issue];
+      if (next[depth] > 0) this.shiftPartials(partials, issue, options[next[depth] - 1], -1);
+      if (!complete || next[depth] >= options.length) {
+        this.digits[issue] = -1;
+        depth--;
+        continue;
+      }
+      const k = options[next[depth]++];
+      this.digits[issue] = k;
+      this.shiftPartials(partials, issue, k, 1);
+      ownAt[depth + 1] = ownAt[depth] + this.own.contribution[issue][k];
+      if (enter(depth + 1)) {
+        depth++;
+        next[depth] = 0;
+      }
+    }
     this.digits.fill(-1);
     if (!complete) this.budgetHits++;
     return { hit, complete };
+  }
+
+  /** Adds (sign 1) or removes (sign -1) option k of an issue from the opponents' partial utilities. */
+  private shiftPartials(partials: Float64Array, issue: number, k: number, sign: number): void {
+    for (let j = 0; j < this.others.length; j++) partials[j] += sign * this.others[j].contribution[issue][k];
   }
 
   private ownBounds(depth: number, ownPartial: number): [number, number] {

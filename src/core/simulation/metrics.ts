@@ -1,3 +1,4 @@
+import { minOf } from '../statistics/extremes.js';
 import type { RunMetrics } from './trace.js';
 
 /**
@@ -66,7 +67,7 @@ export function concessionRate(
 ): number | null {
   if (ownOfferUtilities.length === 0) return null;
   const first = ownOfferUtilities[0];
-  let lowest = Math.min(...ownOfferUtilities);
+  let lowest = minOf(ownOfferUtilities);
   if (accepted !== undefined) lowest = Math.min(lowest, accepted);
   const room = first - batna0;
   if (!(room > 0)) return 0;

@@ -3,6 +3,8 @@ import { skyline } from '../analysis/pareto/skyline.js';
 import { acceptableMask, enumerateUtilities, maskIndices, outcomeAt } from '../analysis/utility-table.js';
 import type { UtilityFunction } from '../evaluate/utility-function.js';
 import type { CompiledScenario } from '../model/compile.js';
+import { spaceSizeText } from '../model/outcome-count.js';
+import { maxOf } from '../statistics/extremes.js';
 import { euclidean, type OutcomeReference } from './metrics.js';
 
 /**
@@ -82,7 +84,7 @@ export function buildOutcomeReference(input: ReferenceInput): ReferenceResult {
     return {
       available: false,
       parties,
-      reason: `the space of ${space.size.toExponential(2)} outcomes is too large to enumerate (limit ${limit}), so there is no exact Pareto frontier and no Nash or Kalai point to measure against`,
+      reason: `the space of ${spaceSizeText(space.radix)} outcomes is too large to enumerate (limit ${limit}), so there is no exact Pareto frontier and no Nash or Kalai point to measure against`,
     };
   }
   const n = parties.length;
@@ -139,7 +141,7 @@ export function buildOutcomeReference(input: ReferenceInput): ReferenceResult {
       }
     }
     nash = point(best);
-    const ideal = batnas.map((_, j) => Math.max(...zoneFrontier.map((id) => table.utilities[j][id])));
+    const ideal = batnas.map((_, j) => maxOf(zoneFrontier.map((id) => table.utilities[j][id])));
     let bestK = -1;
     let bestRatio = Number.NEGATIVE_INFINITY;
     for (const id of positive) {

@@ -1,5 +1,6 @@
 import { utilityOf } from '../evaluate/utility-function.js';
 import type { CompiledScenario } from '../model/compile.js';
+import { spaceSizeText } from '../model/outcome-count.js';
 import { buildAgentContext } from './agent-context.js';
 import { resolveConfig, type SimulationConfig, SimulationConfigError } from './config.js';
 import { type Clock, GuardedAgent } from './guard.js';
@@ -88,7 +89,7 @@ export function simulate(
   if (heuristic.length > 0) {
     const hits = heuristic.reduce((sum, s) => sum + s.search.budgetHits(), 0);
     negotiation.notes.push(
-      `offer search is heuristic (branch and bound): the space of ${compiled.space.size.toExponential(2)} outcomes exceeds the exact limit of ${resolved.exactLimit}; ${hits} search(es) hit the node budget of ${resolved.nodeBudget}, so those bids may not be the best available`,
+      `offer search is heuristic (branch and bound): the space of ${spaceSizeText(compiled.space.radix)} outcomes exceeds the exact limit of ${resolved.exactLimit}; ${hits} search(es) hit the node budget of ${resolved.nodeBudget}, so those bids may not be the best available`,
     );
   }
 

@@ -144,7 +144,7 @@ export function versionAncestors(index: DocumentIndex, id: string): Set<string> 
     const next = stack.pop()!;
     if (seen.has(next)) continue;
     seen.add(next);
-    stack.push(...index.versions.get(next)!.parents);
+    for (const parent of index.versions.get(next)!.parents) stack.push(parent);
   }
   return seen;
 }

@@ -123,7 +123,7 @@ export function packageAgreement(scenario: Scenario, spec: PackageSpec): Package
   const all: PointAgreement[] = [];
   const versions = refs.map((ref) => {
     const points = indexes.version(ref).version.points.map((p) => agreementOf(p, signatories));
-    all.push(...points);
+    for (const point of points) all.push(point);
     const agreedPoints = points.filter((p) => p.agreedByAll).length;
     return {
       ref: formatVersionRef(ref),

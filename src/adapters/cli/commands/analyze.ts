@@ -2,14 +2,18 @@ import { type AnalysisReport, analyze } from '../../../app/analyze.js';
 import type { BargainingResult } from '../../../core/analysis/bargaining/bargaining-types.js';
 import type { NegmasPoint, NegmasPointsResult } from '../../../core/analysis/bargaining/negmas-points.js';
 import type { AgreementZone } from '../../../core/analysis/zone/agreement-zone.js';
-import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
+import { AnalysisError, type OutcomeView } from '../../../core/analysis/zone/analysis-options.js';
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
+import { outcomeCountText } from '../../../core/model/outcome-count.js';
 import { checkOutputFile, openAtomicStream } from '../../node/atomic-files.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag, threadsFlag, timeLimitFlag } from '../numeric-flags.js';
 import { OPTION_IDS, type OptionNames, optionNames, outcomeLines } from '../option-labels.js';
 import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
-import { parsePositiveInteger, validateDate } from '../parse-arguments.js';
+import { validateDate } from '../parse-arguments.js';
+import { stderrProgress } from '../progress-lines.js';
 
 export interface AnalyzeOptions {
   package?: string;
@@ -28,6 +32,8 @@ export interface AnalyzeOptions {
   /** Print how long each step took (left out by default, so the same input gives the same bytes). */
   timings?: boolean;
   conventions?: 'parley' | 'negmas';
+  timeLimit?: string;
+  progress?: boolean;
   json?: boolean;
 }
 
@@ -45,6 +51,8 @@ export interface ParsedAnalyzeOptions {
   maxFrontierPoints: number;
   frontierOver: 'all-outcomes' | 'acceptable-outcomes';
   conventions: 'parley' | 'negmas';
+  /** Budget of the whole analysis in seconds (undefined: none). */
+  timeLimitSeconds?: number;
 }
 
 /** Checks the options shared by `analyze` and `report` against the scenario, stopping with exit 2 on a problem. */
@@ -71,10 +79,9 @@ export function parseAnalyzeOptions(
       `packages: ${scenario.packages.map((p) => p.id).join(', ') || 'none'}`,
     );
   }
-  const samples = options.samples === undefined ? 0 : Number(options.samples);
-  if (!Number.isInteger(samples) || samples < 0 || samples > 10_000_000) {
-    usageError(io, `--samples must be a whole number from 0 to 10,000,000, got '${options.samples}'`);
-  }
+  const bounds = FLAG_BOUNDS.analyze;
+  const samples =
+    options.samples === undefined ? 0 : integerFlag(options.samples, '--samples', bounds['--samples'], io);
   const seedText = options.seed ?? '1';
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
   return {
@@ -84,8 +91,7 @@ export function parseAnalyzeOptions(
     at: options.at,
     samples,
     seed,
-    threads:
-      options.threads === undefined ? undefined : parsePositiveInteger(options.threads, '--threads', io),
+    threads: threadsFlag(options.threads, io),
     method: options.method === 'decompose' ? 'auto' : (options.method ?? 'auto'),
     frontierMethod: options.method ?? 'auto',
     maxFrontierPoints:
@@ -93,10 +99,33 @@ export function parseAnalyzeOptions(
         ? options.maxFrontier === 'all'
           ? Number.POSITIVE_INFINITY
           : 2000
-        : parsePositiveInteger(options.maxFrontier, '--max-frontier', io),
+        : integerFlag(options.maxFrontier, '--max-frontier', bounds['--max-frontier'], io),
     frontierOver: options.frontierOver === 'acceptable' ? 'acceptable-outcomes' : 'all-outcomes',
     conventions: options.conventions ?? 'parley',
+    timeLimitSeconds: timeLimitFlag(options.timeLimit, io, DEFAULT_TIME_LIMIT_SECONDS),
   };
+}
+
+/** Budget of `analyze` and `report` without --time-limit: long enough for every bundled scenario. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 300;
+
+/**
+ * The warning a partial answer prints on stderr (the exit code stays 0: a partial answer is an answer, and
+ * `completeness.partial` says so in JSON).
+ */
+export function warnIfPartial(completeness: AnalysisReport['completeness'], io: Io): void {
+  if (!completeness.partial) return;
+  const limit = completeness.timeLimitSeconds === null ? '' : ` of ${completeness.timeLimitSeconds} s`;
+  io.err(
+    `parley: warning: partial answer${completeness.limitReached ? `: the time limit${limit} was reached` : ''}; not proven:
+${completeness.unproven
+  .map(
+    (u) => `  - ${u}
+`,
+  )
+  .join('')}  raise --time-limit (or give --time-limit none) for a full answer
+`,
+  );
 }
 
 const word = (t: Tristate, s: ReturnType<typeof styler>) =>
@@ -165,6 +194,10 @@ function printBargaining(result: BargainingResult, io: Io, labels: OptionNames, 
     io.out(`${indent}No bargaining solution: no outcome gives every bargaining party at least its BATNA.\n`);
     return;
   }
+  if (result.solutions.length === 0) {
+    io.out(`${indent}${result.methodReason}\n`);
+    return;
+  }
   const names = result.parties.map((p) => p.name);
   const rows = result.solutions.map((solution) => {
     const best = solution.discrete?.outcomes[0];
@@ -199,9 +232,7 @@ export function printAnalysis(report: AnalysisReport, io: Io, names: OptionNames
   const s = styler(io);
   io.out(`${s.bold(report.scenario.title)}${report.at ? ` at ${report.at}` : ''}\n`);
   io.out(`${s.dim(`Preferences, red lines and BATNAs are ${report.basis}.`)}\n`);
-  const size = report.space.exact
-    ? report.space.outcomes.toLocaleString('en-US')
-    : `about ${report.space.outcomes.toExponential(2)}`;
+  const size = outcomeCountText({ decimal: report.space.count, log10: report.space.log10 });
   io.out(`${report.space.issues} issues, ${size} complete outcomes.\n\n`);
 
   io.out(`${s.bold('Agreement zone')} (outcomes every signatory accepts): ${zoneText(report.zone)}\n`);
@@ -390,10 +421,12 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   try {
     report = await analyze(
       { scenario, ...parsed, onFrontierPoint: stream?.write },
-      nodeComputePorts({ threads: parsed.threads }),
+      nodeComputePorts({ threads: parsed.threads, progress: stderrProgress(io, options.progress) }),
     );
   } catch (error) {
     stream?.abort();
+    // A method that cannot run on this scenario (e.g. enumerating 10^21 outcomes) is a choice the user can change.
+    if (error instanceof AnalysisError) usageError(io, error.message);
     throw error;
   }
   stream?.finish(report.frontier);
@@ -403,6 +436,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
     printAnalysis(report, io, optionNames(scenario, styler(io).dim));
     if (options.timings) printTimings(timings, io);
   }
+  warnIfPartial(report.completeness, io);
   return EXIT_OK;
 }
 

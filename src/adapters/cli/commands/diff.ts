@@ -11,9 +11,10 @@ import {
 import { nodeComputePorts } from '../../node/node-ports.js';
 import { terminalProgress } from '../../text/progress-bar.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag } from '../numeric-flags.js';
 import { EXIT_OK, type Io, json } from '../output.js';
-import { parsePositiveInteger } from '../parse-arguments.js';
 
 export interface DiffCommandOptions {
   packages?: string[];
@@ -38,11 +39,7 @@ function checkRef(text: string, io: Io): string {
 }
 
 function parseSeed(text: string, io: Io): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n > 0xffffffff) {
-    usageError(io, `--seed must be a whole number from 0 to 4294967295, got '${text}'`);
-  }
-  return n;
+  return integerFlag(text, '--seed', FLAG_BOUNDS.diff['--seed'], io);
 }
 
 /** Runs the diff use case, turning the engine's input errors into usage errors (exit 2, no stack trace). */
@@ -111,7 +108,9 @@ export async function diffCommand(
   }
   for (const ref of refs) checkRef(ref, io);
   const samples =
-    options.samples === undefined ? undefined : parsePositiveInteger(options.samples, '--samples', io);
+    options.samples === undefined
+      ? undefined
+      : integerFlag(options.samples, '--samples', FLAG_BOUNDS.diff['--samples'], io);
   if (samples !== undefined && samples < 2) usageError(io, '--samples must be at least 2');
   const seed = options.seed === undefined ? undefined : parseSeed(options.seed, io);
 

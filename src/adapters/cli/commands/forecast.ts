@@ -17,10 +17,11 @@ import {
   type SmpOptionsInput,
 } from '../../../schema/forecast.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { renderForecast } from '../forecast-text.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag, optionalIntegerFlag, realFlag } from '../numeric-flags.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json } from '../output.js';
-import { parsePositiveInteger } from '../parse-arguments.js';
 import type { INPUT_FORMATS } from './forecast-formats.js';
 
 export interface ForecastCommandOptions {
@@ -84,12 +85,8 @@ function parseScale(text: string | undefined, io: Io): { min: number; max: numbe
   return { min, max };
 }
 
-function parseUnit(text: string | undefined, name: string, io: Io): number | undefined {
-  if (text === undefined) return undefined;
-  const x = Number(text);
-  if (!Number.isFinite(x) || x < 0 || x > 1)
-    usageError(io, `${name} must be a number from 0 to 1, got '${text}'`);
-  return x;
+function parseUnit(text: string | undefined, name: '--bdm-q' | '--bdm-t', io: Io): number | undefined {
+  return text === undefined ? undefined : realFlag(text, name, FLAG_BOUNDS.forecast[name], io);
 }
 
 function choice<T extends string>(
@@ -139,7 +136,7 @@ function bdmOptions(options: ForecastCommandOptions, io: Io): BdmOptionsInput {
     maxRounds:
       options.bdmRounds === undefined
         ? undefined
-        : parsePositiveInteger(options.bdmRounds, '--bdm-rounds', io),
+        : integerFlag(options.bdmRounds, '--bdm-rounds', FLAG_BOUNDS.forecast['--bdm-rounds'], io),
   };
 }
 
@@ -156,14 +153,15 @@ export async function forecastCommand(
       usageError(io, `unknown model '${m}'`, `models: ${[...FORECAST_MODELS, 'all'].join(', ')}`);
     }
   }
-  const samples = options.samples === undefined ? 0 : parsePositiveInteger(options.samples, '--samples', io);
-  const seed = options.seed === undefined ? 1 : Number(options.seed);
-  if (!Number.isInteger(seed)) usageError(io, `--seed must be a whole number, got '${options.seed}'`);
+  const bounds = FLAG_BOUNDS.forecast;
+  const samples =
+    options.samples === undefined ? 0 : integerFlag(options.samples, '--samples', bounds['--samples'], io);
+  const seed = optionalIntegerFlag(options.seed, '--seed', bounds['--seed'], io, 1);
   const smp: SmpOptionsInput = {
     ...parseSmp(options.smp, io),
     ...(options.smpTurns === undefined
       ? {}
-      : { maxTurns: parsePositiveInteger(options.smpTurns, '--smp-turns', io) }),
+      : { maxTurns: integerFlag(options.smpTurns, '--smp-turns', bounds['--smp-turns'], io) }),
     seed,
   };
   const extension = extname(file).toLowerCase();

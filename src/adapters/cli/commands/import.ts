@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { spaceSizeText } from '../../../core/model/outcome-count.js';
 import { buildOutcomeSpace } from '../../../core/model/outcome-space.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import {
@@ -15,9 +16,10 @@ import { nodeFiles } from '../../interop/node-files.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { type LoadResult, parseScenarioText } from '../../load/load-scenario.js';
 import { probeFolder, writeFileAtomic } from '../../node/atomic-files.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { usageError } from '../load.js';
+import { integerFlag } from '../numeric-flags.js';
 import { CliExit, EXIT_OK, type Io, json, styler, table } from '../output.js';
-import { parsePositiveInteger } from '../parse-arguments.js';
 import { importGmcr } from './import-gmcr.js';
 
 /** Exit code when the importer produced a file Parley itself rejects: a bug, not bad input. */
@@ -69,7 +71,7 @@ function readImport(
   const realIntervals =
     options.realIntervals === undefined
       ? undefined
-      : parsePositiveInteger(options.realIntervals, '--real-intervals', io);
+      : integerFlag(options.realIntervals, '--real-intervals', FLAG_BOUNDS.import['--real-intervals'], io);
   if (realIntervals !== undefined && realIntervals > MAX_REAL_INTERVALS) {
     usageError(
       io,
@@ -141,9 +143,7 @@ function writeChecked(
 
 function outcomesText(scenario: Scenario): { count: number; exact: boolean; text: string } {
   const space = buildOutcomeSpace(scenario);
-  const text = space.sizeIsExact
-    ? space.size.toLocaleString('en-US')
-    : `about ${space.size.toExponential(2)}`;
+  const text = spaceSizeText(space.radix);
   return { count: space.size, exact: space.sizeIsExact, text };
 }
 

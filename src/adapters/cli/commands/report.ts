@@ -7,7 +7,8 @@ import { analysisReportHtml } from '../../report/analysis-report.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io } from '../output.js';
-import { type AnalyzeOptions, parseAnalyzeOptions } from './analyze.js';
+import { stderrProgress } from '../progress-lines.js';
+import { type AnalyzeOptions, parseAnalyzeOptions, warnIfPartial } from './analyze.js';
 
 export interface ReportCommandOptions extends AnalyzeOptions {
   output?: string;
@@ -35,13 +36,16 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   }
   const scenario = loadOrExit(file, io, false);
   const parsed = parseAnalyzeOptions(options, scenario, io);
-  const progress = { report: ({ step }: { step: string }) => io.err(`  ${step}…\n`) };
   const data = await report(
     { scenario, ...parsed, diff: options.diff ? [options.diff[0], options.diff[1]] : undefined },
-    { ...nodeComputePorts({ threads: parsed.threads, progress }), wordDiff: readableWordDiff },
+    {
+      ...nodeComputePorts({ threads: parsed.threads, progress: stderrProgress(io, options.progress) }),
+      wordDiff: readableWordDiff,
+    },
   );
   const html = analysisReportHtml(data);
   await nodeFileStore().writeAtomic(output, html);
   io.out(`wrote ${output} (${Math.round(html.length / 1024)} KB)\n`);
+  warnIfPartial(data.analysis.completeness, io);
   return EXIT_OK;
 }

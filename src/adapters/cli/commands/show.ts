@@ -1,4 +1,5 @@
 import { describeRule } from '../../../core/model/describe-rule.js';
+import { type OutcomeCount, outcomeCount, outcomeCountText } from '../../../core/model/outcome-count.js';
 import { buildOutcomeSpace } from '../../../core/model/outcome-space.js';
 import { batnaAt } from '../../../core/model/party-model.js';
 import { parseVersionRef, resolveVersions } from '../../../core/model/resolve.js';
@@ -21,6 +22,14 @@ function uncertain(u: UncertainNumber | undefined): string {
 }
 const fmt = (x: number) => String(Number(x.toFixed(2)));
 
+/**
+ * The outcome count in JSON: `count` is the exact decimal string at any size (a JSON number would lose digits
+ * past 2^53 and turn into null past 1.8e308), `log10` a finite number for comparisons; `exact` is always true.
+ */
+function countJson(count: OutcomeCount) {
+  return { count: count.decimal, log10: count.log10, exact: true };
+}
+
 /** The summary `parley show` prints, as plain data (the --json shape). */
 export function showData(scenario: Scenario, at?: string) {
   const space = buildOutcomeSpace(scenario);
@@ -31,7 +40,7 @@ export function showData(scenario: Scenario, at?: string) {
     description: scenario.description,
     disclaimer: scenario.disclaimer,
     asOf: scenario.asOf,
-    outcomes: { count: space.size, exact: space.sizeIsExact },
+    outcomes: countJson(outcomeCount(space.radix)),
     parties: scenario.parties.map((p) => ({
       id: p.id,
       name: p.name,
@@ -105,9 +114,7 @@ export function showCommand(file: string, options: ShowOptions, io: Io): number 
     return EXIT_OK;
   }
   const s = styler(io);
-  const size = data.outcomes.exact
-    ? data.outcomes.count.toLocaleString('en-US')
-    : `about ${data.outcomes.count.toExponential(2)}`;
+  const size = outcomeCountText({ decimal: data.outcomes.count, log10: data.outcomes.log10 });
   io.out(`${s.bold(data.title)}  ${s.dim(`(${data.id}${data.asOf ? `, as of ${data.asOf}` : ''})`)}\n`);
   if (data.disclaimer) io.out(`${s.yellow(data.disclaimer.trim())}\n`);
   io.out(`${size} possible complete outcomes\n\n`);

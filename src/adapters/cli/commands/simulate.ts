@@ -26,7 +26,9 @@ import { simulationSection } from '../../report/sections/simulation-section.js';
 import { ConfigError } from '../../simulation/config-schema.js';
 import { runSimulation } from '../../simulation/run-simulation.js';
 import { SandboxedStrategies } from '../../simulation/sandbox.js';
+import { FLAG_BOUNDS, MAX_ROUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag, optionalIntegerFlag, realFlag } from '../numeric-flags.js';
 import { EXIT_OK, type Io, json, num, styler, table } from '../output.js';
 import { validateDate } from '../parse-arguments.js';
 
@@ -137,8 +139,6 @@ function parseNumber(
     usageError(io, `${flag} must be ${expected}, got '${text}'`);
   return x;
 }
-
-const wholeAtLeast = (min: number) => (x: number) => Number.isInteger(x) && x >= min;
 
 /** `party=value,...`, with the party checked; a bare value applies to every negotiator. */
 function perParty(
@@ -271,24 +271,29 @@ export async function prepareSimulation(
     options.preferences !== 'sampled'
   )
     usageError(io, `--preferences must be estimate or sampled, got '${options.preferences}'`);
-  const seed =
-    options.seed === undefined
-      ? 1
-      : parseNumber(options.seed, '--seed', io, Number.isSafeInteger, 'a whole number');
+  const bounds = FLAG_BOUNDS.simulate;
+  const seed = optionalIntegerFlag(options.seed, '--seed', bounds['--seed'], io, 1);
   const rounds =
     options.rounds === undefined
       ? undefined
-      : parseNumber(options.rounds, '--rounds', io, wholeAtLeast(1), 'a whole number >= 1');
+      : integerFlag(options.rounds, '--rounds', bounds['--rounds'], io);
   const days =
     options.deadlineDays === undefined
       ? undefined
-      : parseNumber(options.deadlineDays, '--deadline-days', io, (x) => x > 0, 'a positive number of days');
+      : realFlag(options.deadlineDays, '--deadline-days', bounds['--deadline-days'], io);
   const daysPerRound =
     options.daysPerRound === undefined
       ? undefined
-      : parseNumber(options.daysPerRound, '--days-per-round', io, (x) => x > 0, 'a positive number');
+      : realFlag(options.daysPerRound, '--days-per-round', bounds['--days-per-round'], io);
   if (options.maxEvents !== undefined)
-    parseNumber(options.maxEvents, '--max-events', io, wholeAtLeast(0), 'a whole number >= 0');
+    integerFlag(options.maxEvents, '--max-events', bounds['--max-events'], io);
+  if (days !== undefined && Math.ceil(days / (daysPerRound ?? 1)) > MAX_ROUNDS) {
+    usageError(
+      io,
+      `--deadline-days ${days} at ${daysPerRound ?? 1} day(s) per round is ${Math.ceil(days / (daysPerRound ?? 1)).toLocaleString('en-US')} rounds, more than the ${MAX_ROUNDS.toLocaleString('en-US')} a run may take`,
+      'raise --days-per-round or shorten --deadline-days',
+    );
+  }
   if (options.start !== undefined) validateDate(options.start, io);
   if (options.at !== undefined) validateDate(options.at, io);
 

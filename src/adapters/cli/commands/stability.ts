@@ -11,9 +11,10 @@ import { buildStateSpace } from '../../../core/stability/state-space.js';
 import { looksLikeGmcr, readGmcrText } from '../../interop/read-gmcr.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
 import { CONCEPT_LABELS, describePath, narrations } from '../../text/stability-narration.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag } from '../numeric-flags.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json, styler, table } from '../output.js';
-import { parsePositiveInteger } from '../parse-arguments.js';
 
 export interface StabilityCommandOptions {
   sanctionRule?: SequenceRule;
@@ -241,13 +242,20 @@ export function stabilityCommand(file: string, options: StabilityCommandOptions,
           .map((id) => lookup(id, loaded.optionIds, 'option', '--status-quo', io));
   let inverse: { state: number; windows?: RankingWindow[]; maxCombinations?: number } | undefined;
   if (options.inverse !== undefined) {
-    const state = parsePositiveInteger(options.inverse, '--inverse', io);
+    const state = integerFlag(options.inverse, '--inverse', FLAG_BOUNDS.stability['--inverse'], io);
     if (state > statesCount) usageError(io, `--inverse ${state}: there are ${statesCount} states`);
     inverse = {
       state,
       ...(options.window?.length ? { windows: parseWindows(options.window, loaded, statesCount, io) } : {}),
       ...(options.maxCombinations
-        ? { maxCombinations: parsePositiveInteger(options.maxCombinations, '--max-combinations', io) }
+        ? {
+            maxCombinations: integerFlag(
+              options.maxCombinations,
+              '--max-combinations',
+              FLAG_BOUNDS.stability['--max-combinations'],
+              io,
+            ),
+          }
         : {}),
     };
   }
@@ -256,7 +264,9 @@ export function stabilityCommand(file: string, options: StabilityCommandOptions,
       ? undefined
       : options.explain === 'all'
         ? Array.from({ length: statesCount }, (_, s) => s + 1)
-        : options.explain.split(',').map((x) => parsePositiveInteger(x.trim(), '--explain', io));
+        : options.explain
+            .split(',')
+            .map((x) => integerFlag(x.trim(), '--explain', FLAG_BOUNDS.stability['--explain'], io));
   let result: StabilityResult;
   try {
     result = analyzeStability({

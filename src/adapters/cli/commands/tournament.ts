@@ -15,7 +15,9 @@ import { JournalError } from '../../simulation/journal.js';
 import { SandboxedStrategies } from '../../simulation/sandbox.js';
 import { type ReferenceFactory, runTournament, type TournamentResult } from '../../simulation/tournament.js';
 import { writeTournamentOutputs } from '../../simulation/tournament-output.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
+import { integerFlag, threadsFlag, timeLimitFlag } from '../numeric-flags.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json, styler, table } from '../output.js';
 import {
   BUILT_IN_NAMES,
@@ -43,6 +45,7 @@ export interface TournamentCommandOptions {
   json?: boolean;
   progress?: boolean;
   stopAfter?: string;
+  timeLimit?: string;
   strategyModule?: string[];
   conventions?: string;
 }
@@ -54,11 +57,8 @@ const PROTOCOLS: Record<string, string> = {
   'single-text': 'single-text',
 };
 
-function wholeNumber(text: string, flag: string, min: number, io: Io): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n) || n < min)
-    usageError(io, `${flag} must be a whole number >= ${min}, got '${text}'`);
-  return n;
+function wholeNumber(text: string, flag: keyof typeof FLAG_BOUNDS.tournament, io: Io): number {
+  return integerFlag(text, flag, FLAG_BOUNDS.tournament[flag], io);
 }
 
 function readConfigFile(path: string, io: Io): Record<string, unknown> {
@@ -223,11 +223,9 @@ export async function tournamentCommand(
   }
 
   if (options.repetitions !== undefined)
-    config.repetitions = wholeNumber(options.repetitions, '--repetitions', 1, io);
+    config.repetitions = wholeNumber(options.repetitions, '--repetitions', io);
   if (options.seed !== undefined) {
-    const seed = Number(options.seed);
-    if (!Number.isSafeInteger(seed)) usageError(io, `--seed must be a whole number, got '${options.seed}'`);
-    config.seed = seed;
+    config.seed = wholeNumber(options.seed, '--seed', io);
   }
   config.seed ??= 1;
   if (options.assignments !== undefined) {
@@ -240,7 +238,7 @@ export async function tournamentCommand(
   if (options.rounds !== undefined)
     simulation.deadline = {
       ...(simulation.deadline as object),
-      rounds: wholeNumber(options.rounds, '--rounds', 1, io),
+      rounds: wholeNumber(options.rounds, '--rounds', io),
     };
   simulation.deadline ??= { rounds: DEFAULT_ROUNDS };
   if (options.protocol !== undefined) {
@@ -263,9 +261,10 @@ export async function tournamentCommand(
   config.simulation = simulation;
 
   const threads =
-    options.threads === undefined ? availableParallelism() : wholeNumber(options.threads, '--threads', 0, io);
+    options.threads === undefined ? availableParallelism() : (threadsFlag(options.threads, io, 0) ?? 0);
   const stopAfter =
-    options.stopAfter === undefined ? undefined : wholeNumber(options.stopAfter, '--stop-after', 1, io);
+    options.stopAfter === undefined ? undefined : wholeNumber(options.stopAfter, '--stop-after', io);
+  const timeLimit = timeLimitFlag(options.timeLimit, io, undefined);
 
   const scenarios: Scenario[] = entries.map((e) => loadOrExit(e.file, io, options.json === true));
   config.scenarios = entries.map((e, k) => {
@@ -289,6 +288,9 @@ export async function tournamentCommand(
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
+  // A time limit stops starting matches, as Ctrl-C does: the finished ones are kept (and journalled).
+  const deadline = timeLimit === undefined ? undefined : performance.now() + timeLimit * 1000;
+  const timer = timeLimit === undefined ? undefined : setTimeout(() => controller.abort(), timeLimit * 1000);
   let finished = 0;
   let result: TournamentResult;
   try {
@@ -301,6 +303,8 @@ export async function tournamentCommand(
       onMatch: () => {
         finished++;
         if (stopAfter !== undefined && finished >= stopAfter) controller.abort();
+        // Matches played in this thread hold the timer back, so the clock is also read after each one.
+        if (deadline !== undefined && performance.now() >= deadline) controller.abort();
       },
     });
   } catch (error) {
@@ -315,6 +319,12 @@ export async function tournamentCommand(
     throw error;
   } finally {
     process.removeListener('SIGINT', onSignal);
+    clearTimeout(timer);
+  }
+  if (!result.complete && timeLimit !== undefined && controller.signal.aborted) {
+    io.err(
+      `parley: warning: partial tournament: the time limit of ${timeLimit} s was reached after ${result.matches.length} matches; a rerun with the same --journal continues\n`,
+    );
   }
 
   // Sorted: matches finish in any order, and the output must not depend on it.

@@ -308,7 +308,14 @@ export async function bargainingSolutions(
     } else {
       return { note: 'not computed' };
     }
-    const result = await solveLottery(options.solver, parties.length, columns, backend.pricer, lotterySpec);
+    let result: Awaited<ReturnType<typeof solveLottery>>;
+    try {
+      result = await solveLottery(options.solver, parties.length, columns, backend.pricer, lotterySpec);
+    } catch (error) {
+      // A pricing problem stopped by a time limit leaves the lottery unknown; the discrete solution stands.
+      if (error instanceof AnalysisError) return { note: `not computed: ${error.message}` };
+      throw error;
+    }
     const expectedGains = Array.from(result.gains);
     const solution: LotterySolution = {
       mixture: result.columns

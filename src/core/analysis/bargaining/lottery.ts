@@ -1,5 +1,6 @@
 import { combine, type LinearExpr, MilpBuilder, variableExpr } from '../milp/milp-problem.js';
 import { type MilpSolver, SolverError } from '../milp/solver.js';
+import { AnalysisError } from '../zone/analysis-options.js';
 import { nashValue, sumOfSmallest } from './criteria.js';
 import { polishNashMixture } from './nash-lottery-polish.js';
 
@@ -156,6 +157,8 @@ export async function solveLottery(
     const m = master(columns, n);
     const objective = build(m);
     const solution = await solver.solve(m.builder.problem('maximize', objective));
+    // Out of time is an answer the caller reports as "not computed"; any other status is a solver failure.
+    if (solution.status === 'time-limit') throw new AnalysisError('the lottery master LP ran out of time');
     if (solution.status !== 'optimal' || !solution.rowDuals) {
       throw new SolverError(`the lottery master LP ended with status ${solution.status}`);
     }

@@ -1,4 +1,5 @@
 import type { CompiledScenario } from '../../model/compile.js';
+import { spaceSizeText } from '../../model/outcome-count.js';
 import { skyline } from '../pareto/skyline.js';
 import { type AcceptanceTest, acceptableMask, enumerateUtilities, outcomeAt } from '../utility-table.js';
 import {
@@ -93,7 +94,7 @@ export function negmasBargainingPoints(
   const limit = options.enumerationLimit ?? ENUMERATION_LIMIT;
   if (!(compiled.space.size <= limit)) {
     throw new AnalysisError(
-      `NegMAS's points are defined over the enumerated outcomes; ${compiled.space.size.toExponential(2)} outcomes are more than the ${limit.toExponential(0)} enumerated`,
+      `NegMAS's points are defined over the enumerated outcomes; ${spaceSizeText(compiled.space.radix)} outcomes are more than the ${limit.toExponential(0)} enumerated`,
     );
   }
   const utilities = estimateUtilities(compiled);

@@ -1,5 +1,6 @@
 import type { CompiledScenario } from '../../model/compile.js';
 import type { PartyModel } from '../../model/party-model.js';
+import { minOf } from '../../statistics/extremes.js';
 
 /**
  * How far apart the parties are, issue by issue, at the best estimates of their preferences.
@@ -83,7 +84,7 @@ export function issueGaps(compiled: CompiledScenario, options: GapOptions = {}):
   return compiled.space.issues.map((issue, i): IssueGap => {
     const losses = models.map((m) => lossesOn(m, i));
     const favourites = models.map((m) => favouritesOf(m, i));
-    const lossFrom = (p: number, q: number) => Math.min(...favourites[q].map((k) => losses[p][k]));
+    const lossFrom = (p: number, q: number) => minOf(favourites[q].map((k) => losses[p][k]));
     const pairs: PairGap[] = [];
     for (let p = 0; p < models.length; p++) {
       for (let q = p + 1; q < models.length; q++) {
@@ -92,7 +93,7 @@ export function issueGaps(compiled: CompiledScenario, options: GapOptions = {}):
       }
     }
     const optionLoss = issue.optionIds.map((_, k) => losses.reduce((sum, l) => sum + l[k], 0));
-    const least = Math.min(...optionLoss);
+    const least = minOf(optionLoss);
     return {
       issue: issue.id,
       title: issue.title,

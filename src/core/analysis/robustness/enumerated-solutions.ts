@@ -1,4 +1,5 @@
 import type { UtilityFunction } from '../../evaluate/utility-function.js';
+import { spaceSizeText } from '../../model/outcome-count.js';
 import { acceptableMask, enumerateUtilities, maskIndices } from '../utility-table.js';
 import type { SolveContext, SolveFn } from './monte-carlo.js';
 
@@ -65,7 +66,7 @@ function lexicographicallyGreater(a: number[], b: number[]): boolean {
 function guard(context: SolveContext): void {
   if (context.compiled.space.size > STABILITY_ENUMERATION_LIMIT) {
     throw new RangeError(
-      `solution stability needs the agreement zone per draw; ${context.compiled.space.size} outcomes exceed ${STABILITY_ENUMERATION_LIMIT}`,
+      `solution stability needs the agreement zone per draw; ${spaceSizeText(context.compiled.space.radix)} outcomes exceed ${STABILITY_ENUMERATION_LIMIT}`,
     );
   }
 }

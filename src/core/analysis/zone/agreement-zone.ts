@@ -1,5 +1,6 @@
 import { utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
+import { spaceSizeText } from '../../model/outcome-count.js';
 import { decodeOutcome } from '../../model/outcome-space.js';
 import { type Subspace, subspaceSize } from '../../model/subspace.js';
 import type { Clock } from '../../ports.js';
@@ -170,7 +171,7 @@ export async function agreementZone(
     sizeNote:
       size !== undefined
         ? `exact count by enumeration: ${size} of ${spaceSize} outcomes`
-        : `count unknown: the MILP decides only whether the zone is empty (the space has ${spaceSize.toExponential(2)} outcomes, too many to count)`,
+        : `count unknown: the MILP decides only whether the zone is empty (the space has ${spaceSizeText(subspace.allowed.map((a) => a.length))} outcomes, too many to count)`,
     bestFor: empty ? [] : bestFor,
   };
 }

@@ -1,5 +1,6 @@
 import type { UtilityFunction } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
+import { spaceSizeText } from '../../model/outcome-count.js';
 import type { OutcomeSpace } from '../../model/outcome-space.js';
 import { fullSubspace, type Subspace, subspaceSize } from '../../model/subspace.js';
 import type { MilpSolver } from '../milp/solver.js';
@@ -22,6 +23,9 @@ export interface MethodDecision {
 
 const count = (n: number) => (n >= 1e6 ? n.toExponential(2) : String(n));
 
+/** Largest space enumerated even on request: past it, checking every outcome takes hours or days. */
+export const ENUMERATION_MAX = 1e9;
+
 export function chooseMethod(
   subspace: Subspace,
   choice: MethodChoice = 'auto',
@@ -29,30 +33,31 @@ export function chooseMethod(
   limit = ENUMERATION_LIMIT,
 ): MethodDecision {
   const size = subspaceSize(subspace);
+  const sizeText = size >= 1e6 ? spaceSizeText(subspace.allowed.map((a) => a.length)) : String(size);
   if (choice === 'enumerate') {
-    if (!Number.isSafeInteger(size)) {
+    if (!(size <= ENUMERATION_MAX)) {
       throw new AnalysisError(
-        `the space has about ${count(size)} outcomes, too many to enumerate; use the MILP`,
+        `the space has ${sizeText} outcomes, more than the ${count(ENUMERATION_MAX)} that enumeration checks in reasonable time (about a minute per billion); use the MILP (method 'milp' or 'auto')`,
       );
     }
-    return { method: 'enumerate', reason: `enumeration requested (${count(size)} outcomes)` };
+    return { method: 'enumerate', reason: `enumeration requested (${sizeText} outcomes)` };
   }
   if (choice === 'milp') {
     if (!solver) throw new AnalysisError('the MILP method needs a solver');
-    return { method: 'milp', reason: `MILP requested (${count(size)} outcomes)` };
+    return { method: 'milp', reason: `MILP requested (${sizeText} outcomes)` };
   }
   if (size <= limit) {
     return {
       method: 'enumerate',
-      reason: `${count(size)} outcomes <= ${count(limit)}: every outcome is checked exactly`,
+      reason: `${sizeText} outcomes <= ${count(limit)}: every outcome is checked exactly`,
     };
   }
   if (!solver) {
     throw new AnalysisError(
-      `the space has ${count(size)} outcomes (more than ${count(limit)} to enumerate) and no MILP solver was given`,
+      `the space has ${sizeText} outcomes (more than ${count(limit)} to enumerate) and no MILP solver was given`,
     );
   }
-  return { method: 'milp', reason: `${count(size)} outcomes > ${count(limit)}: solved as a MILP` };
+  return { method: 'milp', reason: `${sizeText} outcomes > ${count(limit)}: solved as a MILP` };
 }
 
 /** Model indices of the named parties (default: the signatories). */

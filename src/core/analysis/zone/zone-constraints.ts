@@ -1,6 +1,7 @@
 import { realiseUtility, type UtilityFunction, utilityOf } from '../../evaluate/utility-function.js';
 import type { CompiledScenario } from '../../model/compile.js';
 import { holds, ruleIssues } from '../../model/rule.js';
+import { maxOf, minOf } from '../../statistics/extremes.js';
 import type { ScenarioEncoding } from '../milp/encode-scenario.js';
 
 /**
@@ -102,7 +103,7 @@ export function constraintIssues(
   const u = utilities[constraint.model];
   const issues = new Set<number>();
   u.contribution.forEach((c, i) => {
-    if (c.length > 0 && Math.max(...c) > Math.min(...c)) issues.add(i);
+    if (c.length > 0 && maxOf(c) > minOf(c)) issues.add(i);
   });
   for (const a of u.adjustments) if (a.delta !== 0) ruleIssues(a.when, issues);
   return [...issues].sort((a, b) => a - b);

@@ -3,6 +3,7 @@ import type { Issue, Preferences, Scenario } from '../../../schema/scenario.js';
 import { closestId } from '../../model/closest-id.js';
 import { interpolate } from '../../model/party-model.js';
 import { toInterval } from '../../model/uncertain.js';
+import { maxOf } from '../../statistics/extremes.js';
 import type { TableProblem, TableRead } from './table-problem.js';
 
 /**
@@ -178,7 +179,7 @@ export function actorTableFromScenario(scenario: Scenario, options: ScenarioTabl
     const capability = toInterval(party.capability);
     const weights = Object.values(preferences.weights).map((w) => toInterval(w).estimate);
     const total = weights.reduce((a, b) => a + b, 0);
-    const top = Math.max(...weights);
+    const top = maxOf(weights);
     const denominator = reading === 'top' ? top : total;
     const positions: number[] = [];
     const saliences: number[] = [];

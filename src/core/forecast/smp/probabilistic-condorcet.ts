@@ -1,4 +1,5 @@
 import type { SmpPceModel, SmpVictoryProbModel, SmpVotingRule } from '../../../schema/forecast.js';
+import { maxOf } from '../../statistics/extremes.js';
 import { victoryProbability, vote } from './voting.js';
 
 export interface PceSettings {
@@ -67,7 +68,7 @@ export function condorcetProbabilities(
     for (let iteration = 0; iteration < 10_000; iteration++) {
       const q = p.map((pa, a) => victory[a].reduce((s, v, b) => s + v * (pa + p[b]), 0) / n);
       const next = normalise(p.map((x, a) => (x + q[a]) / 2));
-      const change = Math.max(...next.map((x, a) => Math.abs(x - p[a])));
+      const change = maxOf(next.map((x, a) => Math.abs(x - p[a])));
       p = next;
       if (change < 1e-6) break;
     }
@@ -89,7 +90,7 @@ export function condorcetProbabilities(
       return s;
     });
     const next = normalise(q.map((x) => Math.max(0, x)));
-    const change = Math.max(...next.map((x, a) => Math.abs(x - p[a])));
+    const change = maxOf(next.map((x, a) => Math.abs(x - p[a])));
     p = next;
     if (change < 1e-8) break;
   }

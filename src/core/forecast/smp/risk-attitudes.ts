@@ -1,12 +1,13 @@
 import type { SmpBigRAdjust, SmpBigRRange } from '../../../schema/forecast.js';
+import { maxOf, minOf } from '../../statistics/extremes.js';
 
 /**
  * Risk attitude ("big R") from the probability that an actor's position wins: the most exposed positions
  * are the most risk-seeking. Min maps to [0, 1], Mid to [-1/2, 1], Max to [-1, 1]. All equal gives 0.
  */
 export function riskFromProbability(p: readonly number[], range: SmpBigRRange): number[] {
-  const max = Math.max(...p);
-  const min = Math.min(...p);
+  const max = maxOf(p);
+  const min = minOf(p);
   if (max === min) return p.map(() => 0);
   const span = max - min;
   const scale: Record<SmpBigRRange, (x: number) => number> = {

@@ -1,4 +1,5 @@
 import { realiseUtility, utilityOf } from '../../evaluate/utility-function.js';
+import { spaceSizeText } from '../../model/outcome-count.js';
 import { holds, ruleIssues } from '../../model/rule.js';
 import { consentProblem } from '../agent-context.js';
 import type { PartyTruth } from '../realisation.js';
@@ -143,7 +144,7 @@ function createMediator(negotiation: Negotiation): Mediator {
   const target = estimatedNash(compiled, parties, initial, config.exactLimit);
   if (!target.exact) {
     negotiation.notes.push(
-      `the mediator's Nash target was found by coordinate ascent (a local optimum) on a space of ${compiled.space.size.toExponential(2)} outcomes`,
+      `the mediator's Nash target was found by coordinate ascent (a local optimum) on a space of ${spaceSizeText(compiled.space.radix)} outcomes`,
     );
   }
   if (!target.inZone) {
