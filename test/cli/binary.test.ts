@@ -13,6 +13,14 @@ describe('the parley binary, end to end', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('prints the help text the build wrote, the same as commander prints it', async () => {
+    const spawned = spawnCli(['--help']);
+    const inProcess = await runCli(['--help']);
+    expect(inProcess.code).toBe(0);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    expect(spawnCli(['-h']).stdout).toBe(inProcess.stdout);
+  });
+
   it('exits 2 on invalid input, with the located message and no stack trace', () => {
     const file = writeTemp('broken.yaml', 'parley: 1\nparties: [unclosed\n');
     const run = spawnCli(['validate', file]);

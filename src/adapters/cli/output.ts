@@ -1,4 +1,5 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
 import pc from 'picocolors';
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
@@ -75,8 +76,15 @@ export function styler(io: Io) {
   };
 }
 
+/** cli-table3 and its string-width helpers load on the first table, not at start-up (`parley --help`). */
+let tableClass: typeof TableType | undefined;
+function Table(): typeof TableType {
+  tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof TableType;
+  return tableClass;
+}
+
 export function table(head: string[], rows: string[][], io: Io): string {
-  const t = new Table({
+  const t = new (Table())({
     head,
     style: { head: io.color ? ['cyan'] : [], border: io.color ? ['grey'] : [], compact: true },
     wordWrap: true,
