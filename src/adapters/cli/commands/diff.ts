@@ -13,6 +13,7 @@ import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json } from '../output.js';
 import { parsePositiveInteger } from '../parse-arguments.js';
+import { terminalStepProgress } from '../step-progress.js';
 
 export interface DiffCommandOptions {
   packages?: string[];
@@ -115,8 +116,9 @@ export async function diffCommand(
   const seed = options.seed === undefined ? undefined : parseSeed(options.seed, io);
 
   const scenario = loadOrExit(file, io, options.json === true);
+  const progress = terminalStepProgress(process.stderr, 'diff');
   const ports: DiffPorts = {
-    ...nodeComputePorts(),
+    ...nodeComputePorts({ progress }),
     ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),
   };
   const { diff, frontierSkipped } = await computeDiff(
@@ -130,7 +132,7 @@ export async function diffCommand(
     },
     ports,
     io,
-  );
+  ).finally(() => progress.done());
   if (options.json) {
     io.out(json(diff));
     return EXIT_OK;
