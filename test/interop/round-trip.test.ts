@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPath } from '../../src/adapters/interop/import-path.js';
-import type { ExportResult } from '../../src/adapters/interop/interop-report.js';
 import { writeGenius } from '../../src/adapters/interop/write-genius.js';
 import { writeGeniusWeb } from '../../src/adapters/interop/write-geniusweb.js';
 import { writeNegmas } from '../../src/adapters/interop/write-negmas.js';
 import type { Scenario } from '../../src/schema/scenario.js';
+import { onDisk } from '../support/exported-files.js';
 import { DOMAINS_DIR, domainFolders, SKIP_MESSAGE } from './negotiation-domains.js';
 import { compareFiles, compareScenarios } from './scenario-comparison.js';
 
-const writers: Record<string, (s: Scenario, dir: string) => ExportResult> = {
-  genius: writeGenius,
-  geniusweb: writeGeniusWeb,
-  negmas: writeNegmas,
+const writers: Record<string, (s: Scenario, dir: string) => ReturnType<typeof onDisk>> = {
+  genius: (scenario, dir) => onDisk(writeGenius(scenario), dir),
+  geniusweb: (scenario, dir) => onDisk(writeGeniusWeb(scenario), dir),
+  negmas: (scenario, dir) => onDisk(writeNegmas(scenario), dir),
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { InMemoryFile } from '../../app/interop-types.js';
 import { InteropError } from './interop-error.js';
 
 /**
@@ -13,8 +14,7 @@ export interface InteropFiles {
   filesIn(folder: string): string[];
 }
 
-/** A file held in memory: its path (with '/' between folders) and its content as text or UTF-8 bytes. */
-export type InMemoryFile = { path: string; text: string } | { path: string; bytes: Uint8Array };
+export type { InMemoryFile } from '../../app/interop-types.js';
 
 function normalise(path: string): string {
   return path
