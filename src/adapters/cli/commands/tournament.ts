@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { runTournament, type TournamentResult } from '../../../app/tournament.js';
+import { NO_PROGRESS } from '../../../core/ports.js';
 import { SimulationConfigError } from '../../../core/simulation/config.js';
-import { buildOutcomeReference } from '../../../core/simulation/outcome-reference.js';
 import { TournamentPlanError } from '../../../core/simulation/tournament.js';
 import type { Estimate } from '../../../core/statistics/index.js';
 import type { Scenario } from '../../../schema/scenario.js';
@@ -11,7 +12,7 @@ import { readYaml } from '../../load/read-yaml.js';
 import { ConfigError } from '../../simulation/config-schema.js';
 import { JournalError } from '../../simulation/journal.js';
 import { SandboxedStrategies } from '../../simulation/sandbox.js';
-import { type ReferenceFactory, runTournament, type TournamentResult } from '../../simulation/tournament.js';
+import { nodeTournamentRunner } from '../../simulation/tournament.js';
 import { writeTournamentOutputs } from '../../simulation/tournament-output.js';
 import { loadOrExit, usageError } from '../load.js';
 import { CliExit, EXIT_INPUT, EXIT_OK, type Io, json, styler, table } from '../output.js';
@@ -256,30 +257,22 @@ export async function tournamentCommand(
     }
   }
 
-  const unavailable = new Map<string, string>();
-  const reference: ReferenceFactory = (input) => {
-    const built = buildOutcomeReference(input);
-    if (!built.available) unavailable.set(input.compiled.scenario.id, built.reason);
-    return built.available ? built.reference : undefined;
-  };
-
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
-  let finished = 0;
   let result: TournamentResult;
+  let notes: string[];
   try {
-    result = await runTournament(config, {
-      threads,
-      journal: options.journal,
-      progress: options.progress !== false,
-      reference,
-      signal: controller.signal,
-      onMatch: () => {
-        finished++;
-        if (stopAfter !== undefined && finished >= stopAfter) controller.abort();
+    ({ result, notes } = await runTournament(
+      {
+        config,
+        threads,
+        ...(options.journal === undefined ? {} : { journal: options.journal }),
+        ...(stopAfter === undefined ? {} : { stopAfter }),
+        progressBar: options.progress !== false,
       },
-    });
+      { tournaments: nodeTournamentRunner, progress: NO_PROGRESS, cancel: controller.signal },
+    ));
   } catch (error) {
     if (
       error instanceof ConfigError ||
@@ -294,9 +287,6 @@ export async function tournamentCommand(
     process.removeListener('SIGINT', onSignal);
   }
 
-  const notes = [...unavailable].map(
-    ([id, reason]) => `scenario '${id}': no Pareto or Nash distances: ${reason}`,
-  );
   if (options.out) {
     try {
       writeTournamentOutputs(result, {
