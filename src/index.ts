@@ -12,7 +12,7 @@
  * the browser entry's synchronous `simulate` and `diffVersions` run the engine directly.
  */
 
-import { importPath } from './adapters/interop/import-path.js';
+import { nodeInteropPort } from './adapters/interop/import-path.js';
 import { interopPort } from './adapters/interop/interop-port.js';
 import { nodeComputePorts } from './adapters/node/node-ports.js';
 import { sandboxedSimulator } from './adapters/simulation/run-simulation.js';
@@ -89,11 +89,10 @@ export function importDomain(
   source: string | readonly InMemoryFile[],
   options: ImportOptions & { path?: string } = {},
 ): Promise<ImportDomainResult> {
-  if (typeof source !== 'string')
-    return importUseCase({ files: source, ...pathOf(options), options }, interop);
-  // From disk, the port reads the folder (or the file and those beside it) the way `parley import` does.
-  const fromDisk = { ...interopPort, read: () => importPath(source, options) };
-  return importUseCase({ files: [] }, { interop: fromDisk });
+  // Files in memory are read from memory; a path is read from the disk, as `parley import` reads it.
+  const ports = { interop: nodeInteropPort };
+  if (typeof source !== 'string') return importUseCase({ files: source, ...pathOf(options), options }, ports);
+  return importUseCase({ files: [], path: source, options }, ports);
 }
 
 const interop = { interop: interopPort };

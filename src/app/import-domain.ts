@@ -3,9 +3,12 @@ import type { ImportOptions, InMemoryFile, InteropReport } from './interop-types
 import type { InteropPorts } from './ports.js';
 
 export interface ImportDomainInput {
-  /** The files of one negotiation (a domain and its profiles), as a folder held in memory. */
+  /**
+   * The files of one negotiation (a domain and its profiles), as a folder held in memory; empty to let the
+   * port read `path` from its own storage (the Node port reads the disk).
+   */
   files: readonly InMemoryFile[];
-  /** The folder or file among `files` to import (default: all of them, as one folder). */
+  /** The folder or file to import (default: all of `files`, as one folder). */
   path?: string;
   options?: ImportOptions;
 }
