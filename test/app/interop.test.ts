@@ -9,7 +9,7 @@ import { compareScenarios } from '../interop/scenario-comparison.js';
 import { tinyScenario } from '../support/tiny-scenario.js';
 
 const ports = { interop: interopPort };
-const fixtures = new URL('../fixtures/domains/', import.meta.url).pathname;
+const fixtures = new URL('../../examples/domains/', import.meta.url).pathname;
 
 describe('import and export use cases over files in memory', () => {
   it('exports each research format without touching a disk, and imports it back with the same utilities', async () => {
