@@ -55,6 +55,11 @@ export interface MilpFrontierOptions {
    * default 0: exact).
    */
   coverage?: number;
+  /**
+   * Count the outcomes that share each frontier vector, up to this many per vector (default 0: not counted).
+   * Each count takes one solve per outcome found plus one that proves there are no more.
+   */
+  countTies?: number;
   /** Called with each point as soon as it is proven. */
   onPoint?: (point: MilpFrontierPoint) => void;
   progress?: Progress;
@@ -67,6 +72,9 @@ export interface MilpFrontierPoint {
   outcome: Int32Array;
   /** Utility per party, in the order of `parties` (exact evaluation of the outcome, not the solver's value). */
   utilities: number[];
+  /** Outcomes with this utility vector, when counted (`countTies`); a lower bound when `countExact` is false. */
+  count?: number;
+  countExact?: boolean;
 }
 
 export interface MilpFrontierResult {
@@ -180,6 +188,7 @@ export async function milpFrontier(
     cancel: options.cancel,
     progress: options.progress,
     parties,
+    tieLimit: Math.max(0, Math.floor(options.countTies ?? 0)),
   };
 
   const outcome =
@@ -202,7 +211,7 @@ export async function milpFrontier(
     `${exact ? 'Exact' : 'Bounded'} frontier of ${parties.length} parties over ${scope} by MILP ` +
     `(${grids.length === 2 ? 'ε-constraint with lexicographic polishing' : 'disjunctive search with coverage refinement'}): ` +
     `${state.points.length} distinct utility vectors, each proven non-dominated, in ${state.solves} solves. ` +
-    'One outcome is listed per vector; how many outcomes share a vector is not counted.';
+    tieNote(state);
   if (!exact && coverage !== undefined && coverage > 0)
     note += ` Every frontier vector lies within ${formatUtility(coverage)} utility points of a listed one.`;
   if (outcome.remainingGap !== undefined && outcome.remainingGap > 0)
@@ -230,6 +239,20 @@ export async function milpFrontier(
 
 const formatUtility = (x: number) => String(Number(x.toPrecision(6)));
 
+function tieNote(state: SearchState): string {
+  if (state.tieLimit === 0)
+    return 'One outcome is listed per vector; how many outcomes share a vector is not counted.';
+  const counted = state.points.filter((p) => p.count !== undefined);
+  const total = counted.reduce((sum, p) => sum + (p.count ?? 0), 0);
+  const cut = counted.filter((p) => !p.countExact).length;
+  const shared = counted.filter((p) => (p.count ?? 0) > 1).length;
+  let note = `${total} Pareto-optimal outcomes${cut > 0 ? ' at least' : ''}: ${shared} of the vectors are shared by more than one outcome, each counted by excluding the outcomes found until none is left`;
+  if (cut > 0) note += `; ${cut} counts stopped at ${state.tieLimit} and are lower bounds`;
+  if (counted.length < state.points.length)
+    note += `; ${state.points.length - counted.length} vectors were not counted before the search stopped`;
+  return `${note}.`;
+}
+
 interface SearchState {
   solver: MilpSolver;
   encoding: ScenarioEncoding;
@@ -246,6 +269,8 @@ interface SearchState {
   cancel?: Cancellation;
   progress?: Progress;
   parties: string[];
+  /** Largest number of outcomes counted per frontier vector (0: no counting). */
+  tieLimit: number;
 }
 
 interface SearchOutcome {
@@ -283,11 +308,51 @@ function stopReason(state: SearchState): SearchOutcome['stoppedBy'] {
   return undefined;
 }
 
-function emit(state: SearchState, outcome: Int32Array): MilpFrontierPoint {
-  const point = { outcome, utilities: state.grids.map((g) => utilityOf(g.fn, outcome)) };
+async function emit(state: SearchState, outcome: Int32Array): Promise<MilpFrontierPoint> {
+  const point: MilpFrontierPoint = { outcome, utilities: state.grids.map((g) => utilityOf(g.fn, outcome)) };
+  if (state.tieLimit > 0) Object.assign(point, await countTies(state, outcome));
   state.points.push(point);
   state.onPoint?.(point);
   return point;
+}
+
+/**
+ * How many acceptable outcomes share this outcome's vector: fix every utility to its grid value, then find
+ * and exclude outcomes one by one until the model is infeasible (exact) or the limit is reached (a lower
+ * bound). Each one found is checked on exact evaluation.
+ */
+async function countTies(
+  state: SearchState,
+  outcome: Int32Array,
+): Promise<{ count: number; countExact: boolean }> {
+  const { encoding, grids, U } = state;
+  const target = grids.map((g) => integerValue(g.grid, outcome));
+  const mark = encoding.mark();
+  try {
+    target.forEach((value, k) => {
+      encoding.builder.atLeast(`tie_lo_${k}`, U[k], value - HALF);
+      encoding.builder.atMost(`tie_hi_${k}`, U[k], value + HALF);
+    });
+    encoding.excludeOutcome(outcome, 'tie_0');
+    let count = 1;
+    while (count < state.tieLimit) {
+      if (state.cancel?.aborted) return { count, countExact: false };
+      const solution = await solve(state, U[0]);
+      if (solution.status === 'infeasible') return { count, countExact: true };
+      if (solution.status !== 'optimal') return { count, countExact: false };
+      const tied = decodeChecked(state, solution);
+      if (grids.some((g, k) => integerValue(g.grid, tied) !== target[k])) {
+        throw new MilpFrontierError(
+          'the solver returned an outcome off the frontier vector it was asked to match',
+        );
+      }
+      encoding.excludeOutcome(tied, `tie_${count}`);
+      count++;
+    }
+    return { count, countExact: false };
+  } finally {
+    encoding.rollback(mark);
+  }
 }
 
 function decodeChecked(state: SearchState, solution: MilpSolution): Int32Array {
@@ -353,7 +418,7 @@ async function epsilonConstraint(state: SearchState): Promise<SearchOutcome> {
           `the solver's point (${u1}, ${u2} grid units) breaks its own constraints on exact evaluation`,
         );
       }
-      emit(state, outcome);
+      await emit(state, outcome);
       floor2 = u2 + 1;
       state.progress?.report({
         step: 'pareto frontier',
@@ -425,7 +490,7 @@ async function disjunctiveSearch(state: SearchState, wantedCoverage: number): Pr
         if (solution.status !== 'optimal')
           return { complete: false, coverageSteps: certified, stoppedBy: 'time-limit' };
         const outcome = decodeChecked(state, solution);
-        emit(state, outcome);
+        await emit(state, outcome);
         addDisjunction(added++);
         state.progress?.report({
           step: 'pareto frontier',
