@@ -74,13 +74,37 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
     );
   }, 120_000);
 
-  it('3 parties: exact by the disjunctive search', async () => {
+  it('3 parties: exact by levels of the third utility', async () => {
     await fc.assert(
       fc.asyncProperty(
-        arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, adjustments: true }),
+        arbitraryScenario({ parties: 3, issues: 5, maxOptions: 4, adjustments: true }).filter(
+          (s) => s.parties.length === 3,
+        ),
         (scenario) => compare(scenario, 'all'),
       ),
-      { numRuns: 12 },
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('3 parties by levels over the acceptable outcomes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, redLines: true }).filter(
+          (s) => s.parties.length === 3,
+        ),
+        (scenario) => compare(scenario, 'agreement-zone'),
+      ),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it('4 parties: exact by the disjunctive search', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 4, issues: 3, maxOptions: 3, adjustments: true }),
+        (scenario) => compare(scenario, 'all'),
+      ),
+      { numRuns: 8 },
     );
   }, 120_000);
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { terminalStepProgress } from '../../src/adapters/cli/step-progress.js';
 import { parseScenarioText } from '../../src/adapters/load/parse-scenario.js';
 import { createHighsSolver } from '../../src/adapters/solver/highs-solver.js';
 import { diff } from '../../src/app/diff.js';
@@ -50,25 +49,5 @@ describe('the diff use case on the flagship', () => {
         expect(Math.abs(share.value - truth)).toBeLessThanOrEqual(5 * (share.standardError ?? 0) + 1e-9);
       });
     });
-  });
-});
-
-describe('progress of a use case on a terminal', () => {
-  it('rewrites one line per step on a terminal and clears it at the end; writes nothing elsewhere', () => {
-    const written: string[] = [];
-    const tty = terminalStepProgress({ isTTY: true, write: (t: string) => written.push(t) }, 'diff');
-    tty.report({ step: 'frontier' });
-    tty.report({ step: 'custom', done: 2, total: 5 });
-    tty.done();
-    expect(written).toEqual([
-      '\r\x1b[2Kdiff: probing the Pareto frontier and the bargaining solutions…',
-      '\r\x1b[2Kdiff: custom (2/5)…',
-      '\r\x1b[2K',
-    ]);
-    const piped: string[] = [];
-    const pipe = terminalStepProgress({ isTTY: false, write: (t: string) => piped.push(t) }, 'diff');
-    pipe.report({ step: 'frontier' });
-    pipe.done();
-    expect(piped).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ describe('parley evaluate', () => {
   it('reports a conflict between documents instead of overwriting', async () => {
     const run = await runCli(['evaluate', file, '--package', 'clash']);
     expect(run.stdout).toMatch(
-      /Conflict: 'land' is settled differently by plan:v2#1 \(share\) and annex:x1#1 \(keep\)/,
+      /Conflict: 'land' is settled differently by plan:v2#1 \(Shared \(share\)\) and annex:x1#1 \(Alpha keeps \(keep\)\)/,
     );
   });
 

@@ -35,9 +35,13 @@ export interface CliRun {
 /**
  * Runs `parley <args>` in this process through the compiled `main()` with buffered output: the same code and
  * messages as the binary, without a Node start-up per case. Relative paths resolve against `cwd` (default: the
- * repository root). Use `spawnCli` for what only a real process shows (exit codes of the shim, EPIPE).
+ * repository root). Text output fits `width` columns, as with `COLUMNS=width`; without it there is no limit, as with
+ * `--wide`. Use `spawnCli` for what only a real process shows (exit codes of the shim, EPIPE).
  */
-export async function runCli(args: string[], options: { cwd?: string } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; width?: number } = {},
+): Promise<CliRun> {
   const cwd = resolve(options.cwd ?? repoRoot);
   if (cwd !== resolve(process.cwd())) return spawnCli(args, options);
   let stdout = '';
@@ -50,6 +54,7 @@ export async function runCli(args: string[], options: { cwd?: string } = {}): Pr
       stderr += text;
     },
     color: false,
+    width: options.width,
   };
   try {
     const main = await compiledMain();

@@ -3,7 +3,15 @@ import { INTEROP_FORMATS } from '../interop/interop-report.js';
 import { closeStartedPool } from '../workers/started-pool.js';
 import { EXPORT_FORMATS } from './commands/export-formats.js';
 import { INPUT_FORMATS } from './commands/forecast-formats.js';
-import { CliExit, EXIT_INPUT, type Io, processIo, terminalSafe } from './output.js';
+import {
+  CliExit,
+  EXIT_INPUT,
+  type FittedIo,
+  fitToWidth,
+  type Io,
+  processIo,
+  terminalSafe,
+} from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -25,14 +33,22 @@ Examples:
 Exit codes: 0 success (for evaluate: acceptable to every signatory), 1 not acceptable,
 2 invalid input (the messages say where and why).`;
 
-export function buildProgram(unsafeIo: Io, setCode: (code: number) => void): Command {
-  const io = terminalSafe(unsafeIo);
+export function buildProgram(
+  unsafeIo: Io,
+  setCode: (code: number) => void,
+  io: FittedIo = fitToWidth(terminalSafe(unsafeIo)),
+): Command {
   const program = new Command('parley')
     .description('Model, analyse and simulate multi-party, multi-issue negotiations.')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES)
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      getOutHelpWidth: () => io.width ?? 100,
+      getErrHelpWidth: () => io.width ?? 100,
+    })
     .enablePositionalOptions()
     .exitOverride();
 
@@ -590,15 +606,31 @@ Examples:
       setCode(await forecastCommand(file, options, io));
     });
 
+  // Text output fits the terminal (terminal-width.ts); --wide lifts the limit, and machine-readable output
+  // (JSON, a scenario on stdout) is never wrapped.
+  for (const command of program.commands) {
+    command.option('--wide', 'do not fit tables and text to the terminal width');
+  }
+  program.hook('preAction', (_program, action) => {
+    const options = action.opts();
+    const scenarioOnStdout = action.name() === 'import' && !options.output;
+    if (options.wide || options.json || scenarioOnStdout) io.width = undefined;
+  });
+
   return program;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it in-process. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code = 0;
-  const program = buildProgram(io, (c) => {
-    code = c;
-  });
+  const fitted = fitToWidth(terminalSafe(io));
+  const program = buildProgram(
+    io,
+    (c) => {
+      code = c;
+    },
+    fitted,
+  );
   try {
     await program.parseAsync(argv);
     return code;
@@ -611,6 +643,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     throw error;
   } finally {
+    fitted.flush();
     // The process's worker threads, started on first use by any command, end with the command; start-up never
     // loads the thread pool module, which registers its closer when a command starts it.
     await closeStartedPool();

@@ -1,12 +1,16 @@
-import { createRequire } from 'node:module';
-import type TableType from 'cli-table3';
 import pc from 'picocolors';
+import { drawGrid } from './draw-grid.js';
+import { fitText } from './fit-lines.js';
+import { columnWidths, naturalWidths, recordLayout, wrapCell } from './fit-table.js';
+import { processWidth } from './terminal-width.js';
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   color: boolean;
+  /** Columns the text output must fit (see terminal-width.ts); undefined: no limit (`--wide`, JSON). */
+  width?: number;
 }
 
 export function processIo(): Io {
@@ -15,6 +19,7 @@ export function processIo(): Io {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     color,
+    width: processWidth(process.stdout),
   };
 }
 
@@ -50,7 +55,42 @@ export function terminalSafe(io: Io): Io {
     out: (text) => io.out(escapeTerminal(text, io.color)),
     err: (text) => io.err(escapeTerminal(text, io.color)),
     color: io.color,
+    width: io.width,
   };
+}
+
+/** Streams whose standard output is fitted to `width` line by line; `flush` writes a last unfinished line. */
+export interface FittedIo extends Io {
+  flush(): void;
+}
+
+/**
+ * The same streams, with every line written to standard output fitted to the width: longer lines wrap under their
+ * own indent (tables are already fitted by `table`). Text is held until its line is complete, so a line written
+ * in pieces is measured whole. Setting `width` to undefined (for `--wide` and machine-readable output) writes
+ * text unchanged.
+ */
+export function fitToWidth(io: Io): FittedIo {
+  let pending = '';
+  const fitted: FittedIo = {
+    color: io.color,
+    width: io.width,
+    err: io.err,
+    out: (text) => {
+      pending += text;
+      const end = pending.lastIndexOf('\n');
+      if (end < 0) return;
+      const complete = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      io.out(`${fitted.width === undefined ? complete : fitText(complete, fitted.width)}\n`);
+    },
+    flush: () => {
+      if (pending === '') return;
+      io.out(fitted.width === undefined ? pending : fitText(pending, fitted.width));
+      pending = '';
+    },
+  };
+  return fitted;
 }
 
 /** Raised to stop a command with an exit code after its message has been written. */
@@ -73,25 +113,24 @@ export function styler(io: Io) {
     green: wrap(pc.green),
     yellow: wrap(pc.yellow),
     cyan: wrap(pc.cyan),
+    grey: wrap(pc.gray),
   };
 }
 
-/** cli-table3 and its string-width helpers load on the first table, not at start-up (`parley --help`). */
-let tableClass: typeof TableType | undefined;
-function Table(): typeof TableType {
-  tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof TableType;
-  return tableClass;
-}
-
+/**
+ * A table that fits `io.width`: columns keep their natural width when there is room, otherwise share it and wrap
+ * their cells at spaces; when even that does not fit, each row is shown as a block of "heading value" lines.
+ * The layout depends only on the width and the cells.
+ */
 export function table(head: string[], rows: string[][], io: Io): string {
-  const t = new (Table())({
-    head,
-    style: { head: io.color ? ['cyan'] : [], border: io.color ? ['grey'] : [], compact: true },
-    wordWrap: true,
-  });
   // Escaped before layout, so column widths count what the terminal will show.
-  for (const row of rows) t.push(row.map((cell) => escapeTerminal(cell, io.color)));
-  return `${t.toString()}\n`;
+  const cells = rows.map((row) => row.map((cell) => escapeTerminal(cell, io.color)));
+  const s = styler(io);
+  const widths =
+    io.width === undefined ? naturalWidths([head, ...cells]) : columnWidths([head, ...cells], io.width);
+  if (widths === undefined) return recordLayout(head, cells, io.width ?? 0, s.cyan);
+  const wrapped = (row: string[]) => widths.map((w, c) => wrapCell(row[c] ?? '', w));
+  return `${drawGrid(wrapped(head), cells.map(wrapped), widths, { heading: s.cyan, border: s.grey })}\n`;
 }
 
 export function json(value: unknown): string {

@@ -11,6 +11,7 @@ import { MAX_FILE_BYTES } from './limits.js';
 import { locate, type SourceMap } from './locate.js';
 import { protoKeyProblems } from './proto-keys.js';
 import { readYaml } from './read-yaml.js';
+import { salvagedProblems, salvageSections, uncheckedNote } from './salvage-sections.js';
 
 export type { Diagnostic } from './diagnostic.js';
 
@@ -124,7 +125,8 @@ function formatOf(
 /**
  * Parses and checks a scenario from text. Every problem found is reported at once, sorted by line:
  * syntax first (nothing else can be checked without it), then the structure against the schema,
- * then (only when the structure is sound) references between ids and the other consistency checks.
+ * then references between ids: over the whole scenario when its structure is sound, else between the entries
+ * whose own structure is valid (saying which were left out), and the other consistency checks.
  */
 export function parseScenarioText(
   text: string,
@@ -170,14 +172,20 @@ export function parseScenarioText(
         ),
       );
     }
-    const skipped: Diagnostic = {
-      file: fileName,
-      path: '',
-      message:
-        'references between ids (parties, issues, options, versions, sources) were not checked because of the errors above; fix those and load again',
-      severity: 'warning',
+    // References are still checked between the entries whose own structure is valid, so one load reports both.
+    const salvaged = salvageSections(read.data);
+    const references = salvaged
+      ? salvagedProblems(checkReferences(salvaged.scenario), salvaged).map((p) =>
+          toDiagnostic(p, fileName, read.source),
+        )
+      : [];
+    const note = uncheckedNote(salvaged);
+    const skipped: Diagnostic[] =
+      note === undefined ? [] : [{ file: fileName, path: '', message: note, severity: 'warning' }];
+    return {
+      ok: false,
+      diagnostics: [...sortDiagnostics(unique([...structural, ...references, ...warnings])), ...skipped],
     };
-    return { ok: false, diagnostics: [...sortDiagnostics(unique([...structural, ...warnings])), skipped] };
   }
 
   const references = checkReferences(parsed.data);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { Piscina } from 'piscina';
 import type { ReferenceFactory, TournamentResult, TournamentRunnerPort } from '../../app/tournament.js';
 import { resolveConfig } from '../../core/simulation/config.js';
@@ -10,6 +10,7 @@ import { type OutcomeReference, referenceDistances } from '../../core/simulation
 import { realiseTruths } from '../../core/simulation/realisation.js';
 import { builtInStrategies } from '../../core/simulation/strategies/registry.js';
 import { type MatchRecord, scoreTournament } from '../../core/simulation/tournament.js';
+import { startProgressBar } from '../text/progress-bar.js';
 import { compiledWorkerFile } from './compiled-path.js';
 import { parseTournamentConfig, type TournamentConfig } from './config-schema.js';
 import { appendToJournal, openJournal } from './journal.js';
@@ -201,21 +202,8 @@ function addReference(
   return reference ? { ...record, ...referenceDistances(record.utilities, reference) } : record;
 }
 
-function progressBar(total: number, start: number): SingleBar {
-  const bar = new SingleBar(
-    {
-      format:
-        'tournament [{bar}] {value}/{total} matches {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
-      stream: process.stderr,
-      noTTYOutput: !process.stderr.isTTY,
-      notTTYSchedule: 5000,
-      etaBuffer: 50,
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  bar.start(total, start);
-  return bar;
+function progressBar(total: number, start: number): SingleBar | undefined {
+  return startProgressBar(process.stderr, 'tournament', 'matches', total, start);
 }
 
 /** The tournament runner port of a Node process: worker threads, the sandbox, the journal on disk. */

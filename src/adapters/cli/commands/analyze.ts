@@ -7,6 +7,7 @@ import type { OutcomeView } from '../../../core/analysis/zone/analysis-options.j
 import type { Tristate } from '../../../core/evaluate/evaluate.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
 import { loadOrExit, usageError } from '../load.js';
+import { OPTION_IDS, type OptionNames, optionNames, outcomeLines } from '../option-labels.js';
 import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
 import { parsePositiveInteger, validateDate } from '../parse-arguments.js';
 
@@ -97,11 +98,11 @@ export function parseAnalyzeOptions(
 const word = (t: Tristate, s: ReturnType<typeof styler>) =>
   t === 'yes' ? s.green('yes') : t === 'no' ? s.red('no') : s.yellow('depends');
 
-function outcomeText(outcome: OutcomeView, limit = 400): string {
-  const text = Object.entries(outcome.assignment)
-    .map(([issue, option]) => `${issue}=${option}`)
-    .join(', ');
-  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+/** An outcome as one "Issue: option label (id)" line per issue. */
+function outcomeText(outcome: OutcomeView, names: OptionNames, indent = ''): string {
+  return outcomeLines(names, outcome.assignment)
+    .map((line) => `${indent}${line}`)
+    .join('\n');
 }
 
 function zoneText(zone: AgreementZone): string {
@@ -154,7 +155,7 @@ function printNegmasPoints(result: NegmasPointsResult | { skipped: string }, io:
   for (const note of result.notes) io.out(`${s.dim(note)}\n`);
 }
 
-function printBargaining(result: BargainingResult, io: Io, indent = ''): void {
+function printBargaining(result: BargainingResult, io: Io, labels: OptionNames, indent = ''): void {
   const s = styler(io);
   if (result.empty) {
     io.out(`${indent}No bargaining solution: no outcome gives every bargaining party at least its BATNA.\n`);
@@ -184,14 +185,13 @@ function printBargaining(result: BargainingResult, io: Io, indent = ''): void {
   );
   const first = result.solutions.find((x) => x.discrete && x.discrete.outcomes.length > 0);
   if (first?.discrete) {
-    io.out(
-      `${indent}${s.dim(`${first.concept} outcome: ${outcomeText(first.discrete.outcomes[0].outcome)}`)}\n`,
-    );
+    io.out(`${indent}${s.dim(`${first.concept} outcome:`)}\n`);
+    io.out(`${outcomeText(first.discrete.outcomes[0].outcome, labels, `${indent}  `)}\n`);
   }
   io.out(`${indent}${s.dim(`method: ${result.method} (${result.methodReason})`)}\n`);
 }
 
-export function printAnalysis(report: AnalysisReport, io: Io): void {
+export function printAnalysis(report: AnalysisReport, io: Io, names: OptionNames = OPTION_IDS): void {
   const s = styler(io);
   io.out(`${s.bold(report.scenario.title)}${report.at ? ` at ${report.at}` : ''}\n`);
   io.out(`${s.dim(`Preferences, red lines and BATNAs are ${report.basis}.`)}\n`);
@@ -208,7 +208,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
     io.out(
       table(
         ['best for', 'utility', 'BATNA', 'outcome'],
-        report.zone.bestFor.map((b) => [b.name, num(b.utility), num(b.batna), outcomeText(b.outcome, 160)]),
+        report.zone.bestFor.map((b) => [b.name, num(b.utility), num(b.batna), outcomeText(b.outcome, names)]),
         io,
       ),
     );
@@ -233,7 +233,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
       io.out(`  ${s.dim(`equally small: ${r.alternatives.map((a) => a.join(' + ')).join('; ')}`)}\n`);
     }
     io.out(`  Bargaining solutions under that hypothesis:\n`);
-    printBargaining(r.bargaining, io, '  ');
+    printBargaining(r.bargaining, io, names, '  ');
   }
 
   io.out(`\n${s.bold('Pareto frontier')}: `);
@@ -252,7 +252,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
   }
 
   io.out(`\n${s.bold('Bargaining solutions')} (gains over the BATNAs, within the agreement zone)\n`);
-  printBargaining(report.bargaining, io);
+  printBargaining(report.bargaining, io, names);
   if (report.negmas) printNegmasPoints(report.negmas, io);
 
   if (report.packages.length > 0) {
@@ -299,7 +299,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
       }
       if (first && first.openChoices.length > 0) {
         io.out(
-          `  ${s.dim(`with the open issues settled as ${first.openChoices.map((c) => `${c.issue}=${c.option}`).join(', ')}`)}\n`,
+          `  ${s.dim(`with the open issues settled as ${first.openChoices.map((c) => `${names.issueTitle(c.issue)}: ${names.option(c.issue, c.option)}`).join('; ')}`)}\n`,
         );
       }
     }
@@ -309,7 +309,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
     const better = improvement.best[0];
     if (!improvement.paretoOptimal && better) {
       io.out(`  ${s.dim(improvement.note)}\n`);
-      io.out(`  ${s.dim(`for example: ${outcomeText(better.outcome, 300)}`)}\n`);
+      io.out(`  ${s.dim('for example:')}\n${outcomeText(better.outcome, names, '    ')}\n`);
     }
   }
 
@@ -357,7 +357,7 @@ export function printAnalysis(report: AnalysisReport, io: Io): void {
         .map((g) => [
           g.title,
           num(g.total),
-          `${g.leastCostly.options.join(', ')} (${num(g.leastCostly.loss)})`,
+          `${g.leastCostly.options.map((o) => names.option(g.issue, o)).join(', ')} (${num(g.leastCostly.loss)})`,
         ]),
       io,
     ),
@@ -380,7 +380,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   }
   if (stream) stream.summary(report.frontier);
   if (options.json) io.out(json(report));
-  else printAnalysis(report, io);
+  else printAnalysis(report, io, optionNames(scenario, styler(io).dim));
   return EXIT_OK;
 }
 

@@ -9,11 +9,11 @@ import {
   VersionError,
 } from '../../../core/versions/index.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
+import { terminalProgress } from '../../text/progress-bar.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json } from '../output.js';
 import { parsePositiveInteger } from '../parse-arguments.js';
-import { terminalStepProgress } from '../step-progress.js';
 
 export interface DiffCommandOptions {
   packages?: string[];
@@ -116,7 +116,8 @@ export async function diffCommand(
   const seed = options.seed === undefined ? undefined : parseSeed(options.seed, io);
 
   const scenario = loadOrExit(file, io, options.json === true);
-  const progress = terminalStepProgress(process.stderr, 'diff');
+  // Progress on standard error while the diff computes, drawn only on a terminal.
+  const progress = terminalProgress(process.stderr);
   const ports: DiffPorts = {
     ...nodeComputePorts({ progress }),
     ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),
@@ -132,7 +133,7 @@ export async function diffCommand(
     },
     ports,
     io,
-  ).finally(() => progress.done());
+  ).finally(() => progress.stop());
   if (options.json) {
     io.out(json(diff));
     return EXIT_OK;

@@ -3,6 +3,7 @@ import type { Tristate } from '../../../core/evaluate/evaluate.js';
 import { ResolveError } from '../../../core/model/resolve.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import { loadOrExit, usageError } from '../load.js';
+import { optionNames } from '../option-labels.js';
 import { EXIT_NOT_ACCEPTABLE, EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
 import { parseAssignments, validateDate } from '../parse-arguments.js';
 
@@ -50,9 +51,10 @@ export async function evaluateCommand(file: string, options: EvaluateOptions, io
   io.out(`${s.dim("Utilities are on 0..100 and rest on analysts' estimates, not facts.")}\n`);
   io.out(`Settled: ${data.settled.length} of ${data.settled.length + data.open.length} issues.`);
   io.out(data.open.length > 0 ? ` Open: ${data.open.join(', ')}.\n` : '\n');
+  const labels = optionNames(scenario, s.dim);
   for (const c of data.conflicts) {
     io.out(
-      `${s.yellow('Conflict')}: '${c.issue}' is settled differently by ${c.settlements.map((x) => `${x.by} (${x.option})`).join(' and ')}; both stay open.\n`,
+      `${s.yellow('Conflict')}: '${c.issue}' is settled differently by ${c.settlements.map((x) => `${x.by} (${labels.option(c.issue, x.option)})`).join(' and ')}; both stay open.\n`,
     );
   }
   for (const note of data.notes) io.out(`${s.dim(`Note: ${note}`)}\n`);

@@ -5,6 +5,7 @@ import { parseVersionRef, resolveVersions } from '../../../core/model/resolve.js
 import { toInterval } from '../../../core/model/uncertain.js';
 import type { Scenario, UncertainNumber } from '../../../schema/scenario.js';
 import { loadOrExit } from '../load.js';
+import { optionNames } from '../option-labels.js';
 import { EXIT_OK, type Io, json, styler, table } from '../output.js';
 import { validateDate } from '../parse-arguments.js';
 
@@ -120,6 +121,7 @@ export function showCommand(file: string, options: ShowOptions, io: Io): number 
     ),
   );
   io.out(`\n${s.bold('Issues')}\n`);
+  const labels = optionNames(scenario, s.dim);
   io.out(
     table(
       ['id', 'title', 'category', 'options'],
@@ -128,7 +130,9 @@ export function showCommand(file: string, options: ShowOptions, io: Io): number 
         issue.title,
         issue.category,
         issue.options
-          ? issue.options.map((o) => `${o.id}${o.deferred ? ' (deferred)' : ''}`).join(', ')
+          ? issue.options
+              .map((o) => `- ${labels.option(issue.id, o.id)}${o.deferred ? ` ${s.dim('[deferred]')}` : ''}`)
+              .join('\n')
           : `${issue.range?.min}..${issue.range?.max} step ${issue.range?.step}${issue.range?.unit ? ` ${issue.range.unit}` : ''}`,
       ]),
       io,
