@@ -1,7 +1,7 @@
 // Parley as a library: run from the package root after `npm run build` with `node examples/library.mjs`
 // (in your own project, after `npm install parley`, the imports are the same).
 import { readFileSync } from 'node:fs';
-import { analyze, diffVersions, importDomain, parseScenario, simulate } from 'parley';
+import { analyze, diffVersions, exportDomain, importDomain, parseScenario, simulate } from 'parley';
 
 // 1. Parse and check a scenario from text or bytes: no exception, every problem located.
 const typo = parseScenario(
@@ -29,7 +29,7 @@ console.log(
 console.log('Nash bargaining solution:', nash.discrete.outcomes[0].outcome.assignment);
 
 // 3. A seeded simulated negotiation with built-in strategies.
-const run = simulate(car, {
+const { run } = await simulate(car, {
   seed: 7,
   deadline: { rounds: 30 },
   parties: ['dealer', 'sam'],
@@ -40,7 +40,7 @@ console.log(
 );
 
 // 4. What changed between two versions of a document.
-const diff = diffVersions(car, 'offer:opening', 'offer:revised');
+const { diff } = await diffVersions(car, 'offer:opening', 'offer:revised');
 console.log(`offer:opening → offer:revised: ${diff.points.length} points compared`);
 
 // 5. A GeniusWeb negotiation held in memory (say, uploaded), imported without touching the disk.
@@ -53,11 +53,17 @@ const profile = (name, cafe, park) => ({
     issueUtilities: { place: { DiscreteValueSetUtilities: { valueUtilities: { cafe, park } } } },
   },
 });
-const imported = importDomain([
+const imported = await importDomain([
   { path: 'lunch.json', text: JSON.stringify(domain) },
   { path: 'ann.json', text: JSON.stringify(profile('ann', 1, 0)) },
   { path: 'bob.json', text: JSON.stringify(profile('bob', 0.2, 1)) },
 ]);
 console.log(
   `imported '${imported.scenario.id}' (${imported.report.format}): parties ${imported.scenario.parties.map((p) => p.id).join(', ')}`,
+);
+
+// 6. The scenario as NegMAS files, in memory, with what the format cannot carry.
+const exported = await exportDomain(car, 'negmas');
+console.log(
+  `negmas: ${exported.files.map((f) => f.path).join(', ')}; ${exported.losses.length} loss(es) listed`,
 );

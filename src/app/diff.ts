@@ -10,7 +10,7 @@ import {
 import type { WordDiff } from '../core/versions/word-diff.js';
 import type { Scenario } from '../schema/scenario.js';
 import { frontierProbe } from './frontier-probe.js';
-import type { ComputePorts } from './ports.js';
+import { type ComputePorts, runStep } from './ports.js';
 
 export interface DiffInput {
   scenario: Scenario;
@@ -32,14 +32,20 @@ export interface DiffPorts extends ComputePorts {
 
 export interface DiffResult {
   diff: VersionDiff | PackageDiff;
+  /** Wall time of each step in milliseconds, from the clock port. */
+  timings: Record<string, number>;
   /** Why the frontier was not probed, when it was not. */
   frontierSkipped?: string;
 }
 
 /** What changed between two versions or packages: texts, settled issues, and who gains, with attribution. */
 export async function diff(input: DiffInput, ports: DiffPorts): Promise<DiffResult> {
-  const compiled = compileScenario(input.scenario);
-  const probe = input.probeFrontier === false ? undefined : await frontierProbe(compiled, ports.solver);
+  const timings: Record<string, number> = {};
+  const compiled = await runStep(ports, timings, 'compile', () => compileScenario(input.scenario));
+  const probe =
+    input.probeFrontier === false
+      ? undefined
+      : await runStep(ports, timings, 'frontier', () => frontierProbe(compiled, ports.solver));
   const options: DiffOptions = {
     ...(probe && 'probe' in probe ? { frontier: probe.probe } : {}),
     ...(ports.wordDiff ? { wordDiff: ports.wordDiff } : {}),
@@ -49,8 +55,12 @@ export async function diff(input: DiffInput, ports: DiffPorts): Promise<DiffResu
       ...(input.seed === undefined ? {} : { seed: input.seed }),
     },
   };
+  const found = await runStep(ports, timings, 'diff', () =>
+    diffOf(compiled, input.before, input.after, input.packages === true, options),
+  );
   return {
-    diff: diffOf(compiled, input.before, input.after, input.packages === true, options),
+    diff: found,
+    timings,
     ...(probe && 'skipped' in probe ? { frontierSkipped: probe.skipped } : {}),
   };
 }

@@ -1,4 +1,12 @@
 import type { Cancellation, Clock, MilpSolver, ParallelMap, Progress } from '../core/ports.js';
+import type { Scenario } from '../schema/scenario.js';
+import type {
+  ExportedFile,
+  ExportFormat,
+  ImportOptions,
+  ImportResult,
+  InMemoryFile,
+} from './interop-types.js';
 
 export type {
   Cancellation,
@@ -64,4 +72,23 @@ export async function runStep<T>(
   const result = await run();
   timings[step] = Math.round(ports.clock.now() - start);
   return result;
+}
+
+/**
+ * Reading and writing the research formats (GENIUS, GeniusWeb, NegMAS, gmcr-py) on files held in memory;
+ * `adapters/interop/interop-port.ts` implements it without a file system, so it serves a browser as well.
+ * Bad files raise an error whose message says which file and what was expected.
+ */
+export interface InteropPort {
+  read(files: readonly InMemoryFile[], options?: ImportOptions & { path?: string }): ImportResult;
+  write(
+    scenario: Scenario,
+    format: ExportFormat,
+    options?: { geniuswebVersion?: 1 | 2 },
+  ): { files: ExportedFile[]; losses: string[]; notes: string[] };
+}
+
+/** Ports of the import and export use cases. */
+export interface InteropPorts {
+  interop: InteropPort;
 }

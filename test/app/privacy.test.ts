@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reportPageHtml, WITHHELD } from '../../src/adapters/report/party-view-html.js';
 import { createHighsSolver } from '../../src/adapters/solver/highs-solver.js';
 import { readableWordDiff } from '../../src/adapters/text/readable-word-diff.js';
 import { analyze } from '../../src/app/analyze.js';
@@ -166,5 +167,29 @@ describe('confidentiality seam', () => {
       }
       expect(redact({ role: 'mediator' })).toBe(full);
     }
+  });
+
+  it("renders each viewer's report page with no other party's marker and no blank shown as a number", async () => {
+    const data = await report(
+      { scenario: planted(true), diff: ['plan:v1', 'plan:v2'], method: 'enumerate' },
+      { ...ports, wordDiff: readableWordDiff },
+    );
+    const shown = (x: number) => [String(x), x.toFixed(2)];
+    for (const { viewer, hidden, own } of viewers) {
+      const html = reportPageHtml(redactReport(data, viewer));
+      for (const party of hidden) {
+        expect(html.toLowerCase(), `${party} seen by ${JSON.stringify(viewer)}`).not.toContain(
+          `marker-${party}`,
+        );
+        for (const x of PLANTED[party] ?? []) for (const text of shown(x)) expect(html).not.toContain(text);
+      }
+      expect(html).toContain(WITHHELD);
+      expect(html).not.toMatch(/NaN|undefined|>\s*<\/td>/);
+      if (own) expect(html).toContain(`The view of the delegation of`);
+      else expect(html).toContain('an observer');
+    }
+    const whole = reportPageHtml(redactReport(data, { role: 'mediator' }));
+    expect(whole).not.toContain("a party's view");
+    expect(whole.toLowerCase()).toMatch(/marker-a|marker-b/);
   });
 });

@@ -13,6 +13,13 @@ describe('the parley binary, end to end', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('prints the help text the build wrote, the same as commander prints it at 80 columns', async () => {
+    const { topLevelHelp } = await import('../../src/adapters/cli/write-top-help.js');
+    const spawned = spawnCli(['--help']);
+    expect(spawned.stdout).toBe(topLevelHelp());
+    expect(spawnCli(['-h']).stdout).toBe(spawned.stdout);
+  });
+
   it('exits 2 on invalid input, with the located message and no stack trace', () => {
     const file = writeTemp('broken.yaml', 'parley: 1\nparties: [unclosed\n');
     const run = spawnCli(['validate', file]);

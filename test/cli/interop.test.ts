@@ -147,9 +147,15 @@ describe.skipIf(!DOMAINS_DIR)(DOMAINS_DIR ? 'parley import / export on shared do
     describe(folder, async () => {
       // Collected even when the shared folder is absent (the tests then skip), so no path is built from nothing.
       const source = join(DOMAINS_DIR ?? 'absent-shared-domains', folder);
+      // Imported once through the CLI and shared by this domain's tests (each export writes its own folder).
+      let imported: ReturnType<typeof importToFile> | undefined;
+      const importOnce = () => {
+        imported ??= importToFile(source);
+        return imported;
+      };
 
       it('imports to a file that validates and evaluates as the original files do', async () => {
-        const { file, scenario, report } = await importToFile(source);
+        const { file, scenario, report } = await importOnce();
         const files = originalFiles(source);
         const original = readOriginal(files);
         expect(report.format).toBe(files.format);
@@ -209,7 +215,7 @@ describe.skipIf(!DOMAINS_DIR)(DOMAINS_DIR ? 'parley import / export on shared do
 
       for (const format of FORMATS) {
         it(`export to ${format} and import back: ${expectations[format]}`, async () => {
-          const { file, scenario } = await importToFile(source);
+          const { file, scenario } = await importOnce();
           const dir = join(freshDir(), format);
           const exported = JSON.parse(
             (await cli(['export', file, '--format', format, '-o', dir, '--json'])).stdout,

@@ -15,11 +15,15 @@ export function outcomeCount(radix: number[]): number {
   return radix.reduce((a, b) => a * b, 1);
 }
 
-/** All outcomes (issue 0 varies slowest) when there are at most FULL_LIMIT, else SAMPLE_SIZE drawn with a seed. */
-export function testOutcomes(radix: number[], seed = 20240601): number[][] {
+/** All outcomes (issue 0 varies slowest) when there are at most `fullLimit`, else `sampleSize` drawn with a seed. */
+export function testOutcomes(
+  radix: number[],
+  seed = 20240601,
+  budget: { fullLimit: number; sampleSize: number } = { fullLimit: FULL_LIMIT, sampleSize: SAMPLE_SIZE },
+): number[][] {
   const total = outcomeCount(radix);
   const out: number[][] = [];
-  if (total <= FULL_LIMIT) {
+  if (total <= budget.fullLimit) {
     for (let n = 0; n < total; n++) {
       const o = new Array<number>(radix.length);
       let rest = n;
@@ -32,6 +36,6 @@ export function testOutcomes(radix: number[], seed = 20240601): number[][] {
     return out;
   }
   const random = seededRandom(seed);
-  for (let n = 0; n < SAMPLE_SIZE; n++) out.push(radix.map((r) => Math.floor(random() * r)));
+  for (let n = 0; n < budget.sampleSize; n++) out.push(radix.map((r) => Math.floor(random() * r)));
   return out;
 }

@@ -10,6 +10,7 @@ import { estimateUtilities } from '../../src/core/analysis/zone/zone-constraints
 import { utilityOf } from '../../src/core/evaluate/utility-function.js';
 import { compileScenario } from '../../src/core/model/compile.js';
 import type { Scenario } from '../../src/schema/scenario.js';
+import { onDisk } from '../support/exported-files.js';
 import { useTempDirs } from '../support/temp-dir.js';
 import { originalFiles, readOriginal } from './original-files.js';
 import { parleyParties } from './parley-utility.js';
@@ -204,9 +205,9 @@ function expectDefinition(scenario: Scenario, definition: Definition): number {
 }
 
 const writers = {
-  genius: (scenario: Scenario, dir: string) => writeGenius(scenario, dir),
-  geniusweb: (scenario: Scenario, dir: string) => writeGeniusWeb(scenario, dir),
-  negmas: (scenario: Scenario, dir: string) => writeNegmas(scenario, dir),
+  genius: (scenario: Scenario, dir: string) => onDisk(writeGenius(scenario), dir),
+  geniusweb: (scenario: Scenario, dir: string) => onDisk(writeGeniusWeb(scenario), dir),
+  negmas: (scenario: Scenario, dir: string) => onDisk(writeNegmas(scenario), dir),
 };
 
 describe('our own domains in each interop format', () => {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importPath } from '../../src/adapters/interop/import-path.js';
-import type { ExportResult } from '../../src/adapters/interop/interop-report.js';
 import { writeGenius } from '../../src/adapters/interop/write-genius.js';
 import { writeGeniusWeb } from '../../src/adapters/interop/write-geniusweb.js';
 import { writeNegmas } from '../../src/adapters/interop/write-negmas.js';
 import { type Rule, Scenario, type ScenarioInput } from '../../src/schema/scenario.js';
+import { onDisk } from '../support/exported-files.js';
 import { compareFiles, compareScenarios } from './scenario-comparison.js';
 
 /**
@@ -149,10 +149,10 @@ const scenarios = (withAdjustments: boolean) =>
         .map((parties) => scenarioOf(issues, parties)),
     );
 
-const writers: Record<string, (s: Scenario, dir: string) => ExportResult> = {
-  genius: writeGenius,
-  geniusweb: writeGeniusWeb,
-  negmas: writeNegmas,
+const writers: Record<string, (s: Scenario, dir: string) => ReturnType<typeof onDisk>> = {
+  genius: (scenario, dir) => onDisk(writeGenius(scenario), dir),
+  geniusweb: (scenario, dir) => onDisk(writeGeniusWeb(scenario), dir),
+  negmas: (scenario, dir) => onDisk(writeNegmas(scenario), dir),
 };
 
 function roundTrip(scenario: Scenario, format: string) {
@@ -223,7 +223,7 @@ describe('writers on random scenarios', () => {
     for (const version of [1, 2] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'parley-interop-gw-'));
       try {
-        const exported = writeGeniusWeb(scenario, dir, { version });
+        const exported = onDisk(writeGeniusWeb(scenario, { version }), dir);
         const domain = JSON.parse(readFileSync(exported.files[0], 'utf8'));
         expect(domain.issuesValues['Issue 1']).toEqual({ range: { low: 0.5, high: 1.5, step: 0.25 } });
         const profile = readFileSync(exported.files[1], 'utf8');

@@ -79,11 +79,13 @@ const file = new URL('./node_modules/parley/scenarios/teaching-used-car.yaml', i
 const parsed = parseScenario(readFileSync(file), { fileName: 'teaching-used-car.yaml' });
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const report = await analyze(parsed.scenario);
-const run = simulate(parsed.scenario, { seed: 1, deadline: { rounds: 20 }, agents: { default: 'conceder' }, parties: ['dealer', 'sam'] });
+const { run } = await simulate(parsed.scenario, { seed: 1, deadline: { rounds: 20 }, agents: { default: 'conceder' }, parties: ['dealer', 'sam'] });
+const { diff } = await diffVersions(parsed.scenario, 'offer:opening', 'offer:revised');
 console.log(JSON.stringify({
   id: parsed.scenario.id,
   outcomes: report.space.outcomes,
   agreed: run.outcome !== undefined,
+  diffFormat: diff.format,
   functions: [typeof diffVersions, typeof importDomain, typeof runTournament, typeof browser.parseScenario, typeof browser.analyze],
 }));
 `,
@@ -93,6 +95,8 @@ console.log(JSON.stringify({
     const printed = JSON.parse(result.out);
     expect(printed).toMatchObject({
       id: 'teaching-used-car',
+      agreed: true,
+      diffFormat: 'parley.version-diff',
       functions: ['function', 'function', 'function', 'function', 'undefined'],
     });
     expect(printed.outcomes).toBeGreaterThan(1);

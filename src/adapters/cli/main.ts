@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { INTEROP_FORMATS } from '../interop/interop-report.js';
 import { asFileAccessError, FileAccessError } from '../node/fs-errors.js';
+import { closeStartedPool } from '../workers/started-pool.js';
 import { EXPORT_FORMATS } from './commands/export-formats.js';
 import { INPUT_FORMATS } from './commands/forecast-formats.js';
 import {
@@ -792,9 +793,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     throw error;
   } finally {
     fitted.flush();
-    // The process's worker threads, started on first use by any command, end with the command. Imported here,
-    // not at the top, so that start-up does not load the thread pool; a command that used it has loaded it.
-    const { closeProcessTaskPool } = await import('../workers/task-pool.js');
-    await closeProcessTaskPool();
+    // The process's worker threads, started on first use by any command, end with the command; start-up never
+    // loads the thread pool module, which registers its closer when a command starts it.
+    await closeStartedPool();
   }
 }

@@ -1,3 +1,4 @@
+import type { InMemoryFile } from '../../app/interop-types.js';
 import { InteropError } from './interop-error.js';
 
 /**
@@ -15,8 +16,7 @@ export interface InteropFiles {
   unreadableIn?(folder: string): Array<{ file: string; reason: string }>;
 }
 
-/** A file held in memory: its path (with '/' between folders) and its content as text or UTF-8 bytes. */
-export type InMemoryFile = { path: string; text: string } | { path: string; bytes: Uint8Array };
+export type { InMemoryFile } from '../../app/interop-types.js';
 
 function normalise(path: string): string {
   return path

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Rule, Scenario } from '../../schema/scenario.js';
 import { type Box, maximiseBoxSum } from './box-sum-maximum.js';
 import {
@@ -9,11 +7,11 @@ import {
   exportModel,
   fileStems,
 } from './export-model.js';
-import { type ExportResult, type InteropReport, newReport } from './interop-report.js';
+import { type ExportedFile, type ExportResult, type InteropReport, newReport } from './interop-report.js';
 import { exactNumber, xmlAttr } from './xml-text.js';
 
 /**
- * Writes a Parley scenario as a GENIUS domain and one profile per party with preferences.
+ * A Parley scenario as a GENIUS domain and one profile per party with preferences.
  *
  *  - Option issues and numeric issues that are not consecutive integers become discrete issues (a numeric
  *    grid value is written as its text); consecutive-integer grids become integer issues.
@@ -356,18 +354,15 @@ function nonlinearProfileXml(
   return lines.join('\n');
 }
 
-/** Writes `<scenario id>-domain.xml` and `<party id>.xml` files into `directory` (created if needed). */
-export function writeGenius(scenario: Scenario, directory: string): ExportResult {
+/** The GENIUS files of a scenario, in memory: `<scenario id>-domain.xml` and one `<party id>.xml` per profile. */
+export function writeGenius(scenario: Scenario): ExportResult {
   const report = newReport('genius');
   const model = exportModel(scenario, report);
   const { integer, plans } = plan(model, report);
   const stems = fileStems(model);
-  mkdirSync(directory, { recursive: true });
-  const files: string[] = [];
+  const files: ExportedFile[] = [];
   const write = (stem: string, text: string) => {
-    const path = join(directory, `${stem}.xml`);
-    writeFileSync(path, text, 'utf8');
-    files.push(path);
+    files.push({ path: `${stem}.xml`, text });
   };
   write(stems.domain, domainXml(model, integer));
   plans.forEach((p, k) => {

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Scenario } from '../../schema/scenario.js';
 import {
   additiveUtility,
@@ -8,7 +6,7 @@ import {
   exportModel,
   fileStems,
 } from './export-model.js';
-import { type ExportResult, type InteropReport, newReport } from './interop-report.js';
+import { type ExportedFile, type ExportResult, type InteropReport, newReport } from './interop-report.js';
 
 export interface GeniusWebWriteOptions {
   /** 2 (default) writes DiscreteValueSetUtilities / NumberValueSetUtilities; 1 writes discreteutils / numberutils. */
@@ -18,7 +16,7 @@ export interface GeniusWebWriteOptions {
 }
 
 /**
- * Writes a Parley scenario as a GeniusWeb domain and LinearAdditiveUtilitySpace profiles.
+ * A Parley scenario as a GeniusWeb domain and LinearAdditiveUtilitySpace profiles.
  *
  * GeniusWeb's utility is sum_i w_i * u_i with weights summing to 1 and u_i in [0, 1], so weights are the
  * normalised Parley weights and u = value / 100 (values outside 0..100 are clamped and reported). A numeric
@@ -99,11 +97,7 @@ function reservationOutcome(
   return best;
 }
 
-export function writeGeniusWeb(
-  scenario: Scenario,
-  directory: string,
-  options: GeniusWebWriteOptions = {},
-): ExportResult {
+export function writeGeniusWeb(scenario: Scenario, options: GeniusWebWriteOptions = {}): ExportResult {
   const report = newReport('geniusweb');
   const version = options.version ?? 2;
   const model = exportModel(scenario, report);
@@ -117,12 +111,9 @@ export function writeGeniusWeb(
       : { values: issue.labels };
   });
   const domain = { name: model.title, issuesValues };
-  mkdirSync(directory, { recursive: true });
-  const files: string[] = [];
+  const files: ExportedFile[] = [];
   const write = (stem: string, value: unknown) => {
-    const path = join(directory, `${stem}.json`);
-    writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-    files.push(path);
+    files.push({ path: `${stem}.json`, text: `${JSON.stringify(value, null, 2)}\n` });
   };
   write(stems.domain, domain);
 

@@ -1,12 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Scenario } from '../../schema/scenario.js';
 import { exportModel, fileStems } from './export-model.js';
-import { type ExportResult, newReport } from './interop-report.js';
+import { type ExportedFile, type ExportResult, newReport } from './interop-report.js';
 
 /**
- * Writes a Parley scenario as a NegMAS outcome space and LinearAdditiveUtilityFunction profiles (YAML).
+ * A Parley scenario as a NegMAS outcome space and LinearAdditiveUtilityFunction profiles (YAML).
  *
  * NegMAS's utility is sum_i w_i * f_i(x_i) with no range restriction, so weights are the normalised Parley
  * weights, every issue gets a TableFun with value / 100 per option or grid point (exact for any value
@@ -14,16 +12,13 @@ import { type ExportResult, newReport } from './interop-report.js';
  * ContiguousIssue [min, max], other grids DiscreteCardinalIssue. Adjustments and red lines are reported as
  * lost. Strings are quoted the YAML 1.1 way, as NegMAS's PyYAML reads "No" or "yes" as booleans otherwise.
  */
-export function writeNegmas(scenario: Scenario, directory: string): ExportResult {
+export function writeNegmas(scenario: Scenario): ExportResult {
   const report = newReport('negmas');
   const model = exportModel(scenario, report);
   const stems = fileStems(model);
-  mkdirSync(directory, { recursive: true });
-  const files: string[] = [];
+  const files: ExportedFile[] = [];
   const write = (stem: string, value: unknown) => {
-    const path = join(directory, `${stem}.yml`);
-    writeFileSync(path, stringify(value, { compat: 'yaml-1.1' }), 'utf8');
-    files.push(path);
+    files.push({ path: `${stem}.yml`, text: stringify(value, { compat: 'yaml-1.1' }) });
   };
   write(stems.domain, {
     name: model.title,

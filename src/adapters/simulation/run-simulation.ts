@@ -1,3 +1,4 @@
+import type { SimulatorPort } from '../../app/simulate.js';
 import type { CompiledScenario } from '../../core/model/compile.js';
 import type { OutcomeReference } from '../../core/simulation/metrics.js';
 import { simulate } from '../../core/simulation/simulate.js';
@@ -44,3 +45,12 @@ export async function runSimulation(
     sandbox?.close();
   }
 }
+
+/** The simulator port of a Node process: built-in strategies in-process, user modules in the QuickJS sandbox. */
+export const sandboxedSimulator: SimulatorPort = {
+  run: (compiled, config, options) =>
+    runSimulation(compiled, config, {
+      strategyModules: options.strategyModules,
+      ...(options.reference ? { reference: options.reference } : {}),
+    }),
+};

@@ -4,17 +4,12 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { Piscina } from 'piscina';
-import type { UtilityFunction } from '../../core/evaluate/utility-function.js';
-import type { CompiledScenario } from '../../core/model/compile.js';
+import type { ReferenceFactory, TournamentResult, TournamentRunnerPort } from '../../app/tournament.js';
 import { resolveConfig } from '../../core/simulation/config.js';
 import { type OutcomeReference, referenceDistances } from '../../core/simulation/metrics.js';
 import { realiseTruths } from '../../core/simulation/realisation.js';
 import { builtInStrategies } from '../../core/simulation/strategies/registry.js';
-import {
-  type MatchRecord,
-  scoreTournament,
-  type TournamentSummary,
-} from '../../core/simulation/tournament.js';
+import { type MatchRecord, scoreTournament } from '../../core/simulation/tournament.js';
 import { startProgressBar } from '../text/progress-bar.js';
 import { compiledWorkerFile } from './compiled-path.js';
 import { parseTournamentConfig, type TournamentConfig } from './config-schema.js';
@@ -29,27 +24,7 @@ import {
 } from './match-runner.js';
 import { type SandboxedModuleInfo, SandboxedStrategies } from './sandbox.js';
 
-export interface TournamentResult {
-  format: 'parley-tournament';
-  version: 1;
-  configHash: string;
-  /** False when the run was stopped before every match finished (the journal lets a rerun continue). */
-  complete: boolean;
-  /** Strategy labels, in configuration order. */
-  strategies: string[];
-  /** Finished matches, in plan order. */
-  matches: MatchRecord[];
-  summary: TournamentSummary;
-}
-
-/** Builds the outcome reference (frontier, bargaining solutions) for one preference realisation. */
-export type ReferenceFactory = (input: {
-  compiled: CompiledScenario;
-  parties: string[];
-  utilities: UtilityFunction[];
-  /** BATNAs in round 0. */
-  batnas: number[];
-}) => OutcomeReference | undefined;
+export type { ReferenceFactory, TournamentResult } from '../../app/tournament.js';
 
 export interface TournamentOptions {
   /** JSON-lines journal; finished matches are appended as they finish and skipped on a rerun. */
@@ -242,3 +217,8 @@ function addReference(
 function progressBar(total: number, start: number): SingleBar | undefined {
   return startProgressBar(process.stderr, 'tournament', 'matches', total, start);
 }
+
+/** The tournament runner port of a Node process: worker threads, the sandbox, the journal on disk. */
+export const nodeTournamentRunner: TournamentRunnerPort = {
+  run: (config, options) => runTournament(config, options),
+};

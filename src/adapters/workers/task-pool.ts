@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { CancelledError } from '../../app/ports.js';
 import type { Cancellation, ParallelMap } from '../../core/ports.js';
+import { rememberStartedPool } from './started-pool.js';
 import type { PooledTask } from './task-worker.js';
 
 /** Compiled JavaScript only (threads do not load TypeScript); see WORKER_URL in monte-carlo-pool.ts. */
@@ -61,7 +62,10 @@ let shared: TaskPool | undefined;
  * per analysis). `threads` applies when it is created. Close it with closeProcessTaskPool() before exit.
  */
 export function processTaskPool(threads?: number): TaskPool {
-  shared ??= createTaskPool({ threads });
+  if (!shared) {
+    shared = createTaskPool({ threads });
+    rememberStartedPool(closeProcessTaskPool);
+  }
   return shared;
 }
 

@@ -9,7 +9,8 @@ import { truthKleene } from '../model/rule.js';
 import type { Subspace } from '../model/subspace.js';
 import type { Interval } from '../model/uncertain.js';
 import type { DocumentIndexCache } from './document-index.js';
-import { type AttributionOptions, shapley } from './shapley.js';
+import { separableShapley } from './separable-attribution.js';
+import { type AttributionOptions, type CoalitionValue, type ShapleyResult, shapley } from './shapley.js';
 
 /** A point of a given document version. */
 export interface PointRef {
@@ -400,6 +401,33 @@ export function midpointEvaluator(model: PartyModel): (subspace: Subspace) => nu
   };
 }
 
+/**
+ * Shapley attribution of the diff's game: exact from the game's structure when that is cheap (a party's
+ * utility splits into independent parts; see separable-attribution.ts) in 'auto' mode without a sample count;
+ * otherwise, or when the structure does not help, the general computation ('exact' enumerates every
+ * coalition; 'auto' does up to EXACT_AUTO_LIMIT changes and samples above).
+ */
+function attribute(
+  compiled: CompiledScenario,
+  before: Resolution,
+  after: Resolution,
+  issues: number[],
+  value: CoalitionValue,
+  options: AttributionOptions = {},
+): ShapleyResult {
+  const auto = (options.method ?? 'auto') === 'auto' && options.samples === undefined;
+  const structured = !auto
+    ? undefined
+    : separableShapley({ models: compiled.models, before: before.subspace, after: after.subspace, issues });
+  if (!structured) return shapley(issues.length, value, options);
+  const n = issues.length;
+  return {
+    ...structured,
+    empty: value(new Array<boolean>(n).fill(false)),
+    full: value(new Array<boolean>(n).fill(true)),
+  };
+}
+
 const distance = (x: number[], y: number[]) => Math.hypot(...x.map((v, k) => v - (y[k] ?? 0)));
 
 /**
@@ -449,7 +477,7 @@ export function compareImpact(
     });
     return scalars.map((scalar) => scalar({ allowed }));
   };
-  const result = shapley(changes.length, value, options.attribution);
+  const result = attribute(compiled, before, after, issueIndex, value, options.attribution);
   const attributed = compiled.models.map((_, p) => result.values.reduce((sum, row) => sum + row[p], 0));
   const attribution: Attribution = {
     method: result.method,

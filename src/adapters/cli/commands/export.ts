@@ -1,26 +1,22 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type ExportDomainResult, exportDomain } from '../../../app/export-domain.js';
+import type { ExportFormat } from '../../../app/interop-types.js';
 import type { Scenario } from '../../../schema/scenario.js';
-import {
-  type ExportResult,
-  InteropError,
-  type InteropFormat,
-  writeGenius,
-  writeGeniusWeb,
-  writeNegmas,
-} from '../../interop/index.js';
-import { probeFolder, writeFileSetAtomic } from '../../node/atomic-files.js';
+import { InteropError } from '../../interop/interop-error.js';
+import { interopPort } from '../../interop/interop-port.js';
+import { probeFolder } from '../../node/atomic-files.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, styler, table } from '../output.js';
-import { exportGmcr } from './export-gmcr.js';
+import { writeFilesInto } from '../write-files.js';
+import { checkGmcrTarget, reportGmcr } from './export-gmcr.js';
 import { bulletList, formatName } from './import.js';
 
 /** The formats `parley export` writes: the research formats, and gmcr-py for a scenario's conflict section. */
 export { EXPORT_FORMATS } from './export-formats.js';
 
 export interface ExportCommandOptions {
-  format: InteropFormat | 'gmcr';
+  format: ExportFormat;
   output: string;
   geniuswebVersion?: '1' | '2';
   force?: boolean;
@@ -28,29 +24,6 @@ export interface ExportCommandOptions {
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
-
-/**
- * What a scenario holds beyond utilities, BATNAs and red lines, none of which the research formats have a
- * place for. The writers report utility losses; this lists the rest so that nothing goes unmentioned.
- */
-export function notCarried(scenario: Scenario): string[] {
-  const items: string[] = [];
-  const versions = scenario.documents.reduce((n, d) => n + d.versions.length, 0);
-  if (scenario.documents.length > 0)
-    items.push(`${plural(scenario.documents.length, 'document')} (${plural(versions, 'version')})`);
-  if (scenario.packages.length > 0) items.push(plural(scenario.packages.length, 'package'));
-  if (scenario.events.length > 0) items.push(plural(scenario.events.length, 'event'));
-  if (scenario.positions.length > 0) items.push(plural(scenario.positions.length, 'stated position'));
-  if (scenario.sources.length > 0) items.push(plural(scenario.sources.length, 'source'));
-  const roles = scenario.parties.filter((p) => p.role !== 'signatory');
-  items.push(
-    roles.length > 0
-      ? `party names, kinds and roles (${roles.map((p) => `${p.id} is a ${p.role}`).join(', ')}); profiles are named by party id`
-      : 'party names and kinds (profiles are named by party id)',
-  );
-  items.push('descriptions, categories and the sources of estimates');
-  return items;
-}
 
 function targetEntries(dir: string, io: Io): string[] {
   if (!existsSync(dir)) return [];
@@ -60,46 +33,32 @@ function targetEntries(dir: string, io: Io): string[] {
   return readdirSync(dir).sort();
 }
 
-function writeInto(
+/** The export, in memory, then on disk; exit 2 with the reason on a file the format cannot take or a write error. */
+async function exportInto(
   scenario: Scenario,
-  directory: string,
-  options: ExportCommandOptions & { format: InteropFormat },
-): ExportResult {
-  if (options.format === 'genius') return writeGenius(scenario, directory);
-  if (options.format === 'geniusweb') {
-    return writeGeniusWeb(scenario, directory, { version: options.geniuswebVersion === '1' ? 1 : 2 });
-  }
-  return writeNegmas(scenario, directory);
-}
-
-/**
- * The writers fill a private staging folder; the files then go into the target folder as one set, so a run
- * stopped at any point leaves the old files or the new ones, never a mix.
- */
-function write(
-  scenario: Scenario,
-  options: ExportCommandOptions & { format: InteropFormat },
+  options: ExportCommandOptions,
   io: Io,
-): ExportResult {
-  const staging = mkdtempSync(join(tmpdir(), 'parley-export-'));
+): Promise<{ result: ExportDomainResult; paths: string[] }> {
   try {
-    const staged = writeInto(scenario, staging, options);
-    const files = staged.files.map((path) => ({
-      path: join(options.output, basename(path)),
-      content: readFileSync(path),
-    }));
-    writeFileSetAtomic(files, { force: options.force });
-    return { ...staged, files: files.map((f) => f.path) };
+    const result = await exportDomain(
+      {
+        scenario,
+        format: options.format,
+        ...(options.geniuswebVersion === undefined
+          ? {}
+          : { geniuswebVersion: options.geniuswebVersion === '1' ? 1 : 2 }),
+      },
+      { interop: interopPort },
+    );
+    return { result, paths: writeFilesInto(options.output, result.files, { force: options.force }) };
   } catch (error) {
     if (error instanceof InteropError) usageError(io, error.message);
     throw error;
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
   }
 }
 
 /** `parley export <file> --format genius|geniusweb|negmas -o <dir>`: the research formats' files, and every loss. */
-export function exportCommand(file: string, options: ExportCommandOptions, io: Io): number {
+export async function exportCommand(file: string, options: ExportCommandOptions, io: Io): Promise<number> {
   if (options.geniuswebVersion !== undefined && options.format !== 'geniusweb') {
     usageError(io, '--geniusweb-version applies to --format geniusweb only');
   }
@@ -113,18 +72,18 @@ export function exportCommand(file: string, options: ExportCommandOptions, io: I
   }
   probeFolder(options.output);
   const scenario = loadOrExit(file, io, options.json === true);
-  if (options.format === 'gmcr') return exportGmcr(file, scenario, options, io);
-  const { files, report } = write(scenario, { ...options, format: options.format }, io);
+  if (options.format === 'gmcr') {
+    checkGmcrTarget(file, scenario, options, io);
+    const { result, paths } = await exportInto(scenario, options, io);
+    return reportGmcr(file, result, paths[0], options, io);
+  }
+  const { result, paths: files } = await exportInto(scenario, options, io);
+  const report = result;
   const written = new Set(files.map((f) => resolve(f)));
   const others = before.filter((name) => !written.has(resolve(options.output, name)));
   const name = formatName(options.format);
-  const partyName = new Map(scenario.parties.map((p) => [p.id, p.name]));
-  const roleOf = (path: string, k: number) => {
-    if (k === 0) return 'domain';
-    const party = basename(path, extname(path));
-    return `profile of ${partyName.get(party) ?? party}`;
-  };
-  const rest = notCarried(scenario);
+  const roleOf = (_path: string, k: number) => result.files[k].role;
+  const rest = result.notCarried;
 
   if (options.json) {
     io.out(

@@ -1,16 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { importDomain } from '../../../app/import-domain.js';
 import { spaceSizeText } from '../../../core/model/outcome-count.js';
 import { buildOutcomeSpace } from '../../../core/model/outcome-space.js';
 import type { Scenario } from '../../../schema/scenario.js';
+import { nodeInteropPort } from '../../interop/import-path.js';
 import {
   type DetectedFiles,
   detectFormat,
   type ImportResult,
   InteropError,
   type InteropFormat,
-  importPath,
 } from '../../interop/index.js';
 import { nodeFiles } from '../../interop/node-files.js';
 import { formatDiagnostics } from '../../load/format-diagnostics.js';
@@ -63,11 +64,11 @@ export interface ImportCommandOptions {
 /** The largest interval count that still fits Parley's limit of 10,001 grid points. */
 const MAX_REAL_INTERVALS = 10_000;
 
-function readImport(
+async function readImport(
   path: string,
   options: ImportCommandOptions,
   io: Io,
-): { found: DetectedFiles; result: ImportResult } {
+): Promise<{ found: DetectedFiles; result: ImportResult }> {
   const realIntervals =
     options.realIntervals === undefined
       ? undefined
@@ -91,7 +92,11 @@ function readImport(
       allowPartial: options.allowPartial === true,
       ...(realIntervals === undefined ? {} : { realIntervals }),
     };
-    return { found, result: importPath(path, importOptions) };
+    const imported = await importDomain(
+      { files: [], path, options: importOptions },
+      { interop: nodeInteropPort },
+    );
+    return { found, result: imported };
   } catch (error) {
     if (error instanceof InteropError) usageError(io, error.message);
     throw error;
@@ -160,7 +165,7 @@ const short = (x: number | string) => (typeof x === 'number' ? String(Number(x.t
  * `parley import <path> [-o file]`: reads GENIUS, GeniusWeb or NegMAS files into a Parley scenario, writes it
  * as YAML (stdout without -o) and checks it by loading it back. The report goes to stderr.
  */
-export function importCommand(path: string, options: ImportCommandOptions, io: Io): number {
+export async function importCommand(path: string, options: ImportCommandOptions, io: Io): Promise<number> {
   const s = styler(io);
   const output = options.output;
   if (output !== undefined && existsSync(output)) {
@@ -181,7 +186,7 @@ export function importCommand(path: string, options: ImportCommandOptions, io: I
   }
   if (output !== undefined) probeFolder(dirname(output));
   if (extname(path).toLowerCase() === '.gmcr') return importGmcr(path, options, io);
-  const { found, result } = readImport(path, options, io);
+  const { found, result } = await readImport(path, options, io);
   const { scenario, report } = result;
   const text = header(path, found, result) + scenarioYaml(scenario);
 

@@ -1,3 +1,4 @@
+import { type ReferenceSummary, simulate } from '../../../app/simulate.js';
 import {
   CONVENTION_SETS,
   type ConventionSet,
@@ -10,8 +11,6 @@ import { concessionOptionProblem } from '../../../core/simulation/concession-set
 import type { SimulationConfig } from '../../../core/simulation/config.js';
 import { resolveConfig, SimulationConfigError } from '../../../core/simulation/config.js';
 import { formatTrace } from '../../../core/simulation/format-trace.js';
-import { buildOutcomeReference, type ReferenceResult } from '../../../core/simulation/outcome-reference.js';
-import { realiseTruths } from '../../../core/simulation/realisation.js';
 import {
   builtInStrategies,
   createStrategy,
@@ -21,10 +20,11 @@ import { type StrategySpec, strategySpecName } from '../../../core/simulation/st
 import type { Run } from '../../../core/simulation/trace.js';
 import type { Scenario } from '../../../schema/scenario.js';
 import { checkOutputFile, writeFileAtomic } from '../../node/atomic-files.js';
+import { nodeComputePorts } from '../../node/node-ports.js';
 import { htmlPage } from '../../report/html.js';
 import { simulationSection } from '../../report/sections/simulation-section.js';
 import { ConfigError } from '../../simulation/config-schema.js';
-import { runSimulation } from '../../simulation/run-simulation.js';
+import { sandboxedSimulator } from '../../simulation/run-simulation.js';
 import { SandboxedStrategies } from '../../simulation/sandbox.js';
 import { FLAG_BOUNDS, MAX_ROUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
@@ -398,29 +398,6 @@ export async function prepareSimulation(
   return { scenario, compiled, config, modules, known };
 }
 
-/** The frontier and bargaining solutions for the run's negotiators and true preferences, when enumerable. */
-export function referenceFor(
-  compiled: CompiledScenario,
-  config: SimulationConfig,
-  known: readonly string[],
-): ReferenceResult {
-  const resolved = resolveConfig(compiled, config, known);
-  const truths = realiseTruths(compiled, resolved);
-  return buildOutcomeReference({
-    compiled,
-    parties: truths.map((t) => t.party),
-    utilities: truths.map((t) => t.utility),
-    batnas: truths.map((t) => t.batna[0]),
-  });
-}
-
-/** What --json prints about the reference: everything but the frontier's points and the distance function. */
-export function referenceData(reference: ReferenceResult) {
-  if (!reference.available) return reference;
-  const { frontier: _frontier, reference: _fn, ...rest } = reference;
-  return rest;
-}
-
 function optionLabel(compiled: CompiledScenario, outcome: readonly number[]): string[] {
   return compiled.space.issues.map((issue, i) => issue.labels[outcome[i]] ?? issue.optionIds[outcome[i]]);
 }
@@ -431,13 +408,18 @@ export async function simulateCommand(file: string, options: SimulateOptions, io
   const prepared = await prepareSimulation(file, options, io);
   const { compiled, config } = prepared;
   let run: Run;
-  let reference: ReferenceResult;
+  let reference: ReferenceSummary;
   try {
-    reference = referenceFor(compiled, config, prepared.known);
-    run = await runSimulation(compiled, config, {
-      strategyModules: prepared.modules,
-      reference: reference.available ? reference.reference : undefined,
-    });
+    ({ run, reference } = await simulate(
+      {
+        scenario: prepared.scenario,
+        config,
+        ...(options.at === undefined ? {} : { at: options.at }),
+        strategyModules: prepared.modules,
+        moduleStrategies: prepared.known.filter((name) => !BUILT_IN_NAMES.includes(name)),
+      },
+      { ...nodeComputePorts(), simulator: sandboxedSimulator },
+    ));
   } catch (error) {
     if (error instanceof SimulationConfigError || error instanceof ConfigError) usageError(io, error.message);
     throw error;
@@ -454,7 +436,11 @@ export async function simulateCommand(file: string, options: SimulateOptions, io
   }
 
   if (options.json) {
-    io.out(json({ run, reference: referenceData(reference) }));
+    // The frontier's points are left out: --json stays readable; `parley analyze --json` lists them.
+    const { frontier: _points, ...summary } = reference.available
+      ? reference
+      : { ...reference, frontier: [] };
+    io.out(json({ run, reference: reference.available ? summary : reference }));
     return EXIT_OK;
   }
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { runTournament, type TournamentResult } from '../../../app/tournament.js';
 import { SimulationConfigError } from '../../../core/simulation/config.js';
-import { buildOutcomeReference } from '../../../core/simulation/outcome-reference.js';
 import { TournamentPlanError } from '../../../core/simulation/tournament.js';
 import type { Estimate } from '../../../core/statistics/index.js';
 import type { Scenario } from '../../../schema/scenario.js';
@@ -13,7 +13,7 @@ import { FileAccessError } from '../../node/fs-errors.js';
 import { ConfigError } from '../../simulation/config-schema.js';
 import { JournalError } from '../../simulation/journal.js';
 import { SandboxedStrategies } from '../../simulation/sandbox.js';
-import { type ReferenceFactory, runTournament, type TournamentResult } from '../../simulation/tournament.js';
+import { nodeTournamentRunner } from '../../simulation/tournament.js';
 import { writeTournamentOutputs } from '../../simulation/tournament-output.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
@@ -278,35 +278,33 @@ export async function tournamentCommand(
   if (options.journal) checkJournalPath(options.journal);
   if (options.out) checkOutputFolder(options.out, outputPaths(options.out), options.force === true);
 
-  const unavailable = new Map<string, string>();
-  const reference: ReferenceFactory = (input) => {
-    const built = buildOutcomeReference(input);
-    if (!built.available) unavailable.set(input.compiled.scenario.id, built.reason);
-    return built.available ? built.reference : undefined;
-  };
-
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   // A time limit stops starting matches, as Ctrl-C does: the finished ones are kept (and journalled).
   const deadline = timeLimit === undefined ? undefined : performance.now() + timeLimit * 1000;
   const timer = timeLimit === undefined ? undefined : setTimeout(() => controller.abort(), timeLimit * 1000);
-  let finished = 0;
   let result: TournamentResult;
+  let notes: string[];
   try {
-    result = await runTournament(config, {
-      threads,
-      journal: options.journal,
-      progress: options.progress !== false,
-      reference,
-      signal: controller.signal,
-      onMatch: () => {
-        finished++;
-        if (stopAfter !== undefined && finished >= stopAfter) controller.abort();
-        // Matches played in this thread hold the timer back, so the clock is also read after each one.
-        if (deadline !== undefined && performance.now() >= deadline) controller.abort();
+    ({ result, notes } = await runTournament(
+      {
+        config,
+        threads,
+        ...(options.journal === undefined ? {} : { journal: options.journal }),
+        ...(stopAfter === undefined ? {} : { stopAfter }),
+        progressBar: options.progress !== false,
       },
-    });
+      {
+        tournaments: nodeTournamentRunner,
+        // Matches played in this thread hold the timer back, so the clock is also read after each one.
+        progress: {
+          report: () =>
+            deadline !== undefined && performance.now() >= deadline ? controller.abort() : undefined,
+        },
+        cancel: controller.signal,
+      },
+    ));
   } catch (error) {
     if (
       error instanceof ConfigError ||
@@ -327,10 +325,6 @@ export async function tournamentCommand(
     );
   }
 
-  // Sorted: matches finish in any order, and the output must not depend on it.
-  const notes = [...unavailable]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, reason]) => `scenario '${id}': no Pareto or Nash distances: ${reason}`);
   if (options.out) writeTournamentOutputs(result, outputPaths(options.out), { force: options.force });
   if (options.json) {
     io.out(json({ ...result, conventions: simulation.conventions ?? 'parley', notes }));
