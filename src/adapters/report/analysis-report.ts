@@ -1,19 +1,23 @@
 import type { AnalysisReport } from '../../app/analyze.js';
-import type { ReportData, UtilitySpaceData } from '../../app/report.js';
+import type { IssueCatalogue, ReportData, UtilitySpaceData } from '../../app/report.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
 import {
   type MarkedPoint,
   pairwiseScatter,
   parallelCoordinates,
-  probabilityChart,
   type UtilityCloud,
   utilityBands,
 } from './charts.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
+import { focusHtml } from './sections/focus-section.js';
 import { forecastSection } from './sections/forecast-section.js';
+import { outcomeTable } from './sections/outcome-table.js';
+import { robustnessHtml } from './sections/robustness-section.js';
 import { stabilitySection } from './sections/stability-section.js';
+import { summarySection } from './sections/summary-section.js';
 import { versionsSection } from './sections/versions-section.js';
+import { whoGainsHtml } from './sections/who-gains-section.js';
 
 const MAX_PAIRS = 6;
 
@@ -51,7 +55,7 @@ function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Secti
   if ('skipped' in report.frontier) {
     background = space.sample?.points;
     notes.push(
-      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${(background?.length ?? 0).toLocaleString('en-US')} outcomes, shown for the shape of the space only.`,
+      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${(background?.length ?? 0).toLocaleString('en-US')} outcomes (seed ${space.sample?.seed ?? 1}), shown for the shape of the space only; they are not a frontier.`,
     );
   } else {
     const order = report.frontier.parties.map((id) => report.parties.findIndex((p) => p.id === id));
@@ -59,18 +63,14 @@ function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Secti
     if (columns.every((c) => c >= 0))
       frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
     notes.push(
-      `${
-        report.frontier.outcomes === undefined
-          ? `${report.frontier.distinctVectors.toLocaleString('en-US')} distinct Pareto-optimal utility vectors`
-          : `${report.frontier.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes`
-      } over ${report.frontier.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes'} by ${report.frontier.method}, ${report.frontier.exact ? 'exact' : 'bounded'}${report.frontier.truncated || !report.frontier.exact ? ` (${report.frontier.note})` : ''}.`,
+      `${frontierCount(report)} by ${report.frontier.method}, ${report.frontier.exact ? 'exact' : 'bounded'}${report.frontier.truncated || !report.frontier.exact ? ` (${report.frontier.note})` : ''}.`,
     );
   }
   let bargaining = report.bargaining;
   if (bargaining.empty && report.relaxation) {
     bargaining = report.relaxation.bargaining;
     notes.push(
-      `The agreement zone is empty, so the bargaining points shown are those of the smallest relaxation (dropping ${report.relaxation.labels.join(' and ')}), a hypothesis, not a solution.`,
+      `The agreement zone is empty, so the bargaining points drawn are those under the relaxation (dropping ${report.relaxation.labels.join(' and ')}), a hypothesis, not a solution.`,
     );
   }
   const cloud: UtilityCloud = {
@@ -86,16 +86,25 @@ function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Secti
     for (let b = a + 1; b < charted.length && charts.length < MAX_PAIRS; b++)
       charts.push(pairwiseScatter(cloud, a, b));
   }
-  if (charted.length > 2)
-    charts.push(
-      parallelCoordinates({ ...cloud, frontier: frontier.length > 0 ? frontier : (background ?? []) }),
-    );
+  // Without an enumerated frontier the parallel view would show only the sample, which is not a frontier.
+  if (charted.length > 2 && frontier.length > 0) charts.push(parallelCoordinates(cloud));
   const html = `<p class="note">${notes.map(escapeHtml).join(' ')} Packages that leave issues open are drawn as boxes spanning their utility ranges. Dashed lines are the BATNAs.</p>
-<div class="charts">${charts.map((c) => `<div>${c}</div>`).join('')}</div>`;
+<div class="charts">${charts.map((c) => `<figure class="chart">${c}</figure>`).join('')}</div>`;
   return { id: 'frontier', title: 'Utility space: frontier, packages and bargaining solutions', html };
 }
 
-function zoneSection(report: AnalysisReport): Section {
+/** "81 Pareto-optimal outcomes over all outcomes": every frontier count says what it is counted over. */
+export function frontierCount(report: AnalysisReport): string {
+  const f = report.frontier;
+  if ('skipped' in f) return 'frontier not enumerated';
+  const counted =
+    f.outcomes === undefined
+      ? `${f.distinctVectors.toLocaleString('en-US')} distinct Pareto-optimal utility vectors`
+      : `${f.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes`;
+  return `${counted} over ${f.over === 'acceptable-outcomes' ? 'acceptable outcomes' : 'all outcomes'}`;
+}
+
+function zoneSection(report: AnalysisReport, catalogue: IssueCatalogue): Section {
   const parts: string[] = [];
   const zone = report.zone;
   parts.push(
@@ -105,14 +114,14 @@ function zoneSection(report: AnalysisReport): Section {
     parts.push(
       htmlTable(
         ['best for', 'utility', 'BATNA', 'outcome'],
-        zone.bestFor.map((b) => [
-          b.name,
-          fmt(b.utility),
-          fmt(b.batna),
-          Object.entries(b.outcome.assignment)
-            .map(([i, o]) => `${i}=${o}`)
-            .join(', '),
-        ]),
+        zone.bestFor.map((b) => [b.name, fmt(b.utility), fmt(b.batna), 'see below']),
+      ),
+    );
+    parts.push(
+      outcomeTable(
+        catalogue,
+        zone.bestFor.map((b) => ({ name: `best for ${b.name}`, assignment: b.outcome.assignment })),
+        'Acceptable outcomes best for each signatory',
       ),
     );
   }
@@ -140,17 +149,24 @@ function zoneSection(report: AnalysisReport): Section {
           : ''
       }</p>`,
     );
-    parts.push(bargainingTable(report.relaxation.bargaining));
+    parts.push(
+      `<h3>Bargaining solutions under the relaxation (dropping ${escapeHtml(report.relaxation.labels.join(' and '))})</h3><p class="note">A hypothesis: these would be the solutions if that red line were dropped. As modelled, there is no bargaining solution.</p>`,
+    );
+    parts.push(bargainingTable(report.relaxation.bargaining, catalogue, 'under the relaxation'));
   }
   return { id: 'zone', title: 'Agreement zone and red-line conflicts', html: parts.join('\n') };
 }
 
-function bargainingTable(result: BargainingResult): string {
+function bargainingTable(result: BargainingResult, catalogue: IssueCatalogue, qualifier = ''): string {
   if (result.empty)
     return '<p>No bargaining solution: no outcome gives every bargaining party at least its BATNA.</p>';
   const names = result.parties.map((p) => p.name);
-  return `${htmlTable(
-    ['solution', ...names, 'ties', 'over lotteries', 'outcome'],
+  const outcomes = result.solutions.flatMap((s) => {
+    const best = s.discrete?.outcomes[0];
+    return best ? [{ name: s.concept, assignment: best.outcome.assignment }] : [];
+  });
+  return `<div class="scroll">${htmlTable(
+    ['solution', ...names, 'ties', 'over lotteries'],
     result.solutions.map((s) => {
       const best = s.discrete?.outcomes[0];
       return [
@@ -158,18 +174,9 @@ function bargainingTable(result: BargainingResult): string {
         ...names.map((_, k) => (best ? fmt(best.utilities[k]) : s.status)),
         String(s.discrete?.tieCount ?? s.discrete?.outcomes.length ?? 0),
         s.lottery ? s.lottery.expectedUtilities.map((u) => fmt(u)).join(' / ') : '',
-        best
-          ? {
-              html: `<details><summary>show</summary>${escapeHtml(
-                Object.entries(best.outcome.assignment)
-                  .map(([i, o]) => `${i}=${o}`)
-                  .join(', '),
-              )}</details>`,
-            }
-          : '',
       ];
     }),
-  )}<p class="note">Method: ${escapeHtml(result.method)} (${escapeHtml(result.methodReason)}). ${escapeHtml(
+  )}</div>${outcomeTable(catalogue, outcomes, `Solutions issue by issue${qualifier ? ` ${qualifier}` : ''}`)}<p class="note">Method: ${escapeHtml(result.method)} (${escapeHtml(result.methodReason)}). ${escapeHtml(
     result.solutions
       .map((s) => s.exactness)
       .filter((x, k, all) => all.indexOf(x) === k)
@@ -198,68 +205,14 @@ function packagesSection(report: AnalysisReport): Section {
         ]),
     );
     return `<h3>${escapeHtml(p.label)} <span class="note">(${escapeHtml(p.versions.join(' + '))})</span>: acceptable to every signatory? ${verdictHtml(p.evaluation.verdict)}</h3>
-${utilityBands(`${p.id}: utility per party`, bars)}
-${lines.length > 0 ? htmlTable(['party', 'red line', 'status', 'points'], lines) : '<p class="note">No red line crossed or at stake.</p>'}
+<figure class="chart">${utilityBands(`${p.id}: utility per party`, bars)}</figure>
+${lines.length > 0 ? `<div class="scroll">${htmlTable(['party', 'red line', 'status', 'points'], lines)}</div>` : '<p class="note">No red line crossed or at stake.</p>'}
 ${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(p.conflicts.join(', '))} (kept open between the conflicting options).</p>` : ''}`;
   });
   return {
     id: 'packages',
     title: 'Packages: utilities with uncertainty, red lines',
     html: `<p class="note">Bars: utility range over the issues a package leaves open, at the estimates. Whiskers: the range when every estimate may take any value in its stated range. Red ticks: BATNAs.</p>${parts.join('\n')}`,
-  };
-}
-
-function robustnessSection(report: AnalysisReport): Section | undefined {
-  const r = report.robustness;
-  if (!r) return undefined;
-  if ('skipped' in r)
-    return { id: 'robustness', title: 'Robustness', html: `<p>${escapeHtml(r.skipped)}</p>` };
-  const groups = r.packages.map((p) => ({
-    name: p.id,
-    bars: [
-      {
-        label: 'all signatories',
-        probability: p.allAccept.guaranteed.p,
-        low: p.allAccept.guaranteed.ci95[0],
-        high: p.allAccept.guaranteed.ci95[1],
-      },
-      ...p.parties
-        .filter((q) => q.signatory)
-        .map((q) => ({
-          label: q.name,
-          probability: q.accept.guaranteed.p,
-          low: q.accept.guaranteed.ci95[0],
-          high: q.accept.guaranteed.ci95[1],
-        })),
-    ],
-  }));
-  const table = htmlTable(
-    ['rank', 'package', 'P(all signatories accept)', '95% CI', 'mean smallest gain'],
-    r.packages.map((p) => [
-      String(p.rank),
-      p.id,
-      fmt(p.allAccept.guaranteed.p, 3),
-      `${fmt(p.allAccept.guaranteed.ci95[0], 3)}..${fmt(p.allAccept.guaranteed.ci95[1], 3)}`,
-      p.meanMinGain === null ? '' : fmt(p.meanMinGain),
-    ]),
-  );
-  const stability =
-    r.solutions.length > 0
-      ? htmlTable(
-          ['solution', 'same outcome as at the estimates', '95% CI', 'distinct outcomes'],
-          r.solutions.map((s) => [
-            s.name,
-            `${fmt(s.stability.p * 100)}%`,
-            `${fmt(s.stability.ci95[0] * 100)}..${fmt(s.stability.ci95[1] * 100)}%`,
-            String(s.distinctOutcomes),
-          ]),
-        )
-      : '<p class="note">Solution stability is computed per draw by enumerating the agreement zone; this space is too large for that.</p>';
-  return {
-    id: 'robustness',
-    title: 'Robustness under uncertain preferences',
-    html: `<p class="note">${r.samples.toLocaleString('en-US')} draws of every estimate from a ${escapeHtml(r.distribution)} distribution over its range, seed ${escapeHtml(String(r.seed))}. "Accept" means for every completion of the package.</p>
-${probabilityChart('Probability of acceptance', groups)}${table}${stability}`,
   };
 }
 
@@ -278,48 +231,53 @@ function gapsSection(report: AnalysisReport): Section {
   };
 }
 
-/** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
+/** The self-contained HTML report of an analysis: the executive summary first, then the details. */
 export function analysisReportHtml(data: ReportData): string {
   const report = data.analysis;
   const sections: Section[] = [];
-  if (report.scenario.disclaimer) {
+  sections.push({ id: 'summary', title: 'At a glance', html: summarySection(data.summary) });
+  sections.push(zoneSection(report, data.catalogue));
+  sections.push(packagesSection(report));
+  if (report.focus) {
     sections.push({
-      id: 'about',
-      title: 'About this analysis',
-      html: `<p class="disclaimer">${escapeHtml(report.scenario.disclaimer)}</p><p>${report.space.issues} issues, ${escapeHtml(
-        report.space.exact
-          ? report.space.outcomes.toLocaleString('en-US')
-          : report.space.outcomes.toExponential(2),
-      )} complete outcomes. Signatories: ${escapeHtml(
-        report.parties
-          .filter((p) => p.signatory)
-          .map((p) => p.name)
-          .join(', '),
-      )}.</p>`,
+      id: 'focus',
+      title: `Improving ${report.focus.target}`,
+      html: focusHtml(report.focus, data.catalogue),
     });
   }
-  sections.push(zoneSection(report));
-  sections.push(frontierSection(report, data.utilitySpace));
-  sections.push({
-    id: 'bargaining',
-    title: 'Bargaining solutions',
-    html: bargainingTable(report.bargaining),
-  });
-  sections.push(packagesSection(report));
-  const robustness = robustnessSection(report);
-  if (robustness) sections.push(robustness);
-  if (data.versions) {
+  if (data.typical || data.tornado || report.robustness) {
     sections.push({
-      id: 'versions',
-      title: 'Documents, versions and convergence',
-      html: versionsSection(data.versions),
+      id: 'robustness',
+      title: 'Robustness: worst and typical completions',
+      html: robustnessHtml(report, data.typical, data.tornado),
+    });
+  }
+  const gains = data.diff?.whoGains ?? data.summary.lastRevision;
+  if (gains) {
+    sections.push({
+      id: 'who-gains',
+      title: `Who gains: ${gains.before} → ${gains.after}`,
+      html: whoGainsHtml(gains),
     });
   }
   if (data.diff) {
     sections.push({
       id: 'diff',
-      title: `Diff: ${data.diff.before} → ${data.diff.after}`,
+      title: `What changed: ${data.diff.before} → ${data.diff.after}`,
       html: diffSection(data.diff.result),
+    });
+  }
+  sections.push(frontierSection(report, data.utilitySpace));
+  sections.push({
+    id: 'bargaining',
+    title: 'Bargaining solutions',
+    html: bargainingTable(report.bargaining, data.catalogue),
+  });
+  if (data.versions) {
+    sections.push({
+      id: 'versions',
+      title: 'Documents, versions and convergence',
+      html: versionsSection(data.versions),
     });
   }
   sections.push(gapsSection(report));
@@ -331,17 +289,30 @@ export function analysisReportHtml(data: ReportData): string {
     });
   }
   if (data.forecast) sections.push(forecastSection(data.forecast));
-  sections.push({
-    id: 'method',
-    title: 'Methods and timings',
-    html: htmlTable(
-      ['step', 'milliseconds'],
-      Object.entries(report.timings).map(([step, ms]) => [step, ms]),
-    ),
-  });
+  sections.push(aboutSection(report));
   const subtitle = [
     `Scenario ${report.scenario.id}${report.at ? `, BATNAs as of ${report.at}` : ''}.`,
     `Preferences, red lines and BATNAs are ${report.basis}.`,
   ];
   return htmlPage(report.scenario.title, subtitle, sections);
+}
+
+function aboutSection(report: AnalysisReport): Section {
+  const space = `${report.space.issues} issues, ${escapeHtml(
+    report.space.exact ? report.space.outcomes.toLocaleString('en-US') : report.space.outcomes.toExponential(2),
+  )} complete outcomes; ${escapeHtml(frontierCount(report))}. Signatories: ${escapeHtml(
+    report.parties
+      .filter((p) => p.signatory)
+      .map((p) => p.name)
+      .join(', '),
+  )}.`;
+  return {
+    id: 'about',
+    title: 'About this analysis: sources, methods and timings',
+    html: `${report.scenario.disclaimer ? `<p class="disclaimer">${escapeHtml(report.scenario.disclaimer)}</p>` : ''}<p>${space}</p>
+<details class="fold"><summary>Timings of each step</summary>${htmlTable(
+      ['step', 'milliseconds'],
+      Object.entries(report.timings).map(([step, ms]) => [step, ms]),
+    )}</details>`,
+  };
 }

@@ -37,10 +37,14 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
     series.push({
       name: 'other outcomes',
       type: 'scatter',
-      symbolSize: 3,
-      itemStyle: { color: '#d0d0d0' },
+      symbol: 'rect',
+      symbolSize: 2.5,
+      itemStyle: { color: '#b0b0b0' },
       data: cloud.background.map(pick),
       silent: true,
+      // One path for all points keeps the SVG small.
+      large: true,
+      largeThreshold: 0,
     });
   }
   series.push({
@@ -49,6 +53,8 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
     symbolSize: 5,
     itemStyle: { color: palette[0] },
     data: cloud.frontier.map(pick),
+    large: cloud.frontier.length > 300,
+    largeThreshold: 300,
     markLine: {
       silent: true,
       symbol: 'none',

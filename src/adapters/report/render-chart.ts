@@ -48,8 +48,13 @@ export function renderChart(option: EChartsCoreOption, width = 640, height = 400
       textStyle: { fontFamily: 'system-ui, sans-serif' },
       ...option,
     });
-    return chart.renderToSVGString();
+    return compactPaths(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
+}
+
+/** Path coordinates to a tenth of a pixel: invisible on screen, and it halves the size of dense scatters. */
+export function compactPaths(svg: string): string {
+  return svg.replace(/ d="([^"]*)"/g, (_, d: string) => ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`);
 }

@@ -1,0 +1,24 @@
+import type { WhoGains } from '../../../app/who-gains.js';
+import { escapeHtml } from '../html.js';
+import { divergingBars } from './diverging-bars.js';
+
+const signed = (x: number) => (Math.abs(x) < 0.05 ? '±0.0' : x > 0 ? `+${x.toFixed(1)}` : `−${(-x).toFixed(1)}`);
+
+/** Who gains from a revision, per party: real changes and deferrals as separate bars. */
+export function whoGainsHtml(gains: WhoGains): string {
+  const rows = gains.parties.map((p) => ({
+    label: p.name,
+    cells: [signed(p.fromChanges), signed(p.fromDeferrals), signed(p.total)],
+    segments: [
+      { from: 0, to: p.fromChanges, kind: p.fromChanges >= 0 ? 'gain' : 'loss' },
+      ...(Math.abs(p.fromDeferrals) >= 0.05 ? [{ from: p.fromChanges, to: p.total, kind: 'deferral' }] : []),
+    ],
+    description: `${p.name}: ${signed(p.fromChanges)} from changes, ${signed(p.fromDeferrals)} from deferrals, ${signed(p.total)} in all`,
+  }));
+  return `${divergingBars(
+    `Who gains: ${gains.before} → ${gains.after}`,
+    ['party', 'from changes', 'from deferrals', 'total'],
+    rows,
+    'utility points',
+  )}<p class="note">${escapeHtml(gains.convention)} <span class="legend"><span class="swatch bar-gain"></span> gain <span class="swatch bar-loss"></span> loss <span class="swatch bar-deferral"></span> deferral</span></p>`;
+}

@@ -1,0 +1,37 @@
+import type { PackageDiff, VersionDiff } from '../core/versions/index.js';
+
+/** One party's gain from a revision, with what deferring issues contributed kept apart from real changes. */
+export interface PartyGain {
+  party: string;
+  name: string;
+  /** Change of the midpoint of the party's utility range (after − before). */
+  total: number;
+  /** Share of the total due to issues settled or changed. */
+  fromChanges: number;
+  /** Share due to issues deferred ("left unresolved"): a gain only under the midpoint convention. */
+  fromDeferrals: number;
+}
+
+export interface WhoGains {
+  before: string;
+  after: string;
+  parties: PartyGain[];
+  /** How the total is measured and how it is split between changes. */
+  convention: string;
+  deferrals: number;
+}
+
+export const MIDPOINT_CONVENTION =
+  'Gains are changes of the midpoint of each party’s utility range over the outcomes the text leaves open, split between the issue changes by Shapley values. Deferring an issue replaces its option by “left unresolved”, which counts as a gain or a loss only under this midpoint convention; deferrals are shown apart.';
+
+/** Who gains from a diff, per party: the total and its split between real changes and deferrals. */
+export function whoGains(diff: VersionDiff | PackageDiff, before: string, after: string): WhoGains {
+  const { impact, issues } = diff;
+  const deferrals = impact.attribution.changes.filter((c) => c.kind === 'deferred');
+  const parties = impact.parties.map((p): PartyGain => {
+    let fromDeferrals = 0;
+    for (const change of deferrals) fromDeferrals += change.shares.find((s) => s.party === p.party)?.value ?? 0;
+    return { party: p.party, name: p.name, total: p.delta, fromChanges: p.delta - fromDeferrals, fromDeferrals };
+  });
+  return { before, after, parties, convention: MIDPOINT_CONVENTION, deferrals: issues.filter((c) => c.kind === 'deferred').length };
+}
