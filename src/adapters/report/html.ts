@@ -30,13 +30,14 @@ main { padding: 1rem 2rem 3rem; max-width: 1200px; }
 section { background: #fff; border: 1px solid #d6d6d6; border-radius: 6px; padding: 1rem 1.4rem; margin: 1.2rem 0; min-width: 0; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin-top: 0; color: #1f3a5f; }
 h3 { font-size: 1rem; }
-table { border-collapse: collapse; margin: .6rem 0; font-size: .88rem; }
+table { border-collapse: collapse; margin: .6rem 0; font-size: .88rem; display: block; overflow-x: auto; max-width: 100%; }
+section svg { max-width: 100%; height: auto; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 th, td { border-bottom: 1px solid #d9d9d9; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 th { background: #eef1f5; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.scroll { overflow-x: auto; max-width: 100%; }
-.scroll table { overflow-wrap: normal; }
+.scroll { max-width: 100%; }
+table { overflow-wrap: normal; }
 table.outcomes td { min-width: 9rem; }
 table.outcomes td.differs { background: #fff1c2; font-weight: 600; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
@@ -68,7 +69,7 @@ details.fold > summary { cursor: pointer; color: #1f3a5f; font-weight: 600; padd
   section { border: none; padding: 0; break-inside: auto; }
   figure.chart, table.bars tr, svg { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  .scroll { overflow: visible; }
+  table { overflow: visible; display: table; }
   details > summary { list-style: none; }
   details::details-content { content-visibility: visible; display: block; }
 }
@@ -111,7 +112,7 @@ export function htmlTable(head: string[], rows: Array<Array<string | { html: str
       : typeof c === 'string'
         ? `<${tag}>${escapeHtml(c)}</${tag}>`
         : `<${tag}>${c.html}</${tag}>`;
-  return `<table><thead><tr>${head.map((h) => cell(h, 'th')).join('')}</tr></thead><tbody>${rows
+  return `<table tabindex="0"><thead><tr>${head.map((h) => cell(h, 'th')).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }

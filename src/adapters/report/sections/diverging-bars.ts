@@ -43,7 +43,7 @@ export function divergingBars(caption: string, head: string[], rows: BarRow[], a
         `<tr><th scope="row">${escapeHtml(r.label)}</th>${r.cells.map((c) => `<td class="num">${escapeHtml(c)}</td>`).join('')}<td class="barcell">${barSvg(r, limit)}</td></tr>`,
     )
     .join('');
-  return `<div class="scroll"><table class="bars"><caption>${escapeHtml(caption)}</caption><thead><tr>${head
+  return `<div class="scroll"><table class="bars" tabindex="0"><caption>${escapeHtml(caption)}</caption><thead><tr>${head
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
     .join('')}<th scope="col">${escapeHtml(`${axis} (−${limit.toFixed(0)} … +${limit.toFixed(0)})`)}</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }

@@ -28,7 +28,7 @@ export function outcomeTable(catalogue: IssueCatalogue, outcomes: NamedOutcome[]
     return `<tr><th scope="row">${escapeHtml(issue.title)}</th>${cells.join('')}</tr>`;
   });
   const head = outcomes.map((o) => `<th scope="col">${escapeHtml(o.name)}</th>`).join('');
-  const table = `<div class="scroll"><table class="outcomes"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">issue</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const table = `<div class="scroll"><table class="outcomes" tabindex="0"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">issue</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
   const note =
     outcomes.length > 1
       ? `<p class="note">Shaded cells differ from the first column (${escapeHtml(outcomes[0].name)}).</p>`
