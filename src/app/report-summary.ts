@@ -107,7 +107,10 @@ export function executiveSummary(
   const robustness = best && typical ? packageRobustness(analysis, best.id, typical, tornado) : undefined;
   return {
     deal: { exists: !zone.empty, ...(zone.size === undefined ? {} : { zoneSize: zone.size }) },
-    conflicts: (explanation?.subsets ?? []).map((s) => ({ text: s.text, issues: s.issues.map((i) => i.title) })),
+    conflicts: (explanation?.subsets ?? []).map((s) => ({
+      text: s.text,
+      issues: s.issues.map((i) => i.title),
+    })),
     conflictsComplete: explanation?.complete ?? true,
     ...(relaxation
       ? {

@@ -87,8 +87,8 @@ export interface ReportData {
   catalogue: IssueCatalogue;
   /** Acceptance of every package when its open issues take a typical (uniformly drawn) completion. */
   typical?: TypicalAcceptance;
-  /** The estimates that flip a signatory's verdict on the best package, one at a time. */
-  tornado?: VerdictTornado;
+  /** The estimates that flip a signatory's verdict, one at a time: on the best package, then the focus package. */
+  tornadoes: VerdictTornado[];
   utilitySpace: UtilitySpaceData;
   /** Present when the scenario has documents. */
   versions?: VersionsData;
@@ -154,19 +154,19 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
         )
       : undefined;
   const best = bestPackage(analysis.packages);
-  const bestCandidate = candidates.find((c) => c.id === best?.id);
-  const tornado = bestCandidate
-    ? await runStep(quiet, timings, 'verdict tornado', () => verdictTornado(compiled, bestCandidate))
-    : undefined;
+  const tornadoIds = [...new Set([best?.id, input.package].filter((id) => id !== undefined))];
+  const tornadoes = await runStep(quiet, timings, 'verdict tornado', () =>
+    candidates.filter((c) => tornadoIds.includes(c.id)).map((c) => verdictTornado(compiled, c)),
+  );
+  const tornado = tornadoes.find((t) => t.package === best?.id);
   const lastRevision =
-    diff?.whoGains ??
-    (await runStep(quiet, timings, 'last revision', () => lastPackageRevision(compiled, ports.wordDiff)));
+    diff?.whoGains ?? (await runStep(quiet, timings, 'last revision', () => lastPackageRevision(compiled)));
   return {
     summary: executiveSummary(analysis, typical, tornado, lastRevision),
     analysis,
     catalogue: issueCatalogue(compiled),
     ...(typical ? { typical } : {}),
-    ...(tornado ? { tornado } : {}),
+    tornadoes,
     utilitySpace,
     ...(versions ? { versions } : {}),
     ...(diff ? { diff } : {}),
@@ -240,18 +240,25 @@ export function reportDiff(
  * it; when that revision moves no party's utility, the pair before it, at most REVISIONS_SEARCHED pairs back.
  */
 export const REVISIONS_SEARCHED = 3;
+/** Random orders of the sampled Shapley split of the summary's last revision (exact when changes are few). */
+export const REVISION_ATTRIBUTION_SAMPLES = 200;
 
-export function lastPackageRevision(compiled: CompiledScenario, wordDiff?: WordDiff): WhoGains | undefined {
+export function lastPackageRevision(compiled: CompiledScenario): WhoGains | undefined {
   const dated = compiled.scenario.packages
     .map((p, k) => ({ id: p.id, date: p.date ?? '', k }))
     .sort((a, b) => (a.date === b.date ? a.k - b.k : a.date < b.date ? -1 : 1));
-  let latest: WhoGains | undefined;
-  for (let k = dated.length - 1; k > Math.max(0, dated.length - 1 - REVISIONS_SEARCHED); k--) {
-    const gains = reportDiff(compiled, dated[k - 1].id, dated[k].id, wordDiff).whoGains;
-    latest ??= gains;
-    if (gains.parties.some((p) => Math.abs(p.total) >= 0.05)) return gains;
+  // Totals do not depend on the attribution, so the search uses the cheapest one and only the chosen pair
+  // gets a Shapley split (sampled, with its standard error stated, when the changes are many).
+  const quick = { method: 'sampled' as const, samples: 2 };
+  const full = (k: number) =>
+    reportDiff(compiled, dated[k - 1].id, dated[k].id, undefined, { samples: REVISION_ATTRIBUTION_SAMPLES })
+      .whoGains;
+  const oldest = Math.max(1, dated.length - REVISIONS_SEARCHED);
+  for (let k = dated.length - 1; k >= oldest; k--) {
+    const gains = reportDiff(compiled, dated[k - 1].id, dated[k].id, undefined, quick).whoGains;
+    if (gains.parties.some((p) => Math.abs(p.total) >= 0.05)) return full(k);
   }
-  return latest;
+  return dated.length > 1 ? full(dated.length - 1) : undefined;
 }
 
 export function issueCatalogue(compiled: CompiledScenario): IssueCatalogue {

@@ -18,6 +18,8 @@ export interface WhoGains {
   parties: PartyGain[];
   /** How the total is measured and how it is split between changes. */
   convention: string;
+  /** How the split between changes was computed ("exact Shapley values over 3 changes"). */
+  attribution: string;
   deferrals: number;
 }
 
@@ -30,8 +32,27 @@ export function whoGains(diff: VersionDiff | PackageDiff, before: string, after:
   const deferrals = impact.attribution.changes.filter((c) => c.kind === 'deferred');
   const parties = impact.parties.map((p): PartyGain => {
     let fromDeferrals = 0;
-    for (const change of deferrals) fromDeferrals += change.shares.find((s) => s.party === p.party)?.value ?? 0;
-    return { party: p.party, name: p.name, total: p.delta, fromChanges: p.delta - fromDeferrals, fromDeferrals };
+    for (const change of deferrals)
+      fromDeferrals += change.shares.find((s) => s.party === p.party)?.value ?? 0;
+    return {
+      party: p.party,
+      name: p.name,
+      total: p.delta,
+      fromChanges: p.delta - fromDeferrals,
+      fromDeferrals,
+    };
   });
-  return { before, after, parties, convention: MIDPOINT_CONVENTION, deferrals: issues.filter((c) => c.kind === 'deferred').length };
+  const a = impact.attribution;
+  const attribution =
+    a.method === 'exact'
+      ? `exact Shapley values over ${a.players} change${a.players === 1 ? '' : 's'}`
+      : `Shapley values estimated from ${a.samples} random orders of ${a.players} changes (seed ${a.seed}; largest standard error ${(a.maxStandardError ?? 0).toFixed(2)} points)`;
+  return {
+    before,
+    after,
+    parties,
+    convention: MIDPOINT_CONVENTION,
+    attribution,
+    deferrals: issues.filter((c) => c.kind === 'deferred').length,
+  };
 }

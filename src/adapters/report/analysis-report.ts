@@ -245,11 +245,11 @@ export function analysisReportHtml(data: ReportData): string {
       html: focusHtml(report.focus, data.catalogue),
     });
   }
-  if (data.typical || data.tornado || report.robustness) {
+  if (data.typical || data.tornadoes.length > 0 || report.robustness) {
     sections.push({
       id: 'robustness',
       title: 'Robustness: worst and typical completions',
-      html: robustnessHtml(report, data.typical, data.tornado),
+      html: robustnessHtml(report, data.typical, data.tornadoes),
     });
   }
   const gains = data.diff?.whoGains ?? data.summary.lastRevision;
@@ -257,7 +257,11 @@ export function analysisReportHtml(data: ReportData): string {
     sections.push({
       id: 'who-gains',
       title: `Who gains: ${gains.before} → ${gains.after}`,
-      html: whoGainsHtml(gains),
+      html: `${
+        data.diff
+          ? ''
+          : '<p class="note">The latest revision that moves some party’s utility: the newest tabled package against the one before it (add --diff to the report command to choose).</p>'
+      }${whoGainsHtml(gains)}`,
     });
   }
   if (data.diff) {
@@ -271,7 +275,11 @@ export function analysisReportHtml(data: ReportData): string {
   sections.push({
     id: 'bargaining',
     title: 'Bargaining solutions',
-    html: bargainingTable(report.bargaining, data.catalogue),
+    html: `${bargainingTable(report.bargaining, data.catalogue)}${
+      report.bargaining.empty && report.relaxation
+        ? '<p class="note">The solutions under the smallest relaxation, a hypothesis, are in the section on the agreement zone.</p>'
+        : ''
+    }`,
   });
   if (data.versions) {
     sections.push({
@@ -299,7 +307,9 @@ export function analysisReportHtml(data: ReportData): string {
 
 function aboutSection(report: AnalysisReport): Section {
   const space = `${report.space.issues} issues, ${escapeHtml(
-    report.space.exact ? report.space.outcomes.toLocaleString('en-US') : report.space.outcomes.toExponential(2),
+    report.space.exact
+      ? report.space.outcomes.toLocaleString('en-US')
+      : report.space.outcomes.toExponential(2),
   )} complete outcomes; ${escapeHtml(frontierCount(report))}. Signatories: ${escapeHtml(
     report.parties
       .filter((p) => p.signatory)

@@ -46,7 +46,8 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 svg.bar { width: 100%; min-width: 8rem; height: 1rem; display: block; }
 td.barcell { width: 40%; min-width: 8rem; }
 .bar-gain { fill: #1a7a3a; } .bar-loss { fill: #b3261e; } .bar-deferral { fill: #8a6d00; } .bar-flip { fill: #b3261e; } .bar-steady { fill: #5b6f8a; }
-.bar-zero { stroke: #1f1f1f; stroke-width: 1; }
+.bar-zero { stroke: #1f1f1f; stroke-width: 1; vector-effect: non-scaling-stroke; }
+th[scope="row"] { background: transparent; font-weight: 500; }
 .legend .swatch { display: inline-block; width: .8rem; height: .8rem; vertical-align: middle; margin: 0 .2rem 0 .6rem; }
 span.bar-gain { background: #1a7a3a; } span.bar-loss { background: #b3261e; } span.bar-deferral { background: #8a6d00; }
 .note { color: #555; font-size: .85rem; }

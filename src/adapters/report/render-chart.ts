@@ -56,7 +56,10 @@ export function renderChart(option: EChartsCoreOption, width = 640, height = 400
 
 /** Path coordinates to a tenth of a pixel: invisible on screen, and it halves the size of dense scatters. */
 export function compactPaths(svg: string): string {
-  return svg.replace(/ d="([^"]*)"/g, (_, d: string) => ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`);
+  return svg.replace(
+    / d="([^"]*)"/g,
+    (_, d: string) => ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`,
+  );
 }
 
 /** The chart's own title as its accessible name (every builder sets one). */
@@ -72,5 +75,7 @@ const escapeXml = (text: string) =>
 /** An SVG image with an accessible name: role img, aria-label and a title element. */
 export function accessible(svg: string, name: string): string {
   const label = escapeXml(name);
-  return svg.replace(/^<svg /, `<svg role="img" aria-label="${label}" `).replace(/>/, `><title>${label}</title>`);
+  return svg
+    .replace(/^<svg /, `<svg role="img" aria-label="${label}" `)
+    .replace(/>/, `><title>${label}</title>`);
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -91,7 +92,9 @@ describe.skipIf(!hasChromium)('HTML reports in headless chromium', () => {
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe;
-          type AxeResult = { violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> };
+          type AxeResult = {
+            violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }>;
+          };
           const result = await axe.run({ resultTypes: ['violations'] });
           return result.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')

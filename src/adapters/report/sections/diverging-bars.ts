@@ -28,7 +28,7 @@ function barSvg(row: BarRow, limit: number): string {
       return `<rect class="bar-${escapeHtml(s.kind)}" x="${left.toFixed(1)}" y="3" width="${width.toFixed(1)}" height="${HEIGHT - 6}"/>`;
     })
     .join('');
-  return `<svg class="bar" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(row.description)}"><title>${escapeHtml(row.description)}</title>${rects}<line x1="${WIDTH / 2}" x2="${WIDTH / 2}" y1="0" y2="${HEIGHT}" class="bar-zero"/></svg>`;
+  return `<svg class="bar" viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(row.description)}"><title>${escapeHtml(row.description)}</title>${rects}<line x1="${WIDTH / 2}" x2="${WIDTH / 2}" y1="0" y2="${HEIGHT}" class="bar-zero"/></svg>`;
 }
 
 /**
@@ -36,7 +36,10 @@ function barSvg(row: BarRow, limit: number): string {
  * symmetric scale around zero (the numbers are the data; the bars only show sign and size).
  */
 export function divergingBars(caption: string, head: string[], rows: BarRow[], axis: string): string {
-  const limit = Math.max(1, ...rows.flatMap((r) => r.segments.flatMap((s) => [Math.abs(s.from), Math.abs(s.to)])));
+  const limit = Math.max(
+    1,
+    ...rows.flatMap((r) => r.segments.flatMap((s) => [Math.abs(s.from), Math.abs(s.to)])),
+  );
   const body = rows
     .map(
       (r) =>
@@ -45,5 +48,7 @@ export function divergingBars(caption: string, head: string[], rows: BarRow[], a
     .join('');
   return `<div class="scroll"><table class="bars" tabindex="0"><caption>${escapeHtml(caption)}</caption><thead><tr>${head
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
-    .join('')}<th scope="col">${escapeHtml(`${axis} (−${limit.toFixed(0)} … +${limit.toFixed(0)})`)}</th></tr></thead><tbody>${body}</tbody></table></div>`;
+    .join(
+      '',
+    )}<th scope="col">${escapeHtml(`${axis} (−${limit.toFixed(0)} … +${limit.toFixed(0)})`)}</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }

@@ -57,7 +57,7 @@ ${divergingBars(`Tornado: margin over BATNA, ${tornado.package}`, ['estimate mov
 export function robustnessHtml(
   analysis: AnalysisReport,
   typical: TypicalAcceptance | undefined,
-  tornado: VerdictTornado | undefined,
+  tornadoes: VerdictTornado[],
 ): string {
   const parts: string[] = [];
   const run = analysis.robustness;
@@ -87,6 +87,6 @@ export function robustnessHtml(
       ),
     );
   }
-  if (tornado) parts.push(tornadoHtml(tornado));
+  for (const tornado of tornadoes) parts.push(tornadoHtml(tornado));
   return parts.join('\n');
 }

@@ -20,7 +20,9 @@ function conflictsItem(summary: ExecutiveSummary): string {
   if (summary.conflicts.length === 0) return '';
   const n = summary.conflicts.length;
   const items = summary.conflicts
-    .map((c) => `<li>${escapeHtml(c.text)} <span class="note">(${escapeHtml(c.issues.join('; '))})</span></li>`)
+    .map(
+      (c) => `<li>${escapeHtml(c.text)} <span class="note">(${escapeHtml(c.issues.join('; '))})</span></li>`,
+    )
     .join('');
   return `<li><strong>What blocks it</strong>: ${n === 1 ? 'one conflict' : `${n} conflicts`} of red lines${summary.conflictsComplete ? '' : ' (the search stopped early; there may be more)'}:<ol>${items}</ol></li>`;
 }
@@ -29,7 +31,8 @@ function openingItem(summary: ExecutiveSummary): string {
   const opening = summary.opening;
   if (!opening) return '';
   const others = opening.alternatives.filter((a) => a.join('|') !== opening.labels.join('|'));
-  const size = opening.zoneSize === undefined ? '' : `, leaving ${count(opening.zoneSize)} acceptable outcomes`;
+  const size =
+    opening.zoneSize === undefined ? '' : `, leaving ${count(opening.zoneSize)} acceptable outcomes`;
   return `<li><strong>Smallest change that opens it</strong>: drop ${escapeHtml(list(opening.labels))}${size}.${
     others.length > 0
       ? ` Equally small: ${escapeHtml(others.map((a) => `drop ${list(a)}`).join('; or '))}.`

@@ -2,7 +2,8 @@ import type { WhoGains } from '../../../app/who-gains.js';
 import { escapeHtml } from '../html.js';
 import { divergingBars } from './diverging-bars.js';
 
-const signed = (x: number) => (Math.abs(x) < 0.05 ? '±0.0' : x > 0 ? `+${x.toFixed(1)}` : `−${(-x).toFixed(1)}`);
+const signed = (x: number) =>
+  Math.abs(x) < 0.05 ? '±0.0' : x > 0 ? `+${x.toFixed(1)}` : `−${(-x).toFixed(1)}`;
 
 /** Who gains from a revision, per party: real changes and deferrals as separate bars. */
 export function whoGainsHtml(gains: WhoGains): string {
@@ -20,5 +21,5 @@ export function whoGainsHtml(gains: WhoGains): string {
     ['party', 'from changes', 'from deferrals', 'total'],
     rows,
     'utility points',
-  )}<p class="note">${escapeHtml(gains.convention)} <span class="legend"><span class="swatch bar-gain"></span> gain <span class="swatch bar-loss"></span> loss <span class="swatch bar-deferral"></span> deferral</span></p>`;
+  )}<p class="note">${escapeHtml(gains.convention)} Split: ${escapeHtml(gains.attribution)}. <span class="legend"><span class="swatch bar-gain"></span> gain <span class="swatch bar-loss"></span> loss <span class="swatch bar-deferral"></span> deferral</span></p>`;
 }

@@ -27,7 +27,12 @@ export interface TornadoBar {
 export interface VerdictTornado {
   package: string;
   /** Margin of each signatory at the estimates; red lines crossed by every completion cannot be flipped. */
-  parties: Array<{ party: string; name: string; margin: number; redLines: 'crossed' | 'respected' | 'depends' }>;
+  parties: Array<{
+    party: string;
+    name: string;
+    margin: number;
+    redLines: 'crossed' | 'respected' | 'depends';
+  }>;
   /** At most `limit` bars, largest swing first: those that flip a verdict, then the largest other swings. */
   bars: TornadoBar[];
   /** Estimates examined in all; bars beyond the limit are left out and counted here. */
@@ -71,7 +76,9 @@ function movers(compiled: CompiledScenario, model: PartyModel, pack: CandidatePa
       range: adjustment.delta,
       with: (m, v) => ({
         ...m,
-        adjustments: m.adjustments.map((a, j) => (j === k ? { ...a, delta: { ...a.delta, estimate: v } } : a)),
+        adjustments: m.adjustments.map((a, j) =>
+          j === k ? { ...a, delta: { ...a.delta, estimate: v } } : a,
+        ),
       }),
     });
   });
@@ -90,7 +97,11 @@ function margin(model: PartyModel, pack: CandidatePackage): number {
 
 const accepts = (x: number) => x >= -TIE_TOLERANCE;
 
-export function verdictTornado(compiled: CompiledScenario, pack: CandidatePackage, limit = 12): VerdictTornado {
+export function verdictTornado(
+  compiled: CompiledScenario,
+  pack: CandidatePackage,
+  limit = 12,
+): VerdictTornado {
   const parties: VerdictTornado['parties'] = [];
   const bars: TornadoBar[] = [];
   for (const m of compiled.signatories) {
