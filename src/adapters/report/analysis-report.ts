@@ -2,6 +2,13 @@ import type { AnalysisReport } from '../../app/analyze.js';
 import type { IssueCatalogue, ReportData, UtilitySpaceData } from '../../app/report.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
 import {
+  colourScene,
+  reportEntities,
+  utilitySpaceChart,
+  utilitySpaceInput,
+} from '../../views/charts/index.js';
+import { chartFigure } from './chart-figure.js';
+import {
   type MarkedPoint,
   pairwiseScatter,
   parallelCoordinates,
@@ -39,6 +46,15 @@ function solutionPoints(bargaining: BargainingResult, columns: number[], models:
 }
 
 function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Section {
+  const input = utilitySpaceInput(report, space);
+  if (input.parties.length === 2) {
+    const spec = utilitySpaceChart(colourScene(reportEntities(report)), input);
+    return {
+      id: 'frontier',
+      title: 'Utility space: frontier, packages and bargaining solutions',
+      html: `<div class="charts">${chartFigure(spec)}</div>`,
+    };
+  }
   const charted = space.parties.map((p) => p.model);
   const names = space.parties.map((p) => p.name);
   const modelIndex = report.parties.map((_, k) => k);
