@@ -26,10 +26,16 @@ const ARGS = [
 const WIDTHS = [1400, 390];
 const ARTEFACTS = join(repoRoot, 'test-artefacts', 'report');
 
+/** Each page and the command that writes it (the output file is appended). */
 const REPORTS = [
-  { name: 'ukraine', args: ['scenarios/ukraine-2025.yaml', '--package', 'december'] },
-  { name: 'used-car', args: ['scenarios/teaching-used-car.yaml', '--parties', 'dealer,sam'] },
-  { name: 'river', args: ['scenarios/river-water-sharing.yaml'] },
+  { name: 'ukraine', args: ['report', 'scenarios/ukraine-2025.yaml', '--package', 'december', '-o'] },
+  { name: 'used-car', args: ['report', 'scenarios/teaching-used-car.yaml', '--parties', 'dealer,sam', '-o'] },
+  { name: 'river', args: ['report', 'scenarios/river-water-sharing.yaml', '-o'] },
+  {
+    name: 'diff',
+    args: ['diff', 'scenarios/ukraine-2025.yaml', '--packages', 'european-counter', 'december', '--html'],
+  },
+  { name: 'timeline', args: ['timeline', 'scenarios/ukraine-2025.yaml', '--html'] },
 ];
 
 const hasChromium = existsSync(CHROMIUM);
@@ -47,7 +53,7 @@ describe.skipIf(!hasChromium)('HTML reports in headless chromium', () => {
     const dir = tempDir();
     for (const report of REPORTS) {
       const file = join(dir, `${report.name}.html`);
-      const run = await runCli(['report', ...report.args, '-o', file]);
+      const run = await runCli([...report.args, file]);
       expect(run.code, run.stderr).toBe(0);
       pages.set(report.name, file);
     }

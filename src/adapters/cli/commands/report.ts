@@ -1,9 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { report } from '../../../app/report.js';
-import { nodeComputePorts, nodeFileStore } from '../../node/node-ports.js';
+import { nodeComputePorts } from '../../node/node-ports.js';
 import { analysisReportHtml } from '../../report/analysis-report.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
+import { checkHtmlDestination, writeHtml } from '../html-output.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io } from '../output.js';
 import { type AnalyzeOptions, parseAnalyzeOptions } from './analyze.js';
@@ -23,10 +22,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
       'give the output file with -o',
       'example: parley report scenarios/ukraine-2025.yaml -o report.html',
     );
-  if (existsSync(output) && statSync(output).isDirectory())
-    usageError(io, `'${output}' is a folder; give a file name`);
-  if (existsSync(output) && !options.force) usageError(io, `'${output}' exists; add --force to replace it`);
-  if (!existsSync(dirname(output) || '.')) usageError(io, `the folder '${dirname(output)}' does not exist`);
+  checkHtmlDestination(output, options.force, io);
   if (options.diff && options.diff.length !== 2) {
     usageError(
       io,
@@ -41,8 +37,6 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
     { scenario, ...parsed, diff: options.diff ? [options.diff[0], options.diff[1]] : undefined },
     { ...nodeComputePorts({ threads: parsed.threads, progress }), wordDiff: readableWordDiff },
   );
-  const html = analysisReportHtml(data);
-  await nodeFileStore().writeAtomic(output, html);
-  io.out(`wrote ${output} (${Math.round(html.length / 1024)} KB)\n`);
+  await writeHtml(output, analysisReportHtml(data), io);
   return EXIT_OK;
 }
