@@ -1,97 +1,33 @@
 import type { AnalysisReport } from '../../app/analyze.js';
 import type { ReportData, UtilitySpaceData } from '../../app/report.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
-import {
-  type MarkedPoint,
-  pairwiseScatter,
-  parallelCoordinates,
-  probabilityChart,
-  type UtilityCloud,
-  utilityBands,
-} from './charts.js';
+import type { ChartSpec } from '../../views/charts/chart-spec.js';
+import { utilitySpaceCharts } from '../../views/charts/n-party-charts.js';
+import { packageHeatmapChart } from '../../views/charts/package-heatmap.js';
+import { type ColourScene, colourScene } from '../../views/charts/palette.js';
+import { renderChartSvg } from '../../views/charts/render-svg.js';
+import { reportEntities, utilitySpaceInput } from '../../views/charts/utility-space-input.js';
+import { probabilityChart } from './charts.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
 import { forecastSection } from './sections/forecast-section.js';
 import { stabilitySection } from './sections/stability-section.js';
 import { versionsSection } from './sections/versions-section.js';
 
-const MAX_PAIRS = 6;
-
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 const verdictHtml = (v: string) => `<span class="${escapeHtml(v)}">${escapeHtml(v)}</span>`;
 
-function solutionPoints(bargaining: BargainingResult, columns: number[], models: number[]): MarkedPoint[] {
-  const points: MarkedPoint[] = [];
-  for (const solution of bargaining.solutions) {
-    const outcome = solution.discrete?.outcomes[0];
-    if (!outcome) continue;
-    // Solution utilities are in bargaining-party order; charts want every charted party.
-    const byModel = new Map(bargaining.parties.map((p, k) => [p.model, outcome.utilities[k]]));
-    if (columns.every((m) => byModel.has(models[m]))) {
-      points.push({ name: solution.concept, utilities: columns.map((m) => byModel.get(models[m]) ?? 0) });
-    }
-  }
-  return points;
+/** A chart with the statements it needs beside it and the numbers behind it, folded. */
+export function chartFigure(spec: ChartSpec): string {
+  const table = htmlTable(spec.table.columns, spec.table.rows.map((r) => r.map(String)));
+  return `<figure class="chart">${renderChartSvg(spec)}<details><summary>Data: ${escapeHtml(spec.table.caption)}</summary>${table}</details></figure>`;
 }
 
-function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Section {
-  const charted = space.parties.map((p) => p.model);
-  const names = space.parties.map((p) => p.name);
-  const modelIndex = report.parties.map((_, k) => k);
-  const packages: MarkedPoint[] = report.packages.map((p) => {
-    const evaluations = charted.map((m) => p.evaluation.parties[m]);
-    const low = evaluations.map((e) => e.utility.min);
-    const high = evaluations.map((e) => e.utility.max);
-    const complete = low.every((x, k) => Math.abs(x - high[k]) < 1e-9);
-    return complete ? { name: p.id, utilities: low } : { name: p.id, utilities: low, low, high };
-  });
-  const notes: string[] = [];
-  let frontier: number[][] = [];
-  let background: number[][] | undefined;
-  if ('skipped' in report.frontier) {
-    background = space.sample?.points;
-    notes.push(
-      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${(background?.length ?? 0).toLocaleString('en-US')} outcomes, shown for the shape of the space only.`,
-    );
-  } else {
-    const order = report.frontier.parties.map((id) => report.parties.findIndex((p) => p.id === id));
-    const columns = charted.map((m) => order.indexOf(m));
-    if (columns.every((c) => c >= 0))
-      frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
-    notes.push(
-      `${
-        report.frontier.outcomes === undefined
-          ? `${report.frontier.distinctVectors.toLocaleString('en-US')} distinct Pareto-optimal utility vectors`
-          : `${report.frontier.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes`
-      } over ${report.frontier.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes'} by ${report.frontier.method}, ${report.frontier.exact ? 'exact' : 'bounded'}${report.frontier.truncated || !report.frontier.exact ? ` (${report.frontier.note})` : ''}.`,
-    );
-  }
-  let bargaining = report.bargaining;
-  if (bargaining.empty && report.relaxation) {
-    bargaining = report.relaxation.bargaining;
-    notes.push(
-      `The agreement zone is empty, so the bargaining points shown are those of the smallest relaxation (dropping ${report.relaxation.labels.join(' and ')}), a hypothesis, not a solution.`,
-    );
-  }
-  const cloud: UtilityCloud = {
-    parties: names,
-    frontier,
-    background,
-    batna: space.parties.map((p) => p.batna),
-    packages,
-    solutions: solutionPoints(bargaining, charted, modelIndex),
-  };
-  const charts: string[] = [];
-  for (let a = 0; a < charted.length && charts.length < MAX_PAIRS; a++) {
-    for (let b = a + 1; b < charted.length && charts.length < MAX_PAIRS; b++)
-      charts.push(pairwiseScatter(cloud, a, b));
-  }
-  if (charted.length > 2)
-    charts.push(
-      parallelCoordinates({ ...cloud, frontier: frontier.length > 0 ? frontier : (background ?? []) }),
-    );
-  const html = `<p class="note">${notes.map(escapeHtml).join(' ')} Packages that leave issues open are drawn as boxes spanning their utility ranges. Dashed lines are the BATNAs.</p>
-<div class="charts">${charts.map((c) => `<div>${c}</div>`).join('')}</div>`;
+function frontierSection(report: AnalysisReport, space: UtilitySpaceData, scene: ColourScene): Section {
+  const input = utilitySpaceInput(report, space);
+  const charts = utilitySpaceCharts(scene, input);
+  const html = `<p class="note">Packages that leave issues open are drawn as boxes spanning their utility ranges (2 parties) or at the midpoint of the range. Dashed lines are the BATNAs.</p>
+<div class="charts">${charts.map(chartFigure).join('')}</div>`;
   return { id: 'frontier', title: 'Utility space: frontier, packages and bargaining solutions', html };
 }
 
@@ -179,14 +115,6 @@ function bargainingTable(result: BargainingResult): string {
 
 function packagesSection(report: AnalysisReport): Section {
   const parts = report.packages.map((p) => {
-    const bars = p.evaluation.parties.map((e) => ({
-      party: e.name,
-      min: e.utility.min,
-      max: e.utility.max,
-      bandMin: e.band.min,
-      bandMax: e.band.max,
-      batna: e.batna.estimate,
-    }));
     const lines = p.evaluation.parties.flatMap((e) =>
       e.redLines
         .filter((r) => r.status !== 'respected')
@@ -198,14 +126,13 @@ function packagesSection(report: AnalysisReport): Section {
         ]),
     );
     return `<h3>${escapeHtml(p.label)} <span class="note">(${escapeHtml(p.versions.join(' + '))})</span>: acceptable to every signatory? ${verdictHtml(p.evaluation.verdict)}</h3>
-${utilityBands(`${p.id}: utility per party`, bars)}
 ${lines.length > 0 ? htmlTable(['party', 'red line', 'status', 'points'], lines) : '<p class="note">No red line crossed or at stake.</p>'}
 ${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(p.conflicts.join(', '))} (kept open between the conflicting options).</p>` : ''}`;
   });
   return {
     id: 'packages',
     title: 'Packages: utilities with uncertainty, red lines',
-    html: `<p class="note">Bars: utility range over the issues a package leaves open, at the estimates. Whiskers: the range when every estimate may take any value in its stated range. Red ticks: BATNAs.</p>${parts.join('\n')}`,
+    html: `${report.packages.length > 0 ? chartFigure(packageHeatmapChart(report.packages)) : ''}${parts.join('\n')}`,
   };
 }
 
@@ -281,6 +208,8 @@ function gapsSection(report: AnalysisReport): Section {
 /** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
 export function analysisReportHtml(data: ReportData): string {
   const report = data.analysis;
+  // One colour per party, package and solution, kept by every chart of the report.
+  const scene = colourScene(reportEntities(report));
   const sections: Section[] = [];
   if (report.scenario.disclaimer) {
     sections.push({
@@ -299,7 +228,7 @@ export function analysisReportHtml(data: ReportData): string {
     });
   }
   sections.push(zoneSection(report));
-  sections.push(frontierSection(report, data.utilitySpace));
+  sections.push(frontierSection(report, data.utilitySpace, scene));
   sections.push({
     id: 'bargaining',
     title: 'Bargaining solutions',

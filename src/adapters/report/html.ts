@@ -34,6 +34,7 @@ th { background: #f3f5f8; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
 .charts > div { flex: 0 0 auto; }
+figure.chart { margin: 0; max-width: 100%; } figure.chart > svg { display: block; max-width: 100%; height: auto; }
 .note { color: #666; font-size: .85rem; }
 .yes { color: #2e7d32; font-weight: 600; } .no { color: #c62828; font-weight: 600; } .depends { color: #b26a00; font-weight: 600; }
 .disclaimer { background: #fff8e1; border-left: 4px solid #f0b400; padding: .6rem 1rem; font-size: .9rem; }
