@@ -1,20 +1,11 @@
 import type { AnalysisReport } from '../../app/analyze.js';
 import type { IssueCatalogue, ReportData, UtilitySpaceData } from '../../app/report.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
-import {
-  colourScene,
-  reportEntities,
-  utilitySpaceChart,
-  utilitySpaceInput,
-} from '../../views/charts/index.js';
+import { utilitySpaceCharts } from '../../views/charts/n-party-charts.js';
+import { packageHeatmapChart } from '../../views/charts/package-heatmap.js';
+import { type ColourScene, colourScene } from '../../views/charts/palette.js';
+import { reportEntities, utilitySpaceInput } from '../../views/charts/utility-space-input.js';
 import { chartFigure } from './chart-figure.js';
-import {
-  type MarkedPoint,
-  pairwiseScatter,
-  parallelCoordinates,
-  type UtilityCloud,
-  utilityBands,
-} from './charts.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
 import { focusHtml } from './sections/focus-section.js';
@@ -26,86 +17,14 @@ import { summarySection } from './sections/summary-section.js';
 import { versionsSection } from './sections/versions-section.js';
 import { whoGainsHtml } from './sections/who-gains-section.js';
 
-const MAX_PAIRS = 6;
-
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 const verdictHtml = (v: string) => `<span class="${escapeHtml(v)}">${escapeHtml(v)}</span>`;
 
-function solutionPoints(bargaining: BargainingResult, columns: number[], models: number[]): MarkedPoint[] {
-  const points: MarkedPoint[] = [];
-  for (const solution of bargaining.solutions) {
-    const outcome = solution.discrete?.outcomes[0];
-    if (!outcome) continue;
-    // Solution utilities are in bargaining-party order; charts want every charted party.
-    const byModel = new Map(bargaining.parties.map((p, k) => [p.model, outcome.utilities[k]]));
-    if (columns.every((m) => byModel.has(models[m]))) {
-      points.push({ name: solution.concept, utilities: columns.map((m) => byModel.get(models[m]) ?? 0) });
-    }
-  }
-  return points;
-}
-
-function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Section {
-  const input = utilitySpaceInput(report, space);
-  if (input.parties.length === 2) {
-    const spec = utilitySpaceChart(colourScene(reportEntities(report)), input);
-    return {
-      id: 'frontier',
-      title: 'Utility space: frontier, packages and bargaining solutions',
-      html: `<div class="charts">${chartFigure(spec)}</div>`,
-    };
-  }
-  const charted = space.parties.map((p) => p.model);
-  const names = space.parties.map((p) => p.name);
-  const modelIndex = report.parties.map((_, k) => k);
-  const packages: MarkedPoint[] = report.packages.map((p) => {
-    const evaluations = charted.map((m) => p.evaluation.parties[m]);
-    const low = evaluations.map((e) => e.utility.min);
-    const high = evaluations.map((e) => e.utility.max);
-    const complete = low.every((x, k) => Math.abs(x - high[k]) < 1e-9);
-    return complete ? { name: p.id, utilities: low } : { name: p.id, utilities: low, low, high };
-  });
-  const notes: string[] = [];
-  let frontier: number[][] = [];
-  let background: number[][] | undefined;
-  if ('skipped' in report.frontier) {
-    background = space.sample?.points;
-    notes.push(
-      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${(background?.length ?? 0).toLocaleString('en-US')} outcomes (seed ${space.sample?.seed ?? 1}), shown for the shape of the space only; they are not a frontier.`,
-    );
-  } else {
-    const order = report.frontier.parties.map((id) => report.parties.findIndex((p) => p.id === id));
-    const columns = charted.map((m) => order.indexOf(m));
-    if (columns.every((c) => c >= 0))
-      frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
-    notes.push(
-      `${frontierCount(report)} by ${report.frontier.method}, ${report.frontier.exact ? 'exact' : 'bounded'}${report.frontier.truncated || !report.frontier.exact ? ` (${report.frontier.note})` : ''}.`,
-    );
-  }
-  let bargaining = report.bargaining;
-  if (bargaining.empty && report.relaxation) {
-    bargaining = report.relaxation.bargaining;
-    notes.push(
-      `The agreement zone is empty, so the bargaining points drawn are those under the relaxation (dropping ${report.relaxation.labels.join(' and ')}), a hypothesis, not a solution.`,
-    );
-  }
-  const cloud: UtilityCloud = {
-    parties: names,
-    frontier,
-    background,
-    batna: space.parties.map((p) => p.batna),
-    packages,
-    solutions: solutionPoints(bargaining, charted, modelIndex),
-  };
-  const charts: string[] = [];
-  for (let a = 0; a < charted.length && charts.length < MAX_PAIRS; a++) {
-    for (let b = a + 1; b < charted.length && charts.length < MAX_PAIRS; b++)
-      charts.push(pairwiseScatter(cloud, a, b));
-  }
-  // Without an enumerated frontier the parallel view would show only the sample, which is not a frontier.
-  if (charted.length > 2 && frontier.length > 0) charts.push(parallelCoordinates(cloud));
-  const html = `<p class="note">${notes.map(escapeHtml).join(' ')} Packages that leave issues open are drawn as boxes spanning their utility ranges. Dashed lines are the BATNAs.</p>
-<div class="charts">${charts.map((c) => `<figure class="chart">${c}</figure>`).join('')}</div>`;
+function frontierSection(report: AnalysisReport, space: UtilitySpaceData, scene: ColourScene): Section {
+  const charts = utilitySpaceCharts(scene, utilitySpaceInput(report, space));
+  const counted = 'skipped' in report.frontier ? '' : `${escapeHtml(frontierCount(report))}. `;
+  const html = `<p class="note">${counted}Packages that leave issues open are drawn as boxes spanning their utility ranges (2 parties) or at the midpoint of the range. Dashed lines are the BATNAs.</p>
+<div class="charts">${charts.map(chartFigure).join('')}</div>`;
   return { id: 'frontier', title: 'Utility space: frontier, packages and bargaining solutions', html };
 }
 
@@ -202,14 +121,6 @@ function bargainingTable(result: BargainingResult, catalogue: IssueCatalogue, qu
 
 function packagesSection(report: AnalysisReport): Section {
   const parts = report.packages.map((p) => {
-    const bars = p.evaluation.parties.map((e) => ({
-      party: e.name,
-      min: e.utility.min,
-      max: e.utility.max,
-      bandMin: e.band.min,
-      bandMax: e.band.max,
-      batna: e.batna.estimate,
-    }));
     const lines = p.evaluation.parties.flatMap((e) =>
       e.redLines
         .filter((r) => r.status !== 'respected')
@@ -220,15 +131,14 @@ function packagesSection(report: AnalysisReport): Section {
           [...new Set(r.points.map((x) => `${x.document}:${x.version}#${x.point}`))].join(', '),
         ]),
     );
-    return `<h3>${escapeHtml(p.label)} <span class="note">(${escapeHtml(p.versions.join(' + '))})</span>: acceptable to every signatory? ${verdictHtml(p.evaluation.verdict)}</h3>
-<figure class="chart">${utilityBands(`${p.id}: utility per party`, bars)}</figure>
-${lines.length > 0 ? `<div class="scroll">${htmlTable(['party', 'red line', 'status', 'points'], lines)}</div>` : '<p class="note">No red line crossed or at stake.</p>'}
-${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(p.conflicts.join(', '))} (kept open between the conflicting options).</p>` : ''}`;
+    return `<details class="fold"><summary>${escapeHtml(p.label)} <span class="note">(${escapeHtml(p.versions.join(' + '))})</span>: acceptable to every signatory? ${verdictHtml(p.evaluation.verdict)}</summary>
+${lines.length > 0 ? htmlTable(['party', 'red line', 'status', 'points'], lines) : '<p class="note">No red line crossed or at stake.</p>'}
+${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(p.conflicts.join(', '))} (kept open between the conflicting options).</p>` : ''}</details>`;
   });
   return {
     id: 'packages',
     title: 'Packages: utilities with uncertainty, red lines',
-    html: `<p class="note">Bars: utility range over the issues a package leaves open, at the estimates. Whiskers: the range when every estimate may take any value in its stated range. Red ticks: BATNAs.</p>${parts.join('\n')}`,
+    html: `${report.packages.length > 0 ? chartFigure(packageHeatmapChart(report.packages)) : ''}<h3>Red lines crossed or at stake, per package</h3>${parts.join('\n')}`,
   };
 }
 
@@ -287,7 +197,7 @@ export function analysisReportHtml(data: ReportData): string {
       html: diffSection(data.diff.result),
     });
   }
-  sections.push(frontierSection(report, data.utilitySpace));
+  sections.push(frontierSection(report, data.utilitySpace, colourScene(reportEntities(report))));
   sections.push({
     id: 'bargaining',
     title: 'Bargaining solutions',

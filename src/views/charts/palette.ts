@@ -16,8 +16,11 @@ export const ENTITY_COLOURS = [
   '#44AA99',
 ] as const;
 
-/** Colours reserved for bargaining solutions (dark members of Tol's muted set): never a package's colour. */
-export const SOLUTION_COLOURS = ['#332288', '#882255', '#117733', '#999933', '#AA4499', '#661100'] as const;
+/**
+ * Colours reserved for bargaining solutions (dark members of Tol's muted set, then black and brown): never a
+ * package's colour, and dark where package colours are light.
+ */
+export const SOLUTION_COLOURS = ['#332288', '#882255', '#117733', '#999933', '#000000', '#661100'] as const;
 
 const SOLUTION_SYMBOLS = ['diamond', 'triangle', 'pin', 'circle', 'arrow'] as const;
 const DASHES = ['solid', 'dashed', 'dotted'] as const;

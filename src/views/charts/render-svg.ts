@@ -22,6 +22,8 @@ export function renderChartSvg(spec: ChartSpec): string {
   } finally {
     chart.dispose();
   }
+  // Hydration metadata of echarts' SSR is of no use in a static page and a third of a scatter's bytes.
+  svg = svg.replace(/ ecmeta_[a-z_]+="[^"]*"/g, '');
   const titleId = `${spec.id}-title`;
   const descId = `${spec.id}-desc`;
   return svg.replace(
