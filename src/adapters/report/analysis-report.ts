@@ -7,6 +7,7 @@ import { packageHeatmapChart } from '../../views/charts/package-heatmap.js';
 import { type ColourScene, colourScene } from '../../views/charts/palette.js';
 import { renderChartSvg } from '../../views/charts/render-svg.js';
 import { reportEntities, utilitySpaceInput } from '../../views/charts/utility-space-input.js';
+import { whoGainsChart } from '../../views/charts/who-gains.js';
 import { probabilityChart } from './charts.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
@@ -19,7 +20,10 @@ const verdictHtml = (v: string) => `<span class="${escapeHtml(v)}">${escapeHtml(
 
 /** A chart with the statements it needs beside it and the numbers behind it, folded. */
 export function chartFigure(spec: ChartSpec): string {
-  const table = htmlTable(spec.table.columns, spec.table.rows.map((r) => r.map(String)));
+  const table = htmlTable(
+    spec.table.columns,
+    spec.table.rows.map((r) => r.map(String)),
+  );
   return `<figure class="chart">${renderChartSvg(spec)}<details><summary>Data: ${escapeHtml(spec.table.caption)}</summary>${table}</details></figure>`;
 }
 
@@ -248,7 +252,8 @@ export function analysisReportHtml(data: ReportData): string {
     sections.push({
       id: 'diff',
       title: `Diff: ${data.diff.before} → ${data.diff.after}`,
-      html: diffSection(data.diff.result),
+      // Who gains comes before the clause-by-clause diff.
+      html: `${chartFigure(whoGainsChart(data.diff.result.impact, data.diff.before, data.diff.after))}${diffSection(data.diff.result)}`,
     });
   }
   sections.push(gapsSection(report));
