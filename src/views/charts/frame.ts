@@ -101,7 +101,8 @@ export function frame(input: FrameInput): Frame {
   const subLines = input.subtitle.flatMap((s) => wrap(s, usable, BODY_FONT));
   const titleHeight = titleLines.length * textHeight(TITLE_FONT) + subLines.length * textHeight(BODY_FONT);
   const yNameRoom = input.yName ? textHeight(BODY_FONT) + 8 : 0;
-  const top = PAD + titleHeight + 12 + (input.yName ? 6 : 0);
+  // The title–subtitle gap (4) and half a tick label above the plot (8) come on top of the text lines.
+  const top = PAD + titleHeight + 4 + 8 + 12 + (input.yName ? 6 : 0);
   const left = PAD + yNameRoom + (input.yTickWidth ?? 0) + 10;
   const xRoom = input.xName ? textHeight(BODY_FONT) * 2 + 14 : textHeight(BODY_FONT) + 10;
   const rows = legendRows(input.legend, input.width);

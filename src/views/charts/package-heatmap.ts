@@ -9,7 +9,8 @@ import { ellipsizeMiddle, textHeight, textWidth } from './text-measure.js';
 /** Gap to the BATNA, in utility points, at which a cell's colour is at full strength. */
 export const FULL_COLOUR_GAP = 40;
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
-const range = (min: number, max: number) => (Math.abs(max - min) < 0.05 ? fmt(min) : `${fmt(min)}–${fmt(max)}`);
+const range = (min: number, max: number) =>
+  Math.abs(max - min) < 0.05 ? fmt(min) : `${fmt(min)}–${fmt(max)}`;
 
 /**
  * Packages × parties in one grid. Each cell gives the party's utility range over the issues the package leaves
@@ -61,7 +62,14 @@ export function packageHeatmapChart(packages: PackageSummary[]): ChartSpec {
         borderWidth: c.crossed.length > 0 ? 4 : c.atStake.length > 0 ? 2 : 1,
         borderType: c.crossed.length === 0 && c.atStake.length > 0 ? 'dashed' : 'solid',
       },
-      label: { show: true, position: 'inside', formatter: c.lines.join('\n'), color: inkOn(fill), fontSize: BODY_FONT, lineHeight: textHeight(BODY_FONT) },
+      label: {
+        show: true,
+        position: 'inside',
+        formatter: c.lines.join('\n'),
+        color: inkOn(fill),
+        fontSize: BODY_FONT,
+        lineHeight: textHeight(BODY_FONT),
+      },
     };
   });
   const category = (names: string[], name: string, gap: number) => ({
@@ -103,7 +111,15 @@ export function packageHeatmapChart(packages: PackageSummary[]): ChartSpec {
     },
     table: {
       caption: 'Utility per package and party, against the BATNA',
-      columns: ['package', 'party', 'utility (range over open issues)', 'with uncertain estimates', 'BATNA', 'red lines crossed', 'red lines at stake'],
+      columns: [
+        'package',
+        'party',
+        'utility (range over open issues)',
+        'with uncertain estimates',
+        'BATNA',
+        'red lines crossed',
+        'red lines at stake',
+      ],
       rows: cells.map((c) => [
         packages[c.x].label || packages[c.x].id,
         c.e.name,

@@ -125,6 +125,6 @@ export function reportEntities(report: AnalysisReport) {
   return {
     parties: report.parties.map((p) => p.id),
     packages: report.packages.map((p) => p.id),
-    solutions: bargaining.solutions.map((s) => s.concept),
+    solutions: bargaining.solutions.map((s): string => s.concept),
   };
 }
