@@ -87,8 +87,10 @@ export interface ReportData {
   catalogue: IssueCatalogue;
   /** Acceptance of every package when its open issues take a typical (uniformly drawn) completion. */
   typical?: TypicalAcceptance;
-  /** The estimates that flip a signatory's verdict, one at a time: on the best package, then the focus package. */
+  /** The estimates that flip a signatory's verdict, one at a time: on the focus package first, then the best one. */
   tornadoes: VerdictTornado[];
+  /** The revision the summary's "who gained" is about: the --diff pair, else the latest tabled packages. */
+  lastRevision?: ReportDiff;
   utilitySpace: UtilitySpaceData;
   /** Present when the scenario has documents. */
   versions?: VersionsData;
@@ -154,15 +156,16 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
         )
       : undefined;
   const best = bestPackage(analysis.packages);
-  const tornadoIds = [...new Set([best?.id, input.package].filter((id) => id !== undefined))];
+  const tornadoIds = [...new Set([input.package, best?.id].filter((id) => id !== undefined))];
   const tornadoes = await runStep(quiet, timings, 'verdict tornado', () =>
-    candidates.filter((c) => tornadoIds.includes(c.id)).map((c) => verdictTornado(compiled, c)),
+    tornadoIds.flatMap((id) => candidates.filter((c) => c.id === id).map((c) => verdictTornado(compiled, c))),
   );
   const tornado = tornadoes.find((t) => t.package === best?.id);
   const lastRevision =
-    diff?.whoGains ?? (await runStep(quiet, timings, 'last revision', () => lastPackageRevision(compiled)));
+    diff ?? (await runStep(quiet, timings, 'last revision', () => lastPackageRevision(compiled)));
   return {
-    summary: executiveSummary(analysis, typical, tornado, lastRevision),
+    summary: executiveSummary(analysis, typical, tornado, lastRevision?.whoGains),
+    ...(lastRevision ? { lastRevision } : {}),
     analysis,
     catalogue: issueCatalogue(compiled),
     ...(typical ? { typical } : {}),
@@ -243,7 +246,7 @@ export const REVISIONS_SEARCHED = 3;
 /** Random orders of the sampled Shapley split of the summary's last revision (exact when changes are few). */
 export const REVISION_ATTRIBUTION_SAMPLES = 200;
 
-export function lastPackageRevision(compiled: CompiledScenario): WhoGains | undefined {
+export function lastPackageRevision(compiled: CompiledScenario): ReportDiff | undefined {
   const dated = compiled.scenario.packages
     .map((p, k) => ({ id: p.id, date: p.date ?? '', k }))
     .sort((a, b) => (a.date === b.date ? a.k - b.k : a.date < b.date ? -1 : 1));
@@ -251,8 +254,7 @@ export function lastPackageRevision(compiled: CompiledScenario): WhoGains | unde
   // gets a Shapley split (sampled, with its standard error stated, when the changes are many).
   const quick = { method: 'sampled' as const, samples: 2 };
   const full = (k: number) =>
-    reportDiff(compiled, dated[k - 1].id, dated[k].id, undefined, { samples: REVISION_ATTRIBUTION_SAMPLES })
-      .whoGains;
+    reportDiff(compiled, dated[k - 1].id, dated[k].id, undefined, { samples: REVISION_ATTRIBUTION_SAMPLES });
   const oldest = Math.max(1, dated.length - REVISIONS_SEARCHED);
   for (let k = dated.length - 1; k >= oldest; k--) {
     const gains = reportDiff(compiled, dated[k - 1].id, dated[k].id, undefined, quick).whoGains;

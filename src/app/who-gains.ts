@@ -8,7 +8,7 @@ export interface PartyGain {
   total: number;
   /** Share of the total due to issues settled or changed. */
   fromChanges: number;
-  /** Share due to issues deferred ("left unresolved"): a gain only under the midpoint convention. */
+  /** Share due to issues deferred or reopened (left open): a gain only under the midpoint convention. */
   fromDeferrals: number;
 }
 
@@ -24,12 +24,15 @@ export interface WhoGains {
 }
 
 export const MIDPOINT_CONVENTION =
-  'Gains are changes of the midpoint of each party’s utility range over the outcomes the text leaves open, split between the issue changes by Shapley values. Deferring an issue replaces its option by “left unresolved”, which counts as a gain or a loss only under this midpoint convention; deferrals are shown apart.';
+  'Gains are changes of the midpoint of each party’s utility range over the outcomes the text leaves open, split between the issue changes by Shapley values. Deferring an issue (or reopening it) settles nothing, yet moves the midpoint: it counts as a gain or a loss only under this midpoint convention, so deferrals are shown apart.';
+
+/** Changes that leave an issue open (deferred, or reopened): they move the midpoint without settling anything. */
+const DEFERRAL_KINDS = new Set(['deferred', 'unsettled']);
 
 /** Who gains from a diff, per party: the total and its split between real changes and deferrals. */
 export function whoGains(diff: VersionDiff | PackageDiff, before: string, after: string): WhoGains {
   const { impact, issues } = diff;
-  const deferrals = impact.attribution.changes.filter((c) => c.kind === 'deferred');
+  const deferrals = impact.attribution.changes.filter((c) => DEFERRAL_KINDS.has(c.kind));
   const parties = impact.parties.map((p): PartyGain => {
     let fromDeferrals = 0;
     for (const change of deferrals)
@@ -53,6 +56,6 @@ export function whoGains(diff: VersionDiff | PackageDiff, before: string, after:
     parties,
     convention: MIDPOINT_CONVENTION,
     attribution,
-    deferrals: issues.filter((c) => c.kind === 'deferred').length,
+    deferrals: issues.filter((c) => DEFERRAL_KINDS.has(c.kind)).length,
   };
 }

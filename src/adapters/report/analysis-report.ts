@@ -175,10 +175,10 @@ export function analysisReportHtml(data: ReportData): string {
     sections.push({
       id: 'robustness',
       title: 'Robustness: worst and typical completions',
-      html: robustnessHtml(report, data.typical, data.tornadoes),
+      html: robustnessHtml(report, data.typical, data.tornadoes.slice(0, 1)),
     });
   }
-  const gains = data.diff?.whoGains ?? data.summary.lastRevision;
+  const gains = data.diff ?? data.lastRevision;
   if (gains) {
     sections.push({
       id: 'who-gains',

@@ -376,6 +376,8 @@ export function roundLines(title: string, yName: string, series: RoundSeries[]):
         : {
             name: s.name,
             type: 'line',
+            // Markers only on short series: on long ones they add size and hide the line's shape.
+            showSymbol: s.points.length <= 30,
             symbolSize: 4,
             itemStyle: { color: palette[k % palette.length] },
             data: s.points,

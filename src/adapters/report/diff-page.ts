@@ -9,7 +9,7 @@ export function diffPageHtml(title: string, diff: ReportDiff, notes: string[] = 
     `${title}: ${diff.before} → ${diff.after}`,
     ['What changed between the two texts, and who gains from it.', ...notes],
     [
-      { id: 'who-gains', title: 'Who gains', html: whoGainsHtml(diff.whoGains) },
+      { id: 'who-gains', title: 'Who gains', html: whoGainsHtml(diff) },
       { id: 'diff', title: 'What changed, clause by clause', html: diffSection(diff.result) },
     ],
   );

@@ -54,12 +54,17 @@ export function renderChart(option: EChartsCoreOption, width = 640, height = 400
   }
 }
 
-/** Path coordinates to a tenth of a pixel: invisible on screen, and it halves the size of dense scatters. */
+/**
+ * Path coordinates to a tenth of a pixel (invisible on screen; it halves the size of dense scatters), and no
+ * pointer-event attributes, which a static page never uses.
+ */
 export function compactPaths(svg: string): string {
-  return svg.replace(
-    / d="([^"]*)"/g,
-    (_, d: string) => ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`,
-  );
+  return svg
+    .replace(/ pointer-events="visible"/g, '')
+    .replace(
+      / d="([^"]*)"/g,
+      (_, d: string) => ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`,
+    );
 }
 
 /** The chart's own title as its accessible name (every builder sets one). */

@@ -2,8 +2,9 @@ import type { AnalysisReport } from '../../../app/analyze.js';
 import type { TypicalAcceptance } from '../../../core/analysis/robustness/typical-completions.js';
 import type { VerdictTornado } from '../../../core/analysis/robustness/verdict-tornado.js';
 import type { Proportion } from '../../../core/statistics/index.js';
+import { tornadoChart } from '../../../views/charts/tornado.js';
+import { chartFigure } from '../chart-figure.js';
 import { escapeHtml, htmlTable } from '../html.js';
-import { divergingBars } from './diverging-bars.js';
 
 const share = (p: Proportion) => `${(p.p * 100).toFixed(1)}%`;
 const interval = (p: Proportion) => `${(p.ci95[0] * 100).toFixed(1)}–${(p.ci95[1] * 100).toFixed(1)}%`;
@@ -42,18 +43,26 @@ function tornadoHtml(tornado: VerdictTornado): string {
         : `${p.name} ${signed(p.margin)}`,
     )
     .join('; ');
-  const rows = tornado.bars.map((b) => ({
-    label: `${b.name}: ${b.estimate}${b.flips ? ' (flips)' : ''}`,
-    cells: [signed(b.marginAtLow), signed(b.marginAtHigh)],
-    segments: [{ from: b.marginAtLow, to: b.marginAtHigh, kind: b.flips ? 'flip' : 'steady' }],
-    description: `${b.name}, ${b.estimate}: margin ${signed(b.marginAtLow)} at the low end, ${signed(b.marginAtHigh)} at the high end${b.flips ? '; flips the verdict' : ''}`,
-  }));
+  const charts = tornado.parties
+    .map((party) => ({ party, bars: tornado.bars.filter((b) => b.party === party.party) }))
+    .filter((group) => group.bars.length > 0)
+    .map(({ party, bars }) =>
+      chartFigure(
+        tornadoChart({
+          subject: `${tornado.package}: ${party.name} accepts`,
+          measure: 'margin: worst utility over the completions minus the BATNA (points)',
+          atEstimates: party.margin,
+          threshold: 0,
+          bars: bars.map((b) => ({ estimate: b.estimate, atLow: b.marginAtLow, atHigh: b.marginAtHigh })),
+        }),
+      ),
+    );
   return `<h3>Which estimates decide the verdicts on ${escapeHtml(tornado.package)}</h3>
-<p class="note">Each estimate is moved alone to the low and the high end of its range, the others kept at their estimates; the bar spans the signatory’s margin (worst utility over the package’s completions minus its BATNA). A bar crossing zero flips that signatory’s verdict. Margins at the estimates: ${escapeHtml(margins)}. ${tornado.bars.length} largest of ${tornado.examined} estimates shown${tornado.leftOut > 0 ? `; ${tornado.leftOut} smaller swings left out` : ''}.</p>
-${divergingBars(`Tornado: margin over BATNA, ${tornado.package}`, ['estimate moved', 'at low', 'at high'], rows, 'margin')}`;
+<p class="note">Each estimate is moved alone to the low and the high end of its range, the others kept at their estimates; a bar spans the signatory’s margin (worst utility over the package’s completions minus its BATNA), and a bar crossing zero flips that signatory’s verdict. Margins at the estimates: ${escapeHtml(margins)}. The ${tornado.bars.length} largest swings of ${tornado.examined} estimates are shown${tornado.leftOut > 0 ? `; ${tornado.leftOut} smaller ones are left out` : ''}.</p>
+<div class="charts">${charts.join('')}</div>`;
 }
 
-/** Acceptance under worst and typical completions, and the estimates that flip each verdict. */
+/** Acceptance under worst and typical completions, and the estimates that flip each verdict (tornadoes given). */
 export function robustnessHtml(
   analysis: AnalysisReport,
   typical: TypicalAcceptance | undefined,

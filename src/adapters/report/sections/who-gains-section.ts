@@ -1,12 +1,16 @@
-import type { WhoGains } from '../../../app/who-gains.js';
+import type { ReportDiff } from '../../../app/report.js';
+import { whoGainsChart } from '../../../views/charts/who-gains.js';
+import { chartFigure } from '../chart-figure.js';
 import { escapeHtml } from '../html.js';
 import { divergingBars } from './diverging-bars.js';
 
 const signed = (x: number) =>
   Math.abs(x) < 0.05 ? '±0.0' : x > 0 ? `+${x.toFixed(1)}` : `−${(-x).toFixed(1)}`;
 
-/** Who gains from a revision, per party: real changes and deferrals as separate bars. */
-export function whoGainsHtml(gains: WhoGains): string {
+/** Who gains from a revision, per party: the chart, then the numbers with changes and deferrals apart. */
+export function whoGainsHtml(diff: ReportDiff): string {
+  const gains = diff.whoGains;
+  const chart = chartFigure(whoGainsChart(diff.result.impact, diff.before, diff.after));
   const rows = gains.parties.map((p) => ({
     label: p.name,
     cells: [signed(p.fromChanges), signed(p.fromDeferrals), signed(p.total)],
@@ -16,7 +20,7 @@ export function whoGainsHtml(gains: WhoGains): string {
     ],
     description: `${p.name}: ${signed(p.fromChanges)} from changes, ${signed(p.fromDeferrals)} from deferrals, ${signed(p.total)} in all`,
   }));
-  return `${divergingBars(
+  return `${chart}${divergingBars(
     `Who gains: ${gains.before} → ${gains.after}`,
     ['party', 'from changes', 'from deferrals', 'total'],
     rows,
