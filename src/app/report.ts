@@ -102,7 +102,7 @@ export interface ReportData {
 }
 
 /** Outcomes drawn for the background of the utility charts when the frontier is not enumerated. */
-export const BACKGROUND_SAMPLE = 500;
+export const BACKGROUND_SAMPLE = 1500;
 
 /** Draws of the typical-completion acceptance when the report is not asked for a Monte Carlo sample size. */
 export const TYPICAL_SAMPLES = 1000;

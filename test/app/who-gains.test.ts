@@ -46,10 +46,17 @@ describe('who gains', () => {
     expect(gains.attribution).toContain('exact Shapley values');
   });
 
-  it('counts no deferral where a diff has none', () => {
+  it('counts a reopened issue with the deferrals and a settled or changed one with the changes', () => {
     const { result } = reportDiff(compiled, 'p1', 'clash');
     const gains = whoGains(result, 'p1', 'clash');
-    expect(gains.deferrals).toBe(0);
-    for (const party of gains.parties) expect(party.fromDeferrals).toBe(0);
+    const open = new Set(['deferred', 'unsettled']);
+    expect(gains.deferrals).toBe(result.issues.filter((c) => open.has(c.kind)).length);
+    for (const party of gains.parties) {
+      const share = result.impact.attribution.changes
+        .filter((c) => open.has(c.kind))
+        .reduce((sum, c) => sum + (c.shares.find((s) => s.party === party.party)?.value ?? 0), 0);
+      expect(party.fromDeferrals).toBeCloseTo(share, 9);
+      expect(party.fromChanges + party.fromDeferrals).toBeCloseTo(party.total, 9);
+    }
   });
 });

@@ -72,14 +72,12 @@ details.fold > summary { cursor: pointer; color: #1f3a5f; font-weight: 600; padd
   h2, h3 { break-after: avoid; }
   table { overflow: visible; display: table; }
   details > summary { list-style: none; }
+  /* Folded sections print unfolded. */
   details::details-content { content-visibility: visible; display: block; }
 }
 `;
 
-/** Folded sections print unfolded: browsers that cannot show closed details in print get them opened. */
-const printScript = `<script>addEventListener('beforeprint', () => { for (const d of document.querySelectorAll('details:not([open])')) { d.open = true; d.dataset.printOpened = '1'; } }); addEventListener('afterprint', () => { for (const d of document.querySelectorAll('details[data-print-opened]')) { d.open = false; delete d.dataset.printOpened; } });</script>`;
-
-/** A complete, self-contained HTML page: inline CSS and SVG charts, one small print script, nothing fetched. */
+/** A complete, self-contained HTML page: inline CSS and SVG charts, no scripts, nothing fetched; prints unfolded. */
 export function htmlPage(title: string, subtitle: string[], sections: Section[]): string {
   const nav = sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('');
   const body = sections
@@ -99,7 +97,6 @@ export function htmlPage(title: string, subtitle: string[], sections: Section[])
 <main>
 ${body}
 </main>
-${printScript}
 </body>
 </html>
 `;

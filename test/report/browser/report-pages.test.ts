@@ -117,10 +117,16 @@ describe.skipIf(!hasChromium)('HTML reports in headless chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(pathToFileURL(pages.get('ukraine')!).href);
-    const closed = await page.evaluate(() => document.querySelectorAll('details:not([open])').length);
-    expect(closed).toBeGreaterThan(0);
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    expect(await page.evaluate(() => document.querySelectorAll('details:not([open])').length)).toBe(0);
+    const hidden = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('details:not([open]) > :not(summary)')].filter(
+            (e) => !e.checkVisibility({ contentVisibilityAuto: true }),
+          ).length,
+      );
+    expect(await hidden()).toBeGreaterThan(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await hidden()).toBe(0);
     await context.close();
   });
 

@@ -24,7 +24,7 @@ function conflictsItem(summary: ExecutiveSummary): string {
       (c) => `<li>${escapeHtml(c.text)} <span class="note">(${escapeHtml(c.issues.join('; '))})</span></li>`,
     )
     .join('');
-  return `<li><strong>What blocks it</strong>: ${n === 1 ? 'one conflict' : `${n} conflicts`} of red lines${summary.conflictsComplete ? '' : ' (the search stopped early; there may be more)'}:<ol>${items}</ol></li>`;
+  return `<li><strong><a href="#zone">What blocks it</a></strong>: ${n === 1 ? 'one conflict' : `${n} conflicts`} of red lines${summary.conflictsComplete ? '' : ' (the search stopped early; there may be more)'}:<ol>${items}</ol></li>`;
 }
 
 function openingItem(summary: ExecutiveSummary): string {
@@ -58,7 +58,7 @@ function bestItem(summary: ExecutiveSummary): string {
               `<strong>${escapeHtml(b.name)}</strong> (${b.acceptable === 'no' ? 'rejects' : 'may reject'}: ${escapeHtml(b.reasons.join('; '))})`,
           )
           .join(', ')}.`;
-  return `<li><strong>Best tabled package</strong>: ${escapeHtml(best.label)} (<code>${escapeHtml(best.id)}</code>), ${verdict}.${blockers} <span class="note">Best means ${escapeHtml(best.rankedBy)}.</span></li>`;
+  return `<li><strong><a href="#packages">Best tabled package</a></strong>: ${escapeHtml(best.label)} (<code>${escapeHtml(best.id)}</code>), ${verdict}.${blockers} <span class="note">Best means ${escapeHtml(best.rankedBy)}.</span></li>`;
 }
 
 function robustnessItem(r: PackageRobustness | undefined): string {
@@ -75,7 +75,7 @@ function robustnessItem(r: PackageRobustness | undefined): string {
             .map((f) => `${f.name}: ${f.estimate}`)
             .join('; '),
         )}.`;
-  return `<li><strong>How robust</strong>: ${worst}With open issues settled at random (every completion equally likely) and the estimates drawn from their ranges, all signatories accept <code>${escapeHtml(r.package)}</code> in ${percent(r.typicalCompletion)} of ${count(r.samples)} draws (seed ${escapeHtml(String(r.seed))}). ${flips}</li>`;
+  return `<li><strong><a href="#robustness">How robust</a></strong>: ${worst}With open issues settled at random (every completion equally likely) and the estimates drawn from their ranges, all signatories accept <code>${escapeHtml(r.package)}</code> in ${percent(r.typicalCompletion)} of ${count(r.samples)} draws (seed ${escapeHtml(String(r.seed))}). ${flips}</li>`;
 }
 
 function revisionItem(summary: ExecutiveSummary): string {
@@ -89,7 +89,7 @@ function revisionItem(summary: ExecutiveSummary): string {
       : `${moved.map((p) => `${escapeHtml(p.name)} ${signed(p.total)}`).join(', ')} (utility points, range midpoints${
           gains.deferrals > 0 ? '; deferrals count under the midpoint convention, see below' : ''
         }).`;
-  return `<li><strong>Who gained from the last revision</strong> (<code>${escapeHtml(gains.before)}</code> → <code>${escapeHtml(gains.after)}</code>): ${words}</li>`;
+  return `<li><strong><a href="#who-gains">Who gained from the last revision</a></strong> (<code>${escapeHtml(gains.before)}</code> → <code>${escapeHtml(gains.after)}</code>): ${words}</li>`;
 }
 
 /** The executive summary: the six answers a mediator needs first, in words, each linking to its details. */
