@@ -57,6 +57,7 @@ ul.summary { padding-left: 1.2rem; font-size: 1.02rem; } ul.summary > li { margi
 del { background: #fde2e2; text-decoration: line-through; } ins { background: #dff5e1; text-decoration: none; }
 code { background: #f1f1f1; padding: 0 .25rem; border-radius: 3px; }
 details.fold > summary { cursor: pointer; color: #1f3a5f; font-weight: 600; padding: .2rem 0; }
+figure.chart details.fold > summary { font-size: .85rem; font-weight: 500; }
 @media (max-width: 700px) {
   header, nav { padding-left: 1rem; padding-right: 1rem; }
   main { padding: .5rem .6rem 2rem; }
