@@ -11,7 +11,7 @@ import {
 import { EnumerationLimitError } from '../core/analysis/utility-table.js';
 import type { CompiledScenario } from '../core/model/compile.js';
 import { encodeOutcome } from '../core/model/outcome-space.js';
-import type { Subspace } from '../core/model/subspace.js';
+import { type Subspace, subspaceSize } from '../core/model/subspace.js';
 import type { Cancellation, Clock, MilpSolver, Progress } from '../core/ports.js';
 
 /**
@@ -39,6 +39,8 @@ export interface FrontierRequest {
   maxPoints?: number;
   /** MILP, 3+ parties: accept a certified coverage bound of this many utility points instead of exactness. */
   coverage?: number;
+  /** MILP: count the outcomes sharing each frontier vector, up to this many per vector (default: not counted). */
+  countTies?: number;
   /** One enumeration shared by the steps of an analysis (see paretoFrontier). */
   shared?: FrontierOptions['shared'];
   /** Largest space enumerated by 'auto' (default 2,000,000 outcomes). */
@@ -61,6 +63,9 @@ export interface FrontierPointView {
   index?: number;
   /** Utility per party, in the order of `parties`. */
   utilities: number[];
+  /** MILP with `countTies`: outcomes sharing this vector (a lower bound when `countExact` is false). */
+  count?: number;
+  countExact?: boolean;
 }
 
 export interface FrontierReport {
@@ -72,7 +77,7 @@ export interface FrontierReport {
   exact: boolean;
   /** When not exact: every frontier vector lies within this many utility points of a listed one (if known). */
   coverage?: number;
-  /** Number of Pareto-optimal outcomes, when counted (enumeration); MILP lists one outcome per vector. */
+  /** Number of Pareto-optimal outcomes, when counted (enumeration, or MILP with `countTies` run to the end). */
   outcomes?: number;
   distinctVectors: number;
   /** Points in `points`; less than the frontier when `truncated`. */
@@ -106,7 +111,9 @@ export async function computeFrontier(
   const maxListed = request.maxListed ?? DEFAULT_LISTED;
   if (!(maxListed >= 1)) throw new FrontierRequestError(`maxListed must be at least 1, got ${maxListed}`);
   const limit = request.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
-  const small = compiled.space.sizeIsExact && compiled.space.size <= limit;
+  // A subspace (a package's open issues) is enumerated when it is small, whatever the whole space's size.
+  const size = request.subspace ? subspaceSize(request.subspace) : compiled.space.size;
+  const small = (request.subspace !== undefined || compiled.space.sizeIsExact) && size <= limit;
   const partyCount =
     request.parties?.length ??
     (compiled.signatories.length > 0 ? compiled.signatories.length : compiled.models.length);
@@ -121,7 +128,7 @@ export async function computeFrontier(
   }
   if (method === 'auto' && partyCount > 2) {
     return {
-      skipped: `${compiled.space.size.toExponential(2)} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
+      skipped: `${size.toExponential(2)} outcomes are more than the ${limit.toExponential(0)} the frontier enumerates, and with ${partyCount} parties an exact MILP frontier can take very long; ask for it with method 'milp' (optionally with a coverage bound)`,
     };
   }
   return byMilp(compiled, request, ports, over, maxListed, method === 'milp');
@@ -186,6 +193,7 @@ async function byMilp(
     const v: FrontierPointView = { outcome: Array.from(p.outcome), utilities: p.utilities };
     const i = index(p.outcome);
     if (i !== undefined) v.index = i;
+    if (p.count !== undefined) Object.assign(v, { count: p.count, countExact: p.countExact });
     return v;
   };
   const result = await milpFrontier(compiled, {
@@ -195,6 +203,7 @@ async function byMilp(
     subspace: request.subspace,
     maxPoints: request.maxPoints,
     coverage: request.coverage,
+    countTies: request.countTies,
     progress: ports.progress,
     cancel: ports.cancel,
     clock: ports.clock,
@@ -221,6 +230,7 @@ async function byMilp(
     parties: result.parties,
     exact: result.exact,
     coverage: result.exact ? 0 : result.coverage,
+    ...countedOutcomes(result.points, result.exact),
     distinctVectors: result.points.length,
     listed: points.length,
     truncated,
@@ -230,6 +240,12 @@ async function byMilp(
     note,
     warnings: result.warnings,
   };
+}
+
+/** The number of Pareto-optimal outcomes, when every vector's outcomes were counted to the end. */
+function countedOutcomes(points: MilpFrontierPoint[], exact: boolean): { outcomes?: number } {
+  if (!exact || points.length === 0 || !points.every((p) => p.countExact)) return {};
+  return { outcomes: points.reduce((sum, p) => sum + (p.count ?? 0), 0) };
 }
 
 /** `count` items evenly spread over the list, the first and last included. */

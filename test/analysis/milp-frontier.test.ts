@@ -74,13 +74,37 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
     );
   }, 120_000);
 
-  it('3 parties: exact by the disjunctive search', async () => {
+  it('3 parties: exact by levels of the third utility', async () => {
     await fc.assert(
       fc.asyncProperty(
-        arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, adjustments: true }),
+        arbitraryScenario({ parties: 3, issues: 5, maxOptions: 4, adjustments: true }).filter(
+          (s) => s.parties.length === 3,
+        ),
         (scenario) => compare(scenario, 'all'),
       ),
-      { numRuns: 12 },
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('3 parties by levels over the acceptable outcomes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 3, issues: 4, maxOptions: 3, redLines: true }).filter(
+          (s) => s.parties.length === 3,
+        ),
+        (scenario) => compare(scenario, 'agreement-zone'),
+      ),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it('4 parties: exact by the disjunctive search', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario({ parties: 4, issues: 3, maxOptions: 3, adjustments: true }),
+        (scenario) => compare(scenario, 'all'),
+      ),
+      { numRuns: 8 },
     );
   }, 120_000);
 
@@ -121,5 +145,69 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
     expect(cancelled.stoppedBy).toBe('cancelled');
     expect(cancelled.exact).toBe(false);
     expect(updates[0]).toMatch(/1 frontier points proven/);
+  }, 60_000);
+});
+
+/** Values coarsened to 0, 50 or 100, so that many outcomes share a utility vector. */
+function coarsened(scenario: Scenario): Scenario {
+  const coarse = (v: unknown) => (typeof v === 'number' ? Math.round(v / 50) * 50 : v);
+  return {
+    ...scenario,
+    preferences: scenario.preferences.map((p) => ({
+      ...p,
+      values: Object.fromEntries(
+        Object.entries(p.values).map(([issue, table]) => [
+          issue,
+          Object.fromEntries(
+            Object.entries(table as Record<string, unknown>).map(([o, v]) => [o, coarse(v)]),
+          ),
+        ]),
+      ) as typeof p.values,
+    })),
+  };
+}
+
+describe('MILP frontier counts the outcomes that share each vector', () => {
+  it('gives the same count per vector as enumeration (2 and 3 parties, ties made likely)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          arbitraryScenario({ parties: 2, issues: 4, maxOptions: 3, adjustments: true }),
+          arbitraryScenario({ parties: 3, issues: 3, maxOptions: 3 }),
+        ),
+        async (raw) => {
+          const scenario = coarsened(raw);
+          const compiled = compileScenario(scenario);
+          const fns = compiled.signatories.map((m) => realiseUtility(compiled.models[m]));
+          const { step } = gridForUtilities(fns);
+          const key = (u: number[]) => u.map((x) => Math.round(x / step)).join(',');
+          const expected = new Map<string, number>();
+          for (const p of paretoFrontier(compiled, { method: 'enumerate', maxListed: 1e6 }).points) {
+            expected.set(key(p.utilities), (expected.get(key(p.utilities)) ?? 0) + 1);
+          }
+          const result = await milpFrontier(compiled, { solver, countTies: 1000 });
+          const counted = new Map(result.points.map((p) => [key(p.utilities), p.count]));
+          expect(counted).toEqual(expected);
+          expect(result.points.every((p) => p.countExact)).toBe(true);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 180_000);
+
+  it('stops at the limit and says the count is a lower bound', async () => {
+    const scenario = coarsened(
+      fc
+        .sample(arbitraryScenario({ parties: 2, issues: 4, maxOptions: 3 }), { seed: 3, numRuns: 60 })
+        .find((s) => {
+          const c = compileScenario(coarsened(s));
+          const f = paretoFrontier(c, { method: 'enumerate', maxListed: 1e6 });
+          return f.points.length >= f.distinctVectors + 3;
+        }) as Scenario,
+    );
+    const result = await milpFrontier(compileScenario(scenario), { solver, countTies: 2 });
+    const capped = result.points.filter((p) => p.count === 2 && !p.countExact);
+    expect(capped.length).toBeGreaterThan(0);
+    expect(result.note).toMatch(/counts stopped at 2 and are lower bounds/);
   }, 60_000);
 });

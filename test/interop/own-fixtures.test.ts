@@ -15,7 +15,7 @@ import { originalFiles, readOriginal } from './original-files.js';
 import { parleyParties } from './parley-utility.js';
 
 /**
- * Our own small domains in each format (test/fixtures/domains), checked on every machine. Each utility function
+ * Our own small domains in each format (examples/domains), checked on every machine. Each utility function
  * is written out again below, by hand from the files, on the formats' 0..1 scale; the importer's scenario is
  * evaluated outcome by outcome three ways (this test's plain Parley evaluator, Parley's compiled model, and the
  * shared file evaluator of test/interop) and each must give 100 × the hand-written value.
@@ -169,7 +169,7 @@ const DEFINITIONS: Definition[] = [
   },
 ];
 
-const fixturesDir = fileURLToPath(new URL('../fixtures/domains', import.meta.url));
+const fixturesDir = fileURLToPath(new URL('../../examples/domains', import.meta.url));
 const tempDir = useTempDirs('parley-own-fixtures-');
 const TOLERANCE = 1e-9;
 

@@ -1,8 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentationFiles, typeScriptExamples } from '../docs/markdown-blocks.js';
 
 /**
  * The published package as an outside user gets it: `npm pack`, installed into an empty folder, imported by
@@ -34,6 +45,14 @@ function install(tarball: string): string {
 }
 
 let how = '';
+
+/** Node's type declarations for the consumer's compiler, lent from this checkout. */
+function lendNodeTypes(): void {
+  mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
+  if (!existsSync(join(consumer, 'node_modules/@types/node'))) {
+    symlinkSync(join(ROOT, 'node_modules/@types/node'), join(consumer, 'node_modules/@types/node'), 'dir');
+  }
+}
 
 beforeAll(() => {
   if (!built) return;
@@ -80,10 +99,7 @@ console.log(JSON.stringify({
   });
 
   it('type-checks a TypeScript consumer against the published declarations', () => {
-    mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
-    if (!existsSync(join(consumer, 'node_modules/@types/node'))) {
-      symlinkSync(join(ROOT, 'node_modules/@types/node'), join(consumer, 'node_modules/@types/node'), 'dir');
-    }
+    lendNodeTypes();
     writeFileSync(
       join(consumer, 'use.ts'),
       `import { type AnalysisReport, analyze, type ParseResult, parseScenario, type Scenario } from 'parley';
@@ -114,6 +130,47 @@ export const ok = parsed.ok && again.ok;
       }),
     );
     const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], consumer);
+    expect(tsc.out + tsc.err).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
+  it('type-checks the TypeScript examples of the docs and of examples/ against the published declarations', () => {
+    lendNodeTypes();
+    const folder = join(consumer, 'doc-examples');
+    mkdirSync(folder, { recursive: true });
+    const files: string[] = [];
+    for (const doc of documentationFiles(ROOT)) {
+      for (const example of typeScriptExamples(readFileSync(join(ROOT, doc), 'utf8'))) {
+        // The file name says where the example stands, so a compiler error points at the docs.
+        const name = `${doc.replaceAll('/', '__')}__line-${example.line}.ts`;
+        writeFileSync(join(folder, name), example.code);
+        files.push(`doc-examples/${name}`);
+      }
+    }
+    for (const name of readdirSync(join(ROOT, 'examples')).filter((file) => file.endsWith('.ts'))) {
+      copyFileSync(join(ROOT, 'examples', name), join(folder, name));
+      files.push(`doc-examples/${name}`);
+    }
+    expect(files.length).toBeGreaterThan(2);
+    writeFileSync(
+      join(consumer, 'tsconfig.examples.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2023',
+          strict: true,
+          noEmit: true,
+          types: ['node'],
+        },
+        files,
+      }),
+    );
+    const tsc = run(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.examples.json'],
+      consumer,
+    );
     expect(tsc.out + tsc.err).toBe('');
     expect(tsc.status).toBe(0);
   });

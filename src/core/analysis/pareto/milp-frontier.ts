@@ -26,7 +26,13 @@ import { type IntegerUtility, integerUtility, integerValue } from './utility-gri
  *   1e9, else two solves): the outcome is non-dominated (nothing has more U1 with U2 >= b, and among those with
  *   U1*, nothing has more U2). Then b = U2* + 1. Every distinct frontier vector is found once, in order of
  *   U1 descending; the search ends when the model is infeasible.
- * - Three or more: a disjunctive method. Maximise Σ_k U_k subject to "for every point z found,
+ * - Three parties, exact: by levels of the third utility (after Özlen and Azizoğlu). With U3 >= f, the
+ *   two-party ε-constraint on (U1, U2), polished lexicographically on U3 as well, lists points that are
+ *   non-dominated in all three utilities (one that beat such a point would beat it in (U1, U2) or, tied there,
+ *   in U3). A non-dominated point y with U3 >= f that the list misses is beaten in (U1, U2) by a listed z
+ *   with less U3, so y3 >= min z3 + 1: the next level. The search ends when a level is empty. Every solve has
+ *   only the outcome variables, so it stays as fast as a two-party step.
+ * - Three or more, with a coverage bound (or four and more): a disjunctive method. Maximise Σ_k U_k subject to "for every point z found,
  *   some U_k >= z_k + δ_k" (one binary per party and point, big-M from the bounds of U). The optimum is
  *   non-dominated (a dominating outcome would satisfy the same disjunctions with a larger objective) and not
  *   yet found. When the model is infeasible, every outcome y has a found z with y_k <= z_k + δ_k − 1 for
@@ -55,6 +61,11 @@ export interface MilpFrontierOptions {
    * default 0: exact).
    */
   coverage?: number;
+  /**
+   * Count the outcomes that share each frontier vector, up to this many per vector (default 0: not counted).
+   * Each count takes one solve per outcome found plus one that proves there are no more.
+   */
+  countTies?: number;
   /** Called with each point as soon as it is proven. */
   onPoint?: (point: MilpFrontierPoint) => void;
   progress?: Progress;
@@ -67,6 +78,9 @@ export interface MilpFrontierPoint {
   outcome: Int32Array;
   /** Utility per party, in the order of `parties` (exact evaluation of the outcome, not the solver's value). */
   utilities: number[];
+  /** Outcomes with this utility vector, when counted (`countTies`); a lower bound when `countExact` is false. */
+  count?: number;
+  countExact?: boolean;
 }
 
 export interface MilpFrontierResult {
@@ -180,12 +194,16 @@ export async function milpFrontier(
     cancel: options.cancel,
     progress: options.progress,
     parties,
+    tieLimit: Math.max(0, Math.floor(options.countTies ?? 0)),
   };
 
+  const byLevels = grids.length === 3 && (options.coverage ?? 0) === 0;
   const outcome =
     grids.length === 2
       ? await epsilonConstraint(state)
-      : await disjunctiveSearch(state, options.coverage ?? 0);
+      : byLevels
+        ? await levelSearch(state)
+        : await disjunctiveSearch(state, options.coverage ?? 0);
   const gridExact = grids.map((g) => g.exact);
   const allGrid = gridExact.every(Boolean);
   const exact = outcome.complete && outcome.coverageSteps === 0 && allGrid;
@@ -200,9 +218,9 @@ export async function milpFrontier(
       : 'all outcomes';
   let note =
     `${exact ? 'Exact' : 'Bounded'} frontier of ${parties.length} parties over ${scope} by MILP ` +
-    `(${grids.length === 2 ? 'ε-constraint with lexicographic polishing' : 'disjunctive search with coverage refinement'}): ` +
+    `(${grids.length === 2 ? 'ε-constraint with lexicographic polishing' : byLevels ? 'ε-constraint by levels of the third utility' : 'disjunctive search with coverage refinement'}): ` +
     `${state.points.length} distinct utility vectors, each proven non-dominated, in ${state.solves} solves. ` +
-    'One outcome is listed per vector; how many outcomes share a vector is not counted.';
+    tieNote(state);
   if (!exact && coverage !== undefined && coverage > 0)
     note += ` Every frontier vector lies within ${formatUtility(coverage)} utility points of a listed one.`;
   if (outcome.remainingGap !== undefined && outcome.remainingGap > 0)
@@ -230,6 +248,20 @@ export async function milpFrontier(
 
 const formatUtility = (x: number) => String(Number(x.toPrecision(6)));
 
+function tieNote(state: SearchState): string {
+  if (state.tieLimit === 0)
+    return 'One outcome is listed per vector; how many outcomes share a vector is not counted.';
+  const counted = state.points.filter((p) => p.count !== undefined);
+  const total = counted.reduce((sum, p) => sum + (p.count ?? 0), 0);
+  const cut = counted.filter((p) => !p.countExact).length;
+  const shared = counted.filter((p) => (p.count ?? 0) > 1).length;
+  let note = `${total} Pareto-optimal outcomes${cut > 0 ? ' at least' : ''}: ${shared} of the vectors are shared by more than one outcome, each counted by excluding the outcomes found until none is left`;
+  if (cut > 0) note += `; ${cut} counts stopped at ${state.tieLimit} and are lower bounds`;
+  if (counted.length < state.points.length)
+    note += `; ${state.points.length - counted.length} vectors were not counted before the search stopped`;
+  return `${note}.`;
+}
+
 interface SearchState {
   solver: MilpSolver;
   encoding: ScenarioEncoding;
@@ -246,6 +278,8 @@ interface SearchState {
   cancel?: Cancellation;
   progress?: Progress;
   parties: string[];
+  /** Largest number of outcomes counted per frontier vector (0: no counting). */
+  tieLimit: number;
 }
 
 interface SearchOutcome {
@@ -283,11 +317,51 @@ function stopReason(state: SearchState): SearchOutcome['stoppedBy'] {
   return undefined;
 }
 
-function emit(state: SearchState, outcome: Int32Array): MilpFrontierPoint {
-  const point = { outcome, utilities: state.grids.map((g) => utilityOf(g.fn, outcome)) };
+async function emit(state: SearchState, outcome: Int32Array): Promise<MilpFrontierPoint> {
+  const point: MilpFrontierPoint = { outcome, utilities: state.grids.map((g) => utilityOf(g.fn, outcome)) };
+  if (state.tieLimit > 0) Object.assign(point, await countTies(state, outcome));
   state.points.push(point);
   state.onPoint?.(point);
   return point;
+}
+
+/**
+ * How many acceptable outcomes share this outcome's vector: fix every utility to its grid value, then find
+ * and exclude outcomes one by one until the model is infeasible (exact) or the limit is reached (a lower
+ * bound). Each one found is checked on exact evaluation.
+ */
+async function countTies(
+  state: SearchState,
+  outcome: Int32Array,
+): Promise<{ count: number; countExact: boolean }> {
+  const { encoding, grids, U } = state;
+  const target = grids.map((g) => integerValue(g.grid, outcome));
+  const mark = encoding.mark();
+  try {
+    target.forEach((value, k) => {
+      encoding.builder.atLeast(`tie_lo_${k}`, U[k], value - HALF);
+      encoding.builder.atMost(`tie_hi_${k}`, U[k], value + HALF);
+    });
+    encoding.excludeOutcome(outcome, 'tie_0');
+    let count = 1;
+    while (count < state.tieLimit) {
+      if (state.cancel?.aborted) return { count, countExact: false };
+      const solution = await solve(state, U[0]);
+      if (solution.status === 'infeasible') return { count, countExact: true };
+      if (solution.status !== 'optimal') return { count, countExact: false };
+      const tied = decodeChecked(state, solution);
+      if (grids.some((g, k) => integerValue(g.grid, tied) !== target[k])) {
+        throw new MilpFrontierError(
+          'the solver returned an outcome off the frontier vector it was asked to match',
+        );
+      }
+      encoding.excludeOutcome(tied, `tie_${count}`);
+      count++;
+    }
+    return { count, countExact: false };
+  } finally {
+    encoding.rollback(mark);
+  }
 }
 
 function decodeChecked(state: SearchState, solution: MilpSolution): Int32Array {
@@ -353,7 +427,7 @@ async function epsilonConstraint(state: SearchState): Promise<SearchOutcome> {
           `the solver's point (${u1}, ${u2} grid units) breaks its own constraints on exact evaluation`,
         );
       }
-      emit(state, outcome);
+      await emit(state, outcome);
       floor2 = u2 + 1;
       state.progress?.report({
         step: 'pareto frontier',
@@ -378,6 +452,111 @@ function timeLimited(
     remainingGap: floor2 === undefined ? undefined : Math.max(0, (ideal2 - floor2 + 1) * unit),
     stoppedBy: 'time-limit',
   };
+}
+
+/** The lexicographic objective U_1 ≻ U_2 ≻ … as one weighted sum, when its integer range stays safe. */
+function lexicographicObjective(grids: PartyGrid[], U: LinearExpr[]): LinearExpr | undefined {
+  const ranges = grids.map((g) => g.grid.highest - g.grid.lowest + 1);
+  if (ranges.reduce((a, b) => a * b, 1) > MAX_LEXICOGRAPHIC_RANGE) return undefined;
+  const terms: [number, LinearExpr][] = [];
+  let weight = 1;
+  for (let k = U.length - 1; k >= 0; k--) {
+    terms.unshift([weight, U[k]]);
+    weight *= ranges[k];
+  }
+  return combine(terms);
+}
+
+/** max U_1, then U_2, … each with the earlier ones held at their optimum. */
+async function solveLexicographic(
+  state: SearchState,
+  objective: LinearExpr | undefined,
+): Promise<Int32Array | 'infeasible' | 'stopped'> {
+  const { encoding, grids, U } = state;
+  if (objective) {
+    const solution = await solve(state, objective);
+    if (solution.status === 'infeasible') return 'infeasible';
+    return solution.status === 'optimal' ? decodeChecked(state, solution) : 'stopped';
+  }
+  const mark = encoding.mark();
+  try {
+    let outcome: Int32Array | undefined;
+    for (let k = 0; k < U.length; k++) {
+      const solution = await solve(state, U[k]);
+      if (solution.status === 'infeasible' && k === 0) return 'infeasible';
+      if (solution.status !== 'optimal') return 'stopped';
+      outcome = decodeChecked(state, solution);
+      encoding.builder.atLeast(`lex_${k}`, U[k], integerValue(grids[k].grid, outcome) - HALF);
+    }
+    return outcome as Int32Array;
+  } finally {
+    encoding.rollback(mark);
+  }
+}
+
+/**
+ * One level: the two-party ε-constraint on (U1, U2) with U3 >= floor3, polished on U3. Each point is proven
+ * non-dominated when found, so new ones are emitted at once; the level's third utilities are returned.
+ */
+async function levelPoints(
+  state: SearchState,
+  objective: LinearExpr | undefined,
+  floor3: number | undefined,
+  found: Set<string>,
+): Promise<{ thirds: number[]; stopped?: SearchOutcome['stoppedBy'] }> {
+  const { encoding, grids, U } = state;
+  const thirds: number[] = [];
+  const mark = encoding.mark();
+  try {
+    if (floor3 !== undefined) encoding.builder.atLeast('level_u3', U[2], floor3 - HALF);
+    let floor2: number | undefined;
+    while (true) {
+      const stoppedBy = stopReason(state);
+      if (stoppedBy) return { thirds, stopped: stoppedBy };
+      const inner = encoding.mark();
+      let outcome: Int32Array | 'infeasible' | 'stopped';
+      try {
+        if (floor2 !== undefined) encoding.builder.atLeast('eps_u2', U[1], floor2 - HALF);
+        outcome = await solveLexicographic(state, objective);
+      } finally {
+        encoding.rollback(inner);
+      }
+      if (outcome === 'infeasible') return { thirds };
+      if (outcome === 'stopped') return { thirds, stopped: 'time-limit' };
+      const z = grids.map((g) => integerValue(g.grid, outcome));
+      if ((floor2 !== undefined && z[1] < floor2) || (floor3 !== undefined && z[2] < floor3)) {
+        throw new MilpFrontierError(
+          `the solver's point (${z.join(', ')} grid units) breaks its own constraints on exact evaluation`,
+        );
+      }
+      thirds.push(z[2]);
+      if (!found.has(z.join(','))) {
+        found.add(z.join(','));
+        await emit(state, outcome);
+      }
+      floor2 = z[1] + 1;
+    }
+  } finally {
+    encoding.rollback(mark);
+  }
+}
+
+async function levelSearch(state: SearchState): Promise<SearchOutcome> {
+  const objective = lexicographicObjective(state.grids, state.U);
+  const found = new Set<string>();
+  const g3 = state.grids[2].grid;
+  let floor3: number | undefined;
+  while (true) {
+    const { thirds, stopped } = await levelPoints(state, objective, floor3, found);
+    if (stopped) return { complete: false, stoppedBy: stopped };
+    if (thirds.length === 0) return { complete: true, coverageSteps: 0 };
+    floor3 = thirds.reduce((a, b) => Math.min(a, b)) + 1;
+    state.progress?.report({
+      step: 'pareto frontier',
+      done: state.points.length,
+      message: `${state.points.length} frontier points proven; ${state.parties[2]} from ${formatUtility(g3.offset + floor3 * g3.unit)} up still open`,
+    });
+  }
 }
 
 /** Refinement schedule of δ as a fraction of each party's range: coarse first, then exact. */
@@ -425,7 +604,7 @@ async function disjunctiveSearch(state: SearchState, wantedCoverage: number): Pr
         if (solution.status !== 'optimal')
           return { complete: false, coverageSteps: certified, stoppedBy: 'time-limit' };
         const outcome = decodeChecked(state, solution);
-        emit(state, outcome);
+        await emit(state, outcome);
         addDisjunction(added++);
         state.progress?.report({
           step: 'pareto frontier',
