@@ -1,4 +1,10 @@
 import { type Convergence, convergence } from '../core/analysis/gaps/convergence.js';
+import { resolveCandidates } from '../core/analysis/robustness/candidates.js';
+import {
+  type TypicalAcceptance,
+  typicalCompletionAcceptance,
+} from '../core/analysis/robustness/typical-completions.js';
+import { type VerdictTornado, verdictTornado } from '../core/analysis/robustness/verdict-tornado.js';
 import { realiseUtility, utilityOf } from '../core/evaluate/utility-function.js';
 import { actorTableFromScenario } from '../core/forecast/input/actor-table-from-scenario.js';
 import type { CompiledScenario } from '../core/model/compile.js';
@@ -19,7 +25,9 @@ import { type AnalysisReport, type AnalyzeInput, analyzeStep } from './analyze.j
 import { diffOf } from './diff.js';
 import { type ForecastResult, forecast } from './forecast.js';
 import { type ComputePorts, NO_PROGRESS, runStep } from './ports.js';
+import { bestPackage, type ExecutiveSummary, executiveSummary } from './report-summary.js';
 import { analyzeStability, type StabilityResult } from './stability.js';
+import { type WhoGains, whoGains } from './who-gains.js';
 
 export interface ReportInput extends AnalyzeInput {
   /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
@@ -64,11 +72,25 @@ export interface ReportDiff {
   before: string;
   after: string;
   result: VersionDiff | PackageDiff;
+  whoGains: WhoGains;
+}
+
+/** Issue titles and option labels, so that views show outcomes in words rather than ids. */
+export interface IssueCatalogue {
+  issues: Array<{ id: string; title: string; options: Record<string, string> }>;
 }
 
 /** Everything the HTML report shows, computed; the view only renders it. */
 export interface ReportData {
+  summary: ExecutiveSummary;
   analysis: AnalysisReport;
+  catalogue: IssueCatalogue;
+  /** Acceptance of every package when its open issues take a typical (uniformly drawn) completion. */
+  typical?: TypicalAcceptance;
+  /** The estimates that flip a signatory's verdict, one at a time: on the focus package first, then the best one. */
+  tornadoes: VerdictTornado[];
+  /** The revision the summary's "who gained" is about: the --diff pair, else the latest tabled packages. */
+  lastRevision?: ReportDiff;
   utilitySpace: UtilitySpaceData;
   /** Present when the scenario has documents. */
   versions?: VersionsData;
@@ -81,6 +103,9 @@ export interface ReportData {
 
 /** Outcomes drawn for the background of the utility charts when the frontier is not enumerated. */
 export const BACKGROUND_SAMPLE = 1500;
+
+/** Draws of the typical-completion acceptance when the report is not asked for a Monte Carlo sample size. */
+export const TYPICAL_SAMPLES = 1000;
 
 /** The analysis plus what the report's charts and sections need, on one compilation of the scenario. */
 export async function report(input: ReportInput, ports: ReportPorts): Promise<ReportData> {
@@ -116,8 +141,35 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
         { cancel: ports.cancel },
       )
     : undefined;
+  const candidates = resolveCandidates(
+    compiled,
+    compiled.scenario.packages.map((p) => p.id),
+  );
+  const typical =
+    candidates.length > 0
+      ? await runStep(quiet, timings, 'typical completions', () =>
+          typicalCompletionAcceptance(compiled, candidates, {
+            samples: input.samples && input.samples > 0 ? input.samples : TYPICAL_SAMPLES,
+            seed: input.seed ?? 1,
+            distribution: input.distribution,
+          }),
+        )
+      : undefined;
+  const best = bestPackage(analysis.packages);
+  const tornadoIds = [...new Set([input.package, best?.id].filter((id) => id !== undefined))];
+  const tornadoes = await runStep(quiet, timings, 'verdict tornado', () =>
+    tornadoIds.flatMap((id) => candidates.filter((c) => c.id === id).map((c) => verdictTornado(compiled, c))),
+  );
+  const tornado = tornadoes.find((t) => t.package === best?.id);
+  const lastRevision =
+    diff ?? (await runStep(quiet, timings, 'last revision', () => lastPackageRevision(compiled)));
   return {
+    summary: executiveSummary(analysis, typical, tornado, lastRevision?.whoGains),
+    ...(lastRevision ? { lastRevision } : {}),
     analysis,
+    catalogue: issueCatalogue(compiled),
+    ...(typical ? { typical } : {}),
+    tornadoes,
     utilitySpace,
     ...(versions ? { versions } : {}),
     ...(diff ? { diff } : {}),
@@ -182,5 +234,41 @@ export function reportDiff(
 ): ReportDiff {
   const packages = !before.includes(':') && !after.includes(':');
   const options = { ...(wordDiff ? { wordDiff } : {}), ...(attribution ? { attribution } : {}) };
-  return { before, after, result: diffOf(compiled, before, after, packages, options) };
+  const result = diffOf(compiled, before, after, packages, options);
+  return { before, after, result, whoGains: whoGains(result, before, after) };
+}
+
+/**
+ * Who gained from the latest revision: the newest package (by date, then order) against the one tabled before
+ * it; when that revision moves no party's utility, the pair before it, at most REVISIONS_SEARCHED pairs back.
+ */
+export const REVISIONS_SEARCHED = 3;
+/** Random orders of the sampled Shapley split of the summary's last revision (exact when changes are few). */
+export const REVISION_ATTRIBUTION_SAMPLES = 200;
+
+export function lastPackageRevision(compiled: CompiledScenario): ReportDiff | undefined {
+  const dated = compiled.scenario.packages
+    .map((p, k) => ({ id: p.id, date: p.date ?? '', k }))
+    .sort((a, b) => (a.date === b.date ? a.k - b.k : a.date < b.date ? -1 : 1));
+  // Totals do not depend on the attribution, so the search uses the cheapest one and only the chosen pair
+  // gets a Shapley split (sampled, with its standard error stated, when the changes are many).
+  const quick = { method: 'sampled' as const, samples: 2 };
+  const full = (k: number) =>
+    reportDiff(compiled, dated[k - 1].id, dated[k].id, undefined, { samples: REVISION_ATTRIBUTION_SAMPLES });
+  const oldest = Math.max(1, dated.length - REVISIONS_SEARCHED);
+  for (let k = dated.length - 1; k >= oldest; k--) {
+    const gains = reportDiff(compiled, dated[k - 1].id, dated[k].id, undefined, quick).whoGains;
+    if (gains.parties.some((p) => Math.abs(p.total) >= 0.05)) return full(k);
+  }
+  return dated.length > 1 ? full(dated.length - 1) : undefined;
+}
+
+export function issueCatalogue(compiled: CompiledScenario): IssueCatalogue {
+  return {
+    issues: compiled.space.issues.map((issue) => ({
+      id: issue.id,
+      title: issue.title,
+      options: Object.fromEntries(issue.optionIds.map((id, k) => [id, issue.labels[k]])),
+    })),
+  };
 }

@@ -181,7 +181,9 @@ Examples:
 
   program
     .command('report')
-    .description('write the analysis as a self-contained HTML page with charts (no scripts, nothing fetched)')
+    .description(
+      'write the analysis as a self-contained HTML page with charts (summary first; nothing fetched)',
+    )
     .argument('<file>', 'scenario file')
     .requiredOption('-o, --output <file>', 'HTML file to write')
     .option('--force', 'replace the output file if it exists')
@@ -301,6 +303,8 @@ Examples:
     .option('--seed <s>', 'seed of the attribution sampler (default 1); same seed, same result')
     .option('--no-word-diff', 'show changed texts whole (before and after) instead of word by word')
     .option('--json', 'machine-readable output (the parley.version-diff / parley.package-diff shape)')
+    .option('--html <file>', 'also write the diff as an HTML page: who gains first, then the clauses')
+    .option('--force', 'replace the --html file if it exists')
     .addHelpText(
       'after',
       `
@@ -308,6 +312,7 @@ Examples:
   parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:plan-20
   parley diff scenarios/ukraine-2025.yaml --packages november december
   parley diff scenarios/ukraine-2025.yaml framework:plan-28 framework:eu-counter --json
+  parley diff scenarios/ukraine-2025.yaml --packages november december --html diff.html
 
 Points are matched by their from: links and lineage first, then by similarity of text, title and issues.
 Word diffs show [-removed-] and {+added+} words. "Who gains" compares each party's utility (0..100) over
@@ -333,12 +338,15 @@ splits between the issue changes (exact up to 12 changes, sampled above with --s
     .option('--from <date>', 'first date to show (YYYY-MM-DD, inclusive)')
     .option('--to <date>', 'last date to show (YYYY-MM-DD, inclusive)')
     .option('--json', 'machine-readable output')
+    .option('--html <file>', 'also write the timeline and the gaps as an HTML page')
+    .option('--force', 'replace the --html file if it exists')
     .addHelpText(
       'after',
       `
 Examples:
   parley timeline scenarios/ukraine-2025.yaml
   parley timeline scenarios/ukraine-2025.yaml --document framework --from 2025-11-01 --to 2025-12-31
+  parley timeline scenarios/ukraine-2025.yaml --html timeline.html
 
 The settlement gap of an issue at a version is the utility the signatories together give up on that
 issue, relative to their favourite options, under the option the version settles (0 = everyone's

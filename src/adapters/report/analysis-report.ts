@@ -1,101 +1,45 @@
 import type { AnalysisReport } from '../../app/analyze.js';
-import type { ReportData, UtilitySpaceData } from '../../app/report.js';
+import type { IssueCatalogue, ReportData, UtilitySpaceData } from '../../app/report.js';
 import type { BargainingResult } from '../../core/analysis/bargaining/bargaining-types.js';
-import {
-  type MarkedPoint,
-  pairwiseScatter,
-  parallelCoordinates,
-  probabilityChart,
-  type UtilityCloud,
-  utilityBands,
-} from './charts.js';
+import { utilitySpaceCharts } from '../../views/charts/n-party-charts.js';
+import { packageHeatmapChart } from '../../views/charts/package-heatmap.js';
+import { type ColourScene, colourScene } from '../../views/charts/palette.js';
+import { reportEntities, utilitySpaceInput } from '../../views/charts/utility-space-input.js';
+import { chartFigure } from './chart-figure.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
+import { focusHtml } from './sections/focus-section.js';
 import { forecastSection } from './sections/forecast-section.js';
+import { outcomeTable } from './sections/outcome-table.js';
+import { robustnessHtml } from './sections/robustness-section.js';
 import { stabilitySection } from './sections/stability-section.js';
+import { summarySection } from './sections/summary-section.js';
 import { versionsSection } from './sections/versions-section.js';
-
-const MAX_PAIRS = 6;
+import { whoGainsHtml } from './sections/who-gains-section.js';
 
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 const verdictHtml = (v: string) => `<span class="${escapeHtml(v)}">${escapeHtml(v)}</span>`;
 
-function solutionPoints(bargaining: BargainingResult, columns: number[], models: number[]): MarkedPoint[] {
-  const points: MarkedPoint[] = [];
-  for (const solution of bargaining.solutions) {
-    const outcome = solution.discrete?.outcomes[0];
-    if (!outcome) continue;
-    // Solution utilities are in bargaining-party order; charts want every charted party.
-    const byModel = new Map(bargaining.parties.map((p, k) => [p.model, outcome.utilities[k]]));
-    if (columns.every((m) => byModel.has(models[m]))) {
-      points.push({ name: solution.concept, utilities: columns.map((m) => byModel.get(models[m]) ?? 0) });
-    }
-  }
-  return points;
-}
-
-function frontierSection(report: AnalysisReport, space: UtilitySpaceData): Section {
-  const charted = space.parties.map((p) => p.model);
-  const names = space.parties.map((p) => p.name);
-  const modelIndex = report.parties.map((_, k) => k);
-  const packages: MarkedPoint[] = report.packages.map((p) => {
-    const evaluations = charted.map((m) => p.evaluation.parties[m]);
-    const low = evaluations.map((e) => e.utility.min);
-    const high = evaluations.map((e) => e.utility.max);
-    const complete = low.every((x, k) => Math.abs(x - high[k]) < 1e-9);
-    return complete ? { name: p.id, utilities: low } : { name: p.id, utilities: low, low, high };
-  });
-  const notes: string[] = [];
-  let frontier: number[][] = [];
-  let background: number[][] | undefined;
-  if ('skipped' in report.frontier) {
-    background = space.sample?.points;
-    notes.push(
-      `The frontier is not drawn: ${report.frontier.skipped}. Grey points are a seeded uniform sample of ${(background?.length ?? 0).toLocaleString('en-US')} outcomes, shown for the shape of the space only.`,
-    );
-  } else {
-    const order = report.frontier.parties.map((id) => report.parties.findIndex((p) => p.id === id));
-    const columns = charted.map((m) => order.indexOf(m));
-    if (columns.every((c) => c >= 0))
-      frontier = report.frontier.points.map((p) => columns.map((c) => p.utilities[c]));
-    notes.push(
-      `${
-        report.frontier.outcomes === undefined
-          ? `${report.frontier.distinctVectors.toLocaleString('en-US')} distinct Pareto-optimal utility vectors`
-          : `${report.frontier.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes`
-      } over ${report.frontier.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes'} by ${report.frontier.method}, ${report.frontier.exact ? 'exact' : 'bounded'}${report.frontier.truncated || !report.frontier.exact ? ` (${report.frontier.note})` : ''}.`,
-    );
-  }
-  let bargaining = report.bargaining;
-  if (bargaining.empty && report.relaxation) {
-    bargaining = report.relaxation.bargaining;
-    notes.push(
-      `The agreement zone is empty, so the bargaining points shown are those of the smallest relaxation (dropping ${report.relaxation.labels.join(' and ')}), a hypothesis, not a solution.`,
-    );
-  }
-  const cloud: UtilityCloud = {
-    parties: names,
-    frontier,
-    background,
-    batna: space.parties.map((p) => p.batna),
-    packages,
-    solutions: solutionPoints(bargaining, charted, modelIndex),
-  };
-  const charts: string[] = [];
-  for (let a = 0; a < charted.length && charts.length < MAX_PAIRS; a++) {
-    for (let b = a + 1; b < charted.length && charts.length < MAX_PAIRS; b++)
-      charts.push(pairwiseScatter(cloud, a, b));
-  }
-  if (charted.length > 2)
-    charts.push(
-      parallelCoordinates({ ...cloud, frontier: frontier.length > 0 ? frontier : (background ?? []) }),
-    );
-  const html = `<p class="note">${notes.map(escapeHtml).join(' ')} Packages that leave issues open are drawn as boxes spanning their utility ranges. Dashed lines are the BATNAs.</p>
-<div class="charts">${charts.map((c) => `<div>${c}</div>`).join('')}</div>`;
+function frontierSection(report: AnalysisReport, space: UtilitySpaceData, scene: ColourScene): Section {
+  const charts = utilitySpaceCharts(scene, utilitySpaceInput(report, space));
+  const counted = 'skipped' in report.frontier ? '' : `${escapeHtml(frontierCount(report))}. `;
+  const html = `<p class="note">${counted}Packages that leave issues open are drawn as boxes spanning their utility ranges (2 parties) or at the midpoint of the range. Dashed lines are the BATNAs.</p>
+<div class="charts">${charts.map(chartFigure).join('')}</div>`;
   return { id: 'frontier', title: 'Utility space: frontier, packages and bargaining solutions', html };
 }
 
-function zoneSection(report: AnalysisReport): Section {
+/** "81 Pareto-optimal outcomes over all outcomes": every frontier count says what it is counted over. */
+export function frontierCount(report: AnalysisReport): string {
+  const f = report.frontier;
+  if ('skipped' in f) return 'frontier not enumerated';
+  const counted =
+    f.outcomes === undefined
+      ? `${f.distinctVectors.toLocaleString('en-US')} distinct Pareto-optimal utility vectors`
+      : `${f.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes`;
+  return `${counted} over ${f.over === 'acceptable-outcomes' ? 'acceptable outcomes' : 'all outcomes'}`;
+}
+
+function zoneSection(report: AnalysisReport, catalogue: IssueCatalogue): Section {
   const parts: string[] = [];
   const zone = report.zone;
   parts.push(
@@ -105,14 +49,14 @@ function zoneSection(report: AnalysisReport): Section {
     parts.push(
       htmlTable(
         ['best for', 'utility', 'BATNA', 'outcome'],
-        zone.bestFor.map((b) => [
-          b.name,
-          fmt(b.utility),
-          fmt(b.batna),
-          Object.entries(b.outcome.assignment)
-            .map(([i, o]) => `${i}=${o}`)
-            .join(', '),
-        ]),
+        zone.bestFor.map((b) => [b.name, fmt(b.utility), fmt(b.batna), 'see below']),
+      ),
+    );
+    parts.push(
+      outcomeTable(
+        catalogue,
+        zone.bestFor.map((b) => ({ name: `best for ${b.name}`, assignment: b.outcome.assignment })),
+        'Acceptable outcomes best for each signatory',
       ),
     );
   }
@@ -140,17 +84,24 @@ function zoneSection(report: AnalysisReport): Section {
           : ''
       }</p>`,
     );
-    parts.push(bargainingTable(report.relaxation.bargaining));
+    parts.push(
+      `<h3>Bargaining solutions under the relaxation (dropping ${escapeHtml(report.relaxation.labels.join(' and '))})</h3><p class="note">A hypothesis: these would be the solutions if that red line were dropped. As modelled, there is no bargaining solution.</p>`,
+    );
+    parts.push(bargainingTable(report.relaxation.bargaining, catalogue, 'under the relaxation'));
   }
   return { id: 'zone', title: 'Agreement zone and red-line conflicts', html: parts.join('\n') };
 }
 
-function bargainingTable(result: BargainingResult): string {
+function bargainingTable(result: BargainingResult, catalogue: IssueCatalogue, qualifier = ''): string {
   if (result.empty)
     return '<p>No bargaining solution: no outcome gives every bargaining party at least its BATNA.</p>';
   const names = result.parties.map((p) => p.name);
-  return `${htmlTable(
-    ['solution', ...names, 'ties', 'over lotteries', 'outcome'],
+  const outcomes = result.solutions.flatMap((s) => {
+    const best = s.discrete?.outcomes[0];
+    return best ? [{ name: s.concept, assignment: best.outcome.assignment }] : [];
+  });
+  return `<div class="scroll">${htmlTable(
+    ['solution', ...names, 'ties', 'over lotteries'],
     result.solutions.map((s) => {
       const best = s.discrete?.outcomes[0];
       return [
@@ -158,18 +109,9 @@ function bargainingTable(result: BargainingResult): string {
         ...names.map((_, k) => (best ? fmt(best.utilities[k]) : s.status)),
         String(s.discrete?.tieCount ?? s.discrete?.outcomes.length ?? 0),
         s.lottery ? s.lottery.expectedUtilities.map((u) => fmt(u)).join(' / ') : '',
-        best
-          ? {
-              html: `<details><summary>show</summary>${escapeHtml(
-                Object.entries(best.outcome.assignment)
-                  .map(([i, o]) => `${i}=${o}`)
-                  .join(', '),
-              )}</details>`,
-            }
-          : '',
       ];
     }),
-  )}<p class="note">Method: ${escapeHtml(result.method)} (${escapeHtml(result.methodReason)}). ${escapeHtml(
+  )}</div>${outcomeTable(catalogue, outcomes, `Solutions issue by issue${qualifier ? ` ${qualifier}` : ''}`)}<p class="note">Method: ${escapeHtml(result.method)} (${escapeHtml(result.methodReason)}). ${escapeHtml(
     result.solutions
       .map((s) => s.exactness)
       .filter((x, k, all) => all.indexOf(x) === k)
@@ -179,14 +121,6 @@ function bargainingTable(result: BargainingResult): string {
 
 function packagesSection(report: AnalysisReport): Section {
   const parts = report.packages.map((p) => {
-    const bars = p.evaluation.parties.map((e) => ({
-      party: e.name,
-      min: e.utility.min,
-      max: e.utility.max,
-      bandMin: e.band.min,
-      bandMax: e.band.max,
-      batna: e.batna.estimate,
-    }));
     const lines = p.evaluation.parties.flatMap((e) =>
       e.redLines
         .filter((r) => r.status !== 'respected')
@@ -197,69 +131,14 @@ function packagesSection(report: AnalysisReport): Section {
           [...new Set(r.points.map((x) => `${x.document}:${x.version}#${x.point}`))].join(', '),
         ]),
     );
-    return `<h3>${escapeHtml(p.label)} <span class="note">(${escapeHtml(p.versions.join(' + '))})</span>: acceptable to every signatory? ${verdictHtml(p.evaluation.verdict)}</h3>
-${utilityBands(`${p.id}: utility per party`, bars)}
+    return `<details class="fold"><summary>${escapeHtml(p.label)} <span class="note">(${escapeHtml(p.versions.join(' + '))})</span>: acceptable to every signatory? ${verdictHtml(p.evaluation.verdict)}</summary>
 ${lines.length > 0 ? htmlTable(['party', 'red line', 'status', 'points'], lines) : '<p class="note">No red line crossed or at stake.</p>'}
-${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(p.conflicts.join(', '))} (kept open between the conflicting options).</p>` : ''}`;
+${p.conflicts.length > 0 ? `<p class="note">Documents conflict on: ${escapeHtml(p.conflicts.join(', '))} (kept open between the conflicting options).</p>` : ''}</details>`;
   });
   return {
     id: 'packages',
     title: 'Packages: utilities with uncertainty, red lines',
-    html: `<p class="note">Bars: utility range over the issues a package leaves open, at the estimates. Whiskers: the range when every estimate may take any value in its stated range. Red ticks: BATNAs.</p>${parts.join('\n')}`,
-  };
-}
-
-function robustnessSection(report: AnalysisReport): Section | undefined {
-  const r = report.robustness;
-  if (!r) return undefined;
-  if ('skipped' in r)
-    return { id: 'robustness', title: 'Robustness', html: `<p>${escapeHtml(r.skipped)}</p>` };
-  const groups = r.packages.map((p) => ({
-    name: p.id,
-    bars: [
-      {
-        label: 'all signatories',
-        probability: p.allAccept.guaranteed.p,
-        low: p.allAccept.guaranteed.ci95[0],
-        high: p.allAccept.guaranteed.ci95[1],
-      },
-      ...p.parties
-        .filter((q) => q.signatory)
-        .map((q) => ({
-          label: q.name,
-          probability: q.accept.guaranteed.p,
-          low: q.accept.guaranteed.ci95[0],
-          high: q.accept.guaranteed.ci95[1],
-        })),
-    ],
-  }));
-  const table = htmlTable(
-    ['rank', 'package', 'P(all signatories accept)', '95% CI', 'mean smallest gain'],
-    r.packages.map((p) => [
-      String(p.rank),
-      p.id,
-      fmt(p.allAccept.guaranteed.p, 3),
-      `${fmt(p.allAccept.guaranteed.ci95[0], 3)}..${fmt(p.allAccept.guaranteed.ci95[1], 3)}`,
-      p.meanMinGain === null ? '' : fmt(p.meanMinGain),
-    ]),
-  );
-  const stability =
-    r.solutions.length > 0
-      ? htmlTable(
-          ['solution', 'same outcome as at the estimates', '95% CI', 'distinct outcomes'],
-          r.solutions.map((s) => [
-            s.name,
-            `${fmt(s.stability.p * 100)}%`,
-            `${fmt(s.stability.ci95[0] * 100)}..${fmt(s.stability.ci95[1] * 100)}%`,
-            String(s.distinctOutcomes),
-          ]),
-        )
-      : '<p class="note">Solution stability is computed per draw by enumerating the agreement zone; this space is too large for that.</p>';
-  return {
-    id: 'robustness',
-    title: 'Robustness under uncertain preferences',
-    html: `<p class="note">${r.samples.toLocaleString('en-US')} draws of every estimate from a ${escapeHtml(r.distribution)} distribution over its range, seed ${escapeHtml(String(r.seed))}. "Accept" means for every completion of the package.</p>
-${probabilityChart('Probability of acceptance', groups)}${table}${stability}`,
+    html: `${report.packages.length > 0 ? chartFigure(packageHeatmapChart(report.packages)) : ''}<h3>Red lines crossed or at stake, per package</h3>${parts.join('\n')}`,
   };
 }
 
@@ -278,48 +157,61 @@ function gapsSection(report: AnalysisReport): Section {
   };
 }
 
-/** The self-contained HTML report of an analysis: inline CSS and SVG charts, nothing fetched. */
+/** The self-contained HTML report of an analysis: the executive summary first, then the details. */
 export function analysisReportHtml(data: ReportData): string {
   const report = data.analysis;
   const sections: Section[] = [];
-  if (report.scenario.disclaimer) {
+  sections.push({ id: 'summary', title: 'At a glance', html: summarySection(data.summary) });
+  sections.push(zoneSection(report, data.catalogue));
+  sections.push(packagesSection(report));
+  if (report.focus) {
     sections.push({
-      id: 'about',
-      title: 'About this analysis',
-      html: `<p class="disclaimer">${escapeHtml(report.scenario.disclaimer)}</p><p>${report.space.issues} issues, ${escapeHtml(
-        report.space.exact
-          ? report.space.outcomes.toLocaleString('en-US')
-          : report.space.outcomes.toExponential(2),
-      )} complete outcomes. Signatories: ${escapeHtml(
-        report.parties
-          .filter((p) => p.signatory)
-          .map((p) => p.name)
-          .join(', '),
-      )}.</p>`,
+      id: 'focus',
+      title: `Improving ${report.focus.target}`,
+      html: focusHtml(report.focus, data.catalogue),
     });
   }
-  sections.push(zoneSection(report));
-  sections.push(frontierSection(report, data.utilitySpace));
-  sections.push({
-    id: 'bargaining',
-    title: 'Bargaining solutions',
-    html: bargainingTable(report.bargaining),
-  });
-  sections.push(packagesSection(report));
-  const robustness = robustnessSection(report);
-  if (robustness) sections.push(robustness);
-  if (data.versions) {
+  if (data.typical || data.tornadoes.length > 0 || report.robustness) {
     sections.push({
-      id: 'versions',
-      title: 'Documents, versions and convergence',
-      html: versionsSection(data.versions),
+      id: 'robustness',
+      title: 'Robustness: worst and typical completions',
+      html: robustnessHtml(report, data.typical, data.tornadoes.slice(0, 1)),
+    });
+  }
+  const gains = data.diff ?? data.lastRevision;
+  if (gains) {
+    sections.push({
+      id: 'who-gains',
+      title: `Who gains: ${gains.before} → ${gains.after}`,
+      html: `${
+        data.diff
+          ? ''
+          : '<p class="note">The latest revision that moves some party’s utility: the newest tabled package against the one before it (add --diff to the report command to choose).</p>'
+      }${whoGainsHtml(gains)}`,
     });
   }
   if (data.diff) {
     sections.push({
       id: 'diff',
-      title: `Diff: ${data.diff.before} → ${data.diff.after}`,
+      title: `What changed: ${data.diff.before} → ${data.diff.after}`,
       html: diffSection(data.diff.result),
+    });
+  }
+  sections.push(frontierSection(report, data.utilitySpace, colourScene(reportEntities(report))));
+  sections.push({
+    id: 'bargaining',
+    title: 'Bargaining solutions',
+    html: `${bargainingTable(report.bargaining, data.catalogue)}${
+      report.bargaining.empty && report.relaxation
+        ? '<p class="note">The solutions under the smallest relaxation, a hypothesis, are in the section on the agreement zone.</p>'
+        : ''
+    }`,
+  });
+  if (data.versions) {
+    sections.push({
+      id: 'versions',
+      title: 'Documents, versions and convergence',
+      html: versionsSection(data.versions),
     });
   }
   sections.push(gapsSection(report));
@@ -331,17 +223,32 @@ export function analysisReportHtml(data: ReportData): string {
     });
   }
   if (data.forecast) sections.push(forecastSection(data.forecast));
-  sections.push({
-    id: 'method',
-    title: 'Methods and timings',
-    html: htmlTable(
-      ['step', 'milliseconds'],
-      Object.entries(report.timings).map(([step, ms]) => [step, ms]),
-    ),
-  });
+  sections.push(aboutSection(report));
   const subtitle = [
     `Scenario ${report.scenario.id}${report.at ? `, BATNAs as of ${report.at}` : ''}.`,
     `Preferences, red lines and BATNAs are ${report.basis}.`,
   ];
   return htmlPage(report.scenario.title, subtitle, sections);
+}
+
+function aboutSection(report: AnalysisReport): Section {
+  const space = `${report.space.issues} issues, ${escapeHtml(
+    report.space.exact
+      ? report.space.outcomes.toLocaleString('en-US')
+      : report.space.outcomes.toExponential(2),
+  )} complete outcomes; ${escapeHtml(frontierCount(report))}. Signatories: ${escapeHtml(
+    report.parties
+      .filter((p) => p.signatory)
+      .map((p) => p.name)
+      .join(', '),
+  )}.`;
+  return {
+    id: 'about',
+    title: 'About this analysis: sources, methods and timings',
+    html: `${report.scenario.disclaimer ? `<p class="disclaimer">${escapeHtml(report.scenario.disclaimer)}</p>` : ''}<p>${space}</p>
+<details class="fold"><summary>Timings of each step</summary>${htmlTable(
+      ['step', 'milliseconds'],
+      Object.entries(report.timings).map(([step, ms]) => [step, ms]),
+    )}</details>`,
+  };
 }

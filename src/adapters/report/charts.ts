@@ -37,10 +37,14 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
     series.push({
       name: 'other outcomes',
       type: 'scatter',
-      symbolSize: 3,
-      itemStyle: { color: '#d0d0d0' },
+      symbol: 'rect',
+      symbolSize: 2.5,
+      itemStyle: { color: '#b0b0b0' },
       data: cloud.background.map(pick),
       silent: true,
+      // One path for all points keeps the SVG small.
+      large: true,
+      largeThreshold: 0,
     });
   }
   series.push({
@@ -49,11 +53,13 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
     symbolSize: 5,
     itemStyle: { color: palette[0] },
     data: cloud.frontier.map(pick),
+    large: cloud.frontier.length > 300,
+    largeThreshold: 300,
     markLine: {
       silent: true,
       symbol: 'none',
       lineStyle: { type: 'dashed', color: '#999' },
-      label: { formatter: '{b}', fontSize: 10, position: 'insideEndBottom' },
+      label: { formatter: '{b}', fontSize: 12, position: 'insideEndBottom' },
       data: [
         { name: `${cloud.parties[a]} BATNA`, xAxis: cloud.batna[a] },
         { name: `${cloud.parties[b]} BATNA`, yAxis: cloud.batna[b] },
@@ -78,7 +84,7 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
         lineStyle: { color, width: 2 },
         areaStyle: undefined,
         label: { show: false },
-        endLabel: { show: true, formatter: p.name, color, fontSize: 11 },
+        endLabel: { show: true, formatter: p.name, color, fontSize: 12 },
       });
     } else {
       series.push({
@@ -87,7 +93,7 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
         symbol: 'rect',
         symbolSize: 11,
         itemStyle: { color },
-        label: { show: true, formatter: p.name, position: 'right', fontSize: 11, color },
+        label: { show: true, formatter: p.name, position: 'right', fontSize: 12, color },
         data: [pick(p.utilities)],
       });
     }
@@ -100,7 +106,7 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
       symbol: shapes[k % shapes.length],
       symbolSize: 13,
       itemStyle: { color: '#222', borderColor: '#fff', borderWidth: 1 },
-      label: { show: true, formatter: s.name, position: k % 2 === 0 ? 'left' : 'bottom', fontSize: 10 },
+      label: { show: true, formatter: s.name, position: k % 2 === 0 ? 'left' : 'bottom', fontSize: 12 },
       data: [pick(s.utilities)],
     });
   });
@@ -110,7 +116,7 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
       left: 'center',
       textStyle: { fontSize: 13 },
     },
-    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
+    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 12 } },
     grid: { left: 50, right: 40, top: 40, bottom: 120 },
     xAxis: { type: 'value', name: cloud.parties[a], ...axisStyle },
     yAxis: { type: 'value', name: cloud.parties[b], ...axisStyle, nameGap: 34 },
@@ -123,7 +129,7 @@ export function pairwiseScatter(cloud: UtilityCloud, a: number, b: number): stri
 export function parallelCoordinates(cloud: UtilityCloud): string {
   const option: EChartsCoreOption = {
     title: { text: 'Frontier in parallel coordinates', left: 'center', textStyle: { fontSize: 13 } },
-    legend: { bottom: 0, textStyle: { fontSize: 10 } },
+    legend: { bottom: 0, textStyle: { fontSize: 12 } },
     parallelAxis: cloud.parties.map((name, dim) => ({ dim, name, min: 0, max: 100 })),
     parallel: { left: 60, right: 60, top: 50, bottom: 60 },
     series: [
@@ -173,7 +179,7 @@ export function utilityBands(title: string, bars: UtilityBar[]): string {
     legend: {
       bottom: 0,
       data: ['range over open issues', 'with uncertainty', 'BATNA'],
-      textStyle: { fontSize: 10 },
+      textStyle: { fontSize: 12 },
     },
     series: [
       {
@@ -261,9 +267,9 @@ export function probabilityChart(
   const labels = [...new Set(groups.flatMap((g) => g.bars.map((b) => b.label)))];
   const option: EChartsCoreOption = {
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
-    legend: { bottom: 0, textStyle: { fontSize: 10 } },
+    legend: { bottom: 0, textStyle: { fontSize: 12 } },
     grid: { left: 50, right: 20, top: 40, bottom: 60 },
-    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, fontSize: 10 } },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, fontSize: 12 } },
     yAxis: { type: 'value', min: 0, max: 1, name: 'probability' },
     series: groups.map((g) => ({
       name: g.name,
@@ -283,7 +289,7 @@ export interface LineSeries {
 export function timeLines(title: string, yName: string, lines: LineSeries[]): string {
   const option: EChartsCoreOption = {
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
-    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
+    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 12 } },
     grid: { left: 50, right: 30, top: 40, bottom: 90 },
     xAxis: { type: 'time', minInterval: 86_400_000 },
     yAxis: { type: 'value', name: yName, min: 0 },
@@ -317,7 +323,7 @@ export function lineageGraph(
         symbolSize: 16,
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 8,
-        label: { show: true, position: 'bottom', fontSize: 11 },
+        label: { show: true, position: 'bottom', fontSize: 12 },
         lineStyle: { color: '#888', width: 1.5, curveness: 0.15 },
         data: nodes.map((n) => ({
           name: n.id,
@@ -351,7 +357,7 @@ export interface RoundSeries {
 export function roundLines(title: string, yName: string, series: RoundSeries[]): string {
   const option: EChartsCoreOption = {
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
-    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
+    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 12 } },
     grid: { left: 50, right: 30, top: 40, bottom: 80 },
     xAxis: { type: 'value', name: 'round', nameLocation: 'middle', nameGap: 26, minInterval: 1 },
     yAxis: { type: 'value', name: yName, min: 0, max: 100 },
@@ -370,6 +376,8 @@ export function roundLines(title: string, yName: string, series: RoundSeries[]):
         : {
             name: s.name,
             type: 'line',
+            // Lines without markers: markers add size and hide the line's shape; the legend names each line.
+            showSymbol: false,
             symbolSize: 4,
             itemStyle: { color: palette[k % palette.length] },
             data: s.points,
@@ -430,7 +438,7 @@ export function offerScatter(space: OfferSpace): string {
       silent: true,
       symbol: 'none',
       lineStyle: { type: 'dashed', color: '#999' },
-      label: { formatter: '{b}', fontSize: 10, position: 'insideEndBottom' },
+      label: { formatter: '{b}', fontSize: 12, position: 'insideEndBottom' },
       data: [
         { name: `${space.parties[0]} BATNA`, xAxis: space.batna[0] },
         { name: `${space.parties[1]} BATNA`, yAxis: space.batna[1] },
@@ -445,13 +453,13 @@ export function offerScatter(space: OfferSpace): string {
       symbol: shapes[k % shapes.length],
       symbolSize: k === 0 ? 22 : 14,
       itemStyle: { color: k === 0 ? '#c0392b' : '#222', borderColor: '#fff', borderWidth: 1 },
-      label: { show: true, formatter: m.name, position: k % 2 === 0 ? 'right' : 'bottom', fontSize: 10 },
+      label: { show: true, formatter: m.name, position: k % 2 === 0 ? 'right' : 'bottom', fontSize: 12 },
       data: [[m.utilities[0], m.utilities[1]]],
     });
   });
   const option: EChartsCoreOption = {
     title: { text: 'Offers in utility space', left: 'center', textStyle: { fontSize: 13 } },
-    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
+    legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 12 } },
     grid: { left: 50, right: 40, top: 60, bottom: 80 },
     xAxis: { type: 'value', name: space.parties[0], ...axisStyle },
     yAxis: { type: 'value', name: space.parties[1], ...axisStyle, nameGap: 34 },
@@ -468,7 +476,7 @@ export function offerParallel(space: OfferSpace): string {
       left: 'center',
       textStyle: { fontSize: 13 },
     },
-    legend: { bottom: 0, textStyle: { fontSize: 10 } },
+    legend: { bottom: 0, textStyle: { fontSize: 12 } },
     parallelAxis: space.parties.map((name, dim) => ({ dim, name, min: 0, max: 100 })),
     parallel: { left: 60, right: 80, top: 80, bottom: 60 },
     series: [

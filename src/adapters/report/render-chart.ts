@@ -48,8 +48,39 @@ export function renderChart(option: EChartsCoreOption, width = 640, height = 400
       textStyle: { fontFamily: 'system-ui, sans-serif' },
       ...option,
     });
-    return chart.renderToSVGString();
+    return accessible(compactPaths(chart.renderToSVGString()), chartName(option));
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * Path coordinates to a tenth of a pixel (invisible on screen; it halves the size of dense scatters), and no
+ * pointer-event attributes, which a static page never uses.
+ */
+export function compactPaths(svg: string): string {
+  return svg
+    .replace(/ pointer-events="visible"/g, '')
+    .replace(
+      / d="([^"]*)"/g,
+      (_, d: string) => ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`,
+    );
+}
+
+/** The chart's own title as its accessible name (every builder sets one). */
+function chartName(option: EChartsCoreOption): string {
+  const title = (option as { title?: { text?: string } | Array<{ text?: string }> }).title;
+  const texts = (Array.isArray(title) ? title : [title]).map((t) => t?.text ?? '').filter(Boolean);
+  return texts.join(' — ') || 'chart';
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+
+/** An SVG image with an accessible name: role img, aria-label and a title element. */
+export function accessible(svg: string, name: string): string {
+  const label = escapeXml(name);
+  return svg
+    .replace(/^<svg /, `<svg role="img" aria-label="${label}" `)
+    .replace(/>/, `><title>${label}</title>`);
 }

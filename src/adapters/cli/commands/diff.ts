@@ -1,5 +1,6 @@
 import picocolors from 'picocolors';
 import { type DiffInput, type DiffPorts, type DiffResult, diff } from '../../../app/diff.js';
+import { whoGains } from '../../../app/who-gains.js';
 import { ResolveError } from '../../../core/model/resolve.js';
 import {
   AttributionError,
@@ -9,9 +10,11 @@ import {
   VersionError,
 } from '../../../core/versions/index.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
+import { diffPageHtml } from '../../report/diff-page.js';
 import { terminalProgress } from '../../text/progress-bar.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
+import { checkHtmlDestination, writeHtml } from '../html-output.js';
 import { loadOrExit, usageError } from '../load.js';
 import { integerFlag } from '../numeric-flags.js';
 import { EXIT_OK, type Io, json } from '../output.js';
@@ -23,6 +26,9 @@ export interface DiffCommandOptions {
   json?: boolean;
   /** commander turns --no-word-diff into wordDiff: false. */
   wordDiff?: boolean;
+  /** Also write the diff as an HTML page (who gains first, then the clauses). */
+  html?: string;
+  force?: boolean;
 }
 
 const REF_HINT = 'a version is written document:version, for example framework:plan-28';
@@ -114,6 +120,8 @@ export async function diffCommand(
   if (samples !== undefined && samples < 2) usageError(io, '--samples must be at least 2');
   const seed = options.seed === undefined ? undefined : parseSeed(options.seed, io);
 
+  if (options.html !== undefined) checkHtmlDestination(options.html, options.force, io, '--html');
+
   const scenario = loadOrExit(file, io, options.json === true);
   // Progress on standard error while the diff computes, drawn only on a terminal.
   const progress = terminalProgress(process.stderr);
@@ -133,6 +141,17 @@ export async function diffCommand(
     ports,
     io,
   ).finally(() => progress.stop());
+  if (options.html !== undefined) {
+    const before = packages ? packages[0] : refs[0];
+    const after = packages ? packages[1] : refs[1];
+    const notes = frontierSkipped === undefined ? [] : [`Frontier: not probed (${frontierSkipped}).`];
+    const page = diffPageHtml(
+      scenario.title,
+      { before, after, result: diff, whoGains: whoGains(diff, before, after) },
+      notes,
+    );
+    await writeHtml(options.html, page, options.json ? { ...io, out: (text) => io.err(text) } : io);
+  }
   if (options.json) {
     io.out(json(diff));
     return EXIT_OK;

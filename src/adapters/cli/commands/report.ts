@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { report } from '../../../app/report.js';
-import { checkOutputFile } from '../../node/atomic-files.js';
-import { nodeComputePorts, nodeFileStore } from '../../node/node-ports.js';
+import { nodeComputePorts } from '../../node/node-ports.js';
 import { analysisReportHtml } from '../../report/analysis-report.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
+import { checkHtmlDestination, writeHtml } from '../html-output.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io } from '../output.js';
 import { stderrProgress } from '../progress-lines.js';
@@ -25,8 +23,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
       'give the output file with -o',
       'example: parley report scenarios/ukraine-2025.yaml -o report.html',
     );
-  if (!existsSync(dirname(output) || '.')) usageError(io, `the folder '${dirname(output)}' does not exist`);
-  checkOutputFile(output, { force: options.force });
+  checkHtmlDestination(output, options.force, io);
   if (options.diff && options.diff.length !== 2) {
     usageError(
       io,
@@ -43,9 +40,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
       wordDiff: readableWordDiff,
     },
   );
-  const html = analysisReportHtml(data);
-  await nodeFileStore().writeAtomic(output, html);
-  io.out(`wrote ${output} (${Math.round(html.length / 1024)} KB)\n`);
+  await writeHtml(output, analysisReportHtml(data), io);
   warnIfPartial(data.analysis.completeness, io);
   return EXIT_OK;
 }

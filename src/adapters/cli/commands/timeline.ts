@@ -8,6 +8,8 @@ import type { Convergence } from '../../../core/analysis/gaps/convergence.js';
 import { findDocument } from '../../../core/versions/document-index.js';
 import { type TimelineEntry, VersionError } from '../../../core/versions/index.js';
 import type { Scenario } from '../../../schema/scenario.js';
+import { timelinePageHtml } from '../../report/timeline-page.js';
+import { checkHtmlDestination, writeHtml } from '../html-output.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io, json, num, styler, table } from '../output.js';
 import { validateDate } from '../parse-arguments.js';
@@ -17,6 +19,9 @@ export interface TimelineCommandOptions {
   from?: string;
   to?: string;
   json?: boolean;
+  /** Also write the timeline as an HTML page. */
+  html?: string;
+  force?: boolean;
 }
 
 /** Greedy word wrap for table cells (cli-table3 wraps only with fixed column widths). */
@@ -222,6 +227,7 @@ export async function timelineCommand(
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     usageError(io, `--from ${options.from} is after --to ${options.to}`);
   }
+  if (options.html !== undefined) checkHtmlDestination(options.html, options.force, io, '--html');
   const scenario = loadOrExit(file, io, options.json === true);
   const requested = (options.document ?? []).flatMap((d) => d.split(',')).map((d) => d.trim());
   for (const d of requested) {
@@ -239,6 +245,11 @@ export async function timelineCommand(
   } catch (error) {
     if (error instanceof VersionError) usageError(io, error.message);
     throw error;
+  }
+  if (options.html !== undefined) {
+    const titles = new Map(scenario.issues.map((i) => [i.id, i.title]));
+    const page = timelinePageHtml(scenario.title, data, titles);
+    await writeHtml(options.html, page, options.json ? { ...io, out: (text) => io.err(text) } : io);
   }
   if (options.json) {
     io.out(json(data));

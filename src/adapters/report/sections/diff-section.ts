@@ -81,7 +81,7 @@ function pointsTable(points: PointDiff[]): string {
       ? `<p class="pv-muted">Unchanged: ${kept.map((p) => numbers(p.after)).join(', ')}.</p>`
       : '';
   if (changed.length === 0) return `<p>No point changed.</p>${keptLine}`;
-  return `<table class="pv-table">
+  return `<table class="pv-table" tabindex="0">
 <thead><tr><th>change</th><th>before</th><th>after</th><th>title</th><th>text (<del>removed</del> <ins>added</ins>)</th><th>settles</th><th>matched by</th></tr></thead>
 <tbody>
 ${changed.map(pointRow).join('\n')}
@@ -110,7 +110,7 @@ function issuesTable(issues: IssueChange[], unresolved: VersionDiff['unresolved'
   const table =
     issues.length === 0
       ? '<p>No issue is settled differently.</p>'
-      : `<table class="pv-table">
+      : `<table class="pv-table" tabindex="0">
 <thead><tr><th>issue</th><th>before</th><th>after</th><th>change</th><th>points</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -165,7 +165,7 @@ function impactTables(impact: Impact, issues: IssueChange[]): string {
     a.changes.length === 0
       ? ''
       : `<p><strong>Who gains from each change</strong> <span class="pv-muted">(${escapeHtml(how)}; each cell is the change's share of the party's change in the range midpoint; the shares add up to the total)</span></p>
-<table class="pv-table">
+<table class="pv-table" tabindex="0">
 <thead><tr><th>issue change</th>${head}</tr></thead>
 <tbody>
 ${attributionRows.join('\n')}
@@ -182,7 +182,7 @@ ${attributionRows.join('\n')}
   );
   const v = impact.verdict;
   const verdict = (x: string, y: string) => (x === y ? `${y} (unchanged)` : `${x} → ${y}`);
-  return `<table class="pv-table">
+  return `<table class="pv-table" tabindex="0">
 <thead><tr><th>party</th><th>before</th><th>after</th><th>change (midpoint)</th><th>BATNA</th><th>acceptable</th></tr></thead>
 <tbody>
 ${partyRows.join('\n')}

@@ -7,7 +7,7 @@ export const SECTION_STYLE = `<style>
 .pv-section h2 { border-bottom: 2px solid #2f6db5; padding-bottom: 4px; }
 .pv-section h3 { margin-top: 1.6em; }
 .pv-muted { color: #666; font-size: 0.92em; }
-.pv-chart { margin: 0.8em 0; overflow-x: auto; }
+.pv-chart { margin: 0.8em 0; }
 .pv-chart figcaption { color: #666; font-size: 0.88em; max-width: 760px; }
 .pv-table { border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.92em; }
 .pv-table th, .pv-table td { border: 1px solid #ddd; padding: 4px 8px; vertical-align: top; text-align: left; }

@@ -85,7 +85,8 @@ export function simulationSection(input: SimulationSectionInput): Section {
         `${run.conventions} conventions.`,
     )}</p>`,
   );
-  const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}`;
+  // Rounds are numbered from 0, so the round of the outcome is one less than the rounds played.
+  const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}, numbered from 0: ${run.metrics.rounds} rounds played`;
   parts.push(
     o.agreement
       ? `<p><span class="yes">Agreement</span> in ${escapeHtml(when)}.</p>`
@@ -108,7 +109,7 @@ export function simulationSection(input: SimulationSectionInput): Section {
   );
   const m = run.metrics;
   const metrics: Array<[string, string]> = [
-    ['rounds', String(m.rounds)],
+    ['rounds played (round 0 counts)', String(m.rounds)],
     ['social welfare (sum of utilities)', fixed(m.socialWelfare)],
     ['discounted welfare', fixed(m.discountedWelfare)],
   ];

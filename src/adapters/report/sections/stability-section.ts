@@ -82,7 +82,7 @@ export function stabilitySection(result: StabilityResult): string {
     : '';
   return `${SECTION_STYLE}<div class="pv-section">
 <p>${escapeHtml(result.title ?? 'Conflict')}: ${result.states.length} feasible states, ${players.length} decision makers. A state is written as Y/N over the options ${options}. Sanctioning sequences: ${escapeHtml(result.sequenceRule)}. Preferences are analysts' estimates; the stability results are exact for them.</p>
-<table class="pv-table"><thead><tr><th>concept</th><th>equilibria (states stable for every decision maker)</th></tr></thead><tbody>${rows}</tbody></table>
+<table class="pv-table" tabindex="0"><thead><tr><th>concept</th><th>equilibria (states stable for every decision maker)</th></tr></thead><tbody>${rows}</tbody></table>
 ${paths}
 <figure class="pv-chart">${stateGraph(result)}<figcaption>States shaded by the strongest concept under which they are equilibria (dark: Nash; medium: SEQ; light: GMR); the status quo is ringed; arrows are the moves of the shortest paths from the status quo, coloured by mover: ${legend}.</figcaption></figure>
 </div>`;

@@ -80,7 +80,7 @@ function singleDateGaps(c: Convergence): string {
         `<tr><td>${escapeHtml(t.title)}</td>${t.steps.map((s) => `<td class="pv-num">${s.gap === null ? 'open' : s.gap.toFixed(1)}</td>`).join('')}</tr>`,
     );
   return `<p>Settlement gap per issue (every version of this document is dated ${escapeHtml(c.versions[0].date)}, so there is no change over time to chart):</p>
-<table class="pv-table">
+<table class="pv-table" tabindex="0">
 <thead><tr><th>issue</th>${c.versions.map((v) => `<th>${escapeHtml(v.id)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -117,7 +117,7 @@ ${parties.join('\n')}
 </tr>`;
   });
   const notes = [...new Set(agreements.flatMap((a) => a.notes))];
-  return `<table class="pv-table">
+  return `<table class="pv-table" tabindex="0">
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}

@@ -1,0 +1,148 @@
+import { INK, MUTED_INK } from './echarts-setup.js';
+import type { Box } from './label-placement.js';
+import { textHeight, textWidth } from './text-measure.js';
+
+export const TITLE_FONT = 15;
+export const BODY_FONT = 12;
+const PAD = 10;
+const LEGEND_ICON = 25;
+const LEGEND_ITEM_GAP = 12;
+
+/** Splits legend entries into rows that fit the width (laid out here, so the plot's margins are known). */
+export function legendRows(names: string[], width: number): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let used = 0;
+  for (const name of names) {
+    const item = itemWidth(name) + LEGEND_ITEM_GAP;
+    if (row.length > 0 && used + item > width - 2 * PAD) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    row.push(name);
+    used += item;
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+export interface FrameInput {
+  width: number;
+  /** Height of the plot area itself. */
+  plotHeight: number;
+  title: string;
+  /** Lines under the title (counts, sampling and thinning statements). */
+  subtitle: string[];
+  legend: string[];
+  /** Axis titles (with units); omit for charts without Cartesian axes. */
+  xName?: string;
+  yName?: string;
+  /** Widest y tick label. */
+  yTickWidth?: number;
+  rightMargin?: number;
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  plot: Box;
+  option: Record<string, unknown>;
+}
+
+const wrap = (text: string, width: number, fontSize: number): string[] => {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, fontSize) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+};
+
+const itemWidth = (name: string) => LEGEND_ICON + 5 + textWidth(name, BODY_FONT);
+
+/**
+ * One legend component per entry at a computed position: echarts' own legend layout measures text differently
+ * on a server and in a browser, which made entries overlap.
+ */
+function legendItems(rows: string[][], width: number, top: number) {
+  return rows.flatMap((row, k) => {
+    const total = row.reduce((sum, name) => sum + itemWidth(name), 0) + LEGEND_ITEM_GAP * (row.length - 1);
+    let x = Math.max(PAD, (width - total) / 2);
+    return row.map((name) => {
+      const item = {
+        data: [name],
+        left: Math.round(x),
+        top: Math.round(top + k * (textHeight(BODY_FONT) + 8)),
+        padding: 0,
+        itemGap: 0,
+        itemWidth: LEGEND_ICON,
+        itemHeight: 12,
+        textStyle: { fontSize: BODY_FONT, color: INK },
+      };
+      x += itemWidth(name) + LEGEND_ITEM_GAP;
+      return item;
+    });
+  });
+}
+
+/**
+ * Title, subtitle, legend rows and plot margins computed from text widths, so that the title never meets an
+ * axis title and the legend never meets tick labels.
+ */
+export function frame(input: FrameInput): Frame {
+  const usable = input.width - 2 * PAD;
+  const titleLines = wrap(input.title, usable, TITLE_FONT);
+  const subLines = input.subtitle.flatMap((s) => wrap(s, usable, BODY_FONT));
+  const titleHeight = titleLines.length * textHeight(TITLE_FONT) + subLines.length * textHeight(BODY_FONT);
+  const yNameRoom = input.yName ? textHeight(BODY_FONT) + 8 : 0;
+  // The title–subtitle gap (4) and half a tick label above the plot (8) come on top of the text lines.
+  const top = PAD + titleHeight + 4 + 8 + 12 + (input.yName ? 6 : 0);
+  const left = PAD + yNameRoom + (input.yTickWidth ?? 0) + 10;
+  const xRoom = input.xName ? textHeight(BODY_FONT) * 2 + 14 : textHeight(BODY_FONT) + 10;
+  const rows = legendRows(input.legend, input.width);
+  const legendHeight = rows.length * (textHeight(BODY_FONT) + 8);
+  const right = input.rightMargin ?? 24;
+  const plot: Box = {
+    x: left,
+    y: top,
+    width: input.width - left - right,
+    height: input.plotHeight,
+  };
+  const legendTop = top + input.plotHeight + xRoom + 8;
+  const height = Math.ceil(legendTop + legendHeight + PAD);
+  const option: Record<string, unknown> = {
+    title: {
+      text: titleLines.join('\n'),
+      subtext: subLines.join('\n'),
+      left: PAD,
+      top: PAD,
+      itemGap: 4,
+      textStyle: { fontSize: TITLE_FONT, fontWeight: 'bold', color: INK, lineHeight: textHeight(TITLE_FONT) },
+      subtextStyle: { fontSize: BODY_FONT, color: MUTED_INK, lineHeight: textHeight(BODY_FONT) },
+    },
+    legend: legendItems(rows, input.width, legendTop),
+    grid: { left, right, top, height: input.plotHeight, containLabel: false },
+  };
+  return { width: input.width, height, plot, option };
+}
+
+/** An axis from 0 to 100 utility points with its title in the middle, clear of the tick labels. */
+export function utilityAxis(name: string, orientation: 'x' | 'y', tickWidth: number) {
+  return {
+    type: 'value',
+    min: 0,
+    max: 100,
+    name,
+    nameLocation: 'middle',
+    nameGap: orientation === 'x' ? textHeight(BODY_FONT) + 12 : tickWidth + 14,
+    nameTextStyle: { fontSize: BODY_FONT, color: INK },
+    axisLabel: { fontSize: BODY_FONT, color: MUTED_INK },
+    splitLine: { lineStyle: { color: '#e6e6e6' } },
+  };
+}
