@@ -6,6 +6,7 @@ import {
 } from '../core/analysis/bargaining/negmas-points.js';
 import type { Explanation } from '../core/analysis/explain/explain-empty-zone.js';
 import { type IssueGap, issueGaps } from '../core/analysis/gaps/issue-gaps.js';
+import type { MilpSolver } from '../core/analysis/milp/solver.js';
 import type { FrontierOver } from '../core/analysis/pareto/milp-frontier.js';
 import { type AgreementZone, agreementZone } from '../core/analysis/zone/agreement-zone.js';
 import { AnalysisError } from '../core/analysis/zone/analysis-options.js';
@@ -15,7 +16,9 @@ import { type Evaluation, evaluateSubspace } from '../core/evaluate/evaluate.js'
 import type { CompiledScenario } from '../core/model/compile.js';
 import { outcomeCount } from '../core/model/outcome-count.js';
 import { resolvePackage } from '../core/model/resolve.js';
+import type { Cancellation } from '../core/ports.js';
 import type { Distribution } from '../core/random/samplers.js';
+import type { Scenario } from '../schema/scenario.js';
 import { type Completeness, completenessOf } from './analysis-completeness.js';
 import { type AnalysisContext, analysisContext } from './analysis-context.js';
 import { type Concessions, type ConcessionsInput, concessionsStep } from './concessions.js';
@@ -26,6 +29,7 @@ import {
   type FrontierPointView,
   type FrontierReport,
 } from './frontier.js';
+import { type PackageFrontier, packageFrontiers } from './package-frontiers.js';
 import { CancelledError, type ComputePorts, runStep } from './ports.js';
 import { type Relaxation, relaxStep } from './relax.js';
 import { type RobustnessResult, robustnessStep } from './robustness.js';
@@ -43,6 +47,8 @@ export interface AnalyzeInput extends ConcessionsInput {
   frontierMethod?: FrontierMethodChoice;
   /** Which outcomes the frontier is over (default all outcomes). */
   frontierOver?: FrontierOver;
+  /** MILP frontiers: count the outcomes sharing each vector, up to this many per vector (default: not counted). */
+  countTies?: number;
   /** Receives every frontier point, whatever maxFrontierPoints lists (e.g. a JSON-lines file). */
   onFrontierPoint?: (point: FrontierPointView) => void;
   /** Conventions for the bargaining points: 'parley' (default) or 'negmas' (adds NegMAS's points). */
@@ -82,6 +88,11 @@ export interface AnalysisReport {
   negmas?: NegmasPointsResult | { skipped: string };
   packages: PackageSummary[];
   focus?: Concessions;
+  /**
+   * With a focus package: the frontier of what it leaves open, over all its completions and, when the zone is
+   * empty and a relaxation opens it, over the completions acceptable under that relaxation.
+   */
+  packageFrontiers?: PackageFrontier[];
   robustness?: RobustnessResult;
   gaps: IssueGap[];
   /** Whether every step finished with a proven answer, and what the time limit left unproven. */
@@ -149,6 +160,7 @@ export async function analyzeStep(
         over: input.frontierOver,
         parties: input.parties,
         maxListed: input.maxFrontierPoints,
+        countTies: input.countTies,
         enumerationLimit: FRONTIER_LIMIT,
         shared: context.table,
       },
@@ -195,6 +207,12 @@ export async function analyzeStep(
   const focus = budget.exhausted()
     ? skip(skipped, input.package || input.versions ? 'what it would take' : undefined)
     : await concessionsStep(context, input, inner, timings);
+
+  const packageFrontiers = input.package
+    ? await optional('package frontier', () =>
+        focusPackageFrontiers(scenario, compiled, input, relaxation, inner),
+      )
+    : undefined;
 
   let robustness: RobustnessResult | undefined;
   const samples = input.samples ?? 0;
@@ -246,11 +264,38 @@ export async function analyzeStep(
     negmas,
     packages,
     focus,
+    packageFrontiers,
     robustness,
     gaps,
     completeness,
     timings,
   };
+}
+
+/** The focus package's frontiers: over all its completions, and over the acceptable ones under the relaxation. */
+async function focusPackageFrontiers(
+  scenario: Scenario,
+  compiled: CompiledScenario,
+  input: AnalyzeInput,
+  relaxation: Relaxation | undefined,
+  ports: { solver: MilpSolver; cancel?: Cancellation },
+): Promise<PackageFrontier[]> {
+  const request = {
+    packages: [input.package as string],
+    parties: input.parties,
+    maxListed: input.maxFrontierPoints,
+    countTies: input.countTies,
+    enumerationLimit: FRONTIER_LIMIT,
+  };
+  const all = await packageFrontiers(scenario, compiled, { ...request, over: 'all-outcomes' }, ports);
+  if (!relaxation) return all;
+  const relaxed = await packageFrontiers(
+    scenario,
+    compiled,
+    { ...request, over: 'acceptable-outcomes', dropped: relaxation.dropped },
+    ports,
+  );
+  return [...all, ...relaxed];
 }
 
 /** NegMAS's points, or why they are not computed (they are defined over enumerated outcomes). */

@@ -17,6 +17,7 @@ export const FLAG_BOUNDS = {
     '--samples': { min: 0, max: MAX_SAMPLES },
     '--threads': THREADS,
     '--max-frontier': { min: 1, max: 10_000_000 },
+    '--count-ties': { min: 1, max: 1_000_000 },
     '--time-limit': TIME_LIMIT,
   },
   report: {

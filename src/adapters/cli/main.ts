@@ -132,6 +132,7 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .default('auto'),
     )
     .option('--max-frontier <n|all>', 'frontier points listed (default 2000; "all" lists every one)')
+    .option('--count-ties <n>', 'MILP frontiers: count the outcomes sharing each vector, up to n per vector')
     .addOption(
       new Option('--frontier-over <set>', 'frontier of all outcomes or of the acceptable ones only')
         .choices(['all', 'acceptable'])

@@ -25,6 +25,7 @@ export interface AnalyzeOptions {
   threads?: string;
   method?: 'auto' | 'enumerate' | 'decompose' | 'milp';
   maxFrontier?: string;
+  countTies?: string;
   frontierOver?: 'all' | 'acceptable';
   frontierOut?: string;
   /** Replace an existing --frontier-out file. */
@@ -49,10 +50,33 @@ export interface ParsedAnalyzeOptions {
   method: 'auto' | 'enumerate' | 'milp';
   frontierMethod: 'auto' | 'enumerate' | 'decompose' | 'milp';
   maxFrontierPoints: number;
+  countTies?: number;
   frontierOver: 'all-outcomes' | 'acceptable-outcomes';
   conventions: 'parley' | 'negmas';
   /** Budget of the whole analysis in seconds (undefined: none). */
   timeLimitSeconds?: number;
+}
+
+/** One frontier in two lines: how many points over which outcomes, then the method and any cut. */
+function printFrontierLine(
+  frontier: AnalysisReport['frontier'],
+  scopeOf: (f: Exclude<AnalysisReport['frontier'], { skipped: string }>) => string,
+  io: Io,
+): void {
+  const s = styler(io);
+  if ('skipped' in frontier) {
+    io.out(`not computed: ${frontier.skipped}\n`);
+    return;
+  }
+  const f = frontier;
+  const count =
+    f.outcomes === undefined
+      ? `${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors`
+      : `${f.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes (${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors)`;
+  io.out(
+    `${count} over ${scopeOf(f)}, for ${f.parties.join(', ')}; ${f.exact ? 'exact' : `bounded (${f.note})`}\n`,
+  );
+  io.out(`${s.dim(`method: ${f.method} (${f.reason})${f.truncated ? `; ${f.note}` : ''}`)}\n`);
 }
 
 /** Checks the options shared by `analyze` and `report` against the scenario, stopping with exit 2 on a problem. */
@@ -100,6 +124,10 @@ export function parseAnalyzeOptions(
           ? Number.POSITIVE_INFINITY
           : 2000
         : integerFlag(options.maxFrontier, '--max-frontier', bounds['--max-frontier'], io),
+    countTies:
+      options.countTies === undefined
+        ? undefined
+        : integerFlag(options.countTies, '--count-ties', bounds['--count-ties'], io),
     frontierOver: options.frontierOver === 'acceptable' ? 'acceptable-outcomes' : 'all-outcomes',
     conventions: options.conventions ?? 'parley',
     timeLimitSeconds: timeLimitFlag(options.timeLimit, io, DEFAULT_TIME_LIMIT_SECONDS),
@@ -272,19 +300,11 @@ export function printAnalysis(report: AnalysisReport, io: Io, names: OptionNames
   }
 
   io.out(`\n${s.bold('Pareto frontier')}: `);
-  if ('skipped' in report.frontier) io.out(`not computed: ${report.frontier.skipped}\n`);
-  else {
-    const f = report.frontier;
-    const count =
-      f.outcomes === undefined
-        ? `${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors`
-        : `${f.outcomes.toLocaleString('en-US')} Pareto-optimal outcomes (${f.distinctVectors.toLocaleString('en-US')} distinct utility vectors)`;
-    const scope = f.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes';
-    io.out(
-      `${count} over ${scope}, for ${f.parties.join(', ')}; ${f.exact ? 'exact' : `bounded (${f.note})`}\n`,
-    );
-    io.out(`${s.dim(`method: ${f.method} (${f.reason})${f.truncated ? `; ${f.note}` : ''}`)}\n`);
-  }
+  printFrontierLine(
+    report.frontier,
+    (f) => (f.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes'),
+    io,
+  );
 
   io.out(`\n${s.bold('Bargaining solutions')} (gains over the BATNAs, within the agreement zone)\n`);
   printBargaining(report.bargaining, io, names);
@@ -346,6 +366,29 @@ export function printAnalysis(report: AnalysisReport, io: Io, names: OptionNames
       io.out(`  ${s.dim(improvement.note)}\n`);
       io.out(`  ${s.dim('for example:')}\n${outcomeText(better.outcome, names, '    ')}\n`);
     }
+  }
+
+  for (const pf of report.packageFrontiers ?? []) {
+    const completions = `${pf.completions.toLocaleString('en-US')} completions`;
+    const open = `open: ${pf.openIssues.join(', ') || 'none'}`;
+    const relaxed = pf.dropped.length > 0;
+    io.out(
+      `\n${s.bold(`Frontier of what '${pf.package}' leaves open${relaxed ? ', under the relaxation' : ''}`)}: `,
+    );
+    if (relaxed && !('skipped' in pf.frontier) && pf.frontier.distinctVectors === 0) {
+      io.out(
+        `none: not one of its ${completions} is acceptable to every signatory even with ${pf.dropped.join(', ')} dropped (${open})\n`,
+      );
+      continue;
+    }
+    printFrontierLine(
+      pf.frontier,
+      () =>
+        relaxed
+          ? `those of its ${completions} acceptable to every signatory with ${pf.dropped.join(', ')} dropped (${open})`
+          : `its ${completions} (${open})`,
+      io,
+    );
   }
 
   if (report.robustness) {
