@@ -234,9 +234,12 @@ describe('parley diff: bad input', async () => {
     );
     await expectUsage(
       [flagship, 'framework:plan-28', 'framework:plan-20', '--samples', '1.5'],
-      '--samples must be',
+      "--samples: expected an integer from 1 to 1,000,000, got '1.5'",
     );
-    await expectUsage([flagship, 'framework:plan-28', 'framework:plan-20', '--seed', 'x'], '--seed must be');
+    await expectUsage(
+      [flagship, 'framework:plan-28', 'framework:plan-20', '--seed', 'x'],
+      "--seed: expected an integer from 0 to 4,294,967,295, got 'x'",
+    );
   });
 
   it('accepts the same version twice: an empty diff', async () => {
