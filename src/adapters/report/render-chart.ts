@@ -1,31 +1,6 @@
-import { BarChart, CustomChart, GraphChart, LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  ParallelComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-
-echarts.use([
-  BarChart,
-  CustomChart,
-  GraphChart,
-  LineChart,
-  ParallelChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  ParallelComponent,
-  TitleComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+// One registration of the echarts parts for every chart (the chart layer's).
+import { echarts } from '../../views/charts/echarts-setup.js';
 
 export const palette = [
   '#2f6db5',
