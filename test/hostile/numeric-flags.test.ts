@@ -19,7 +19,9 @@ const BASE: Record<keyof typeof FLAG_BOUNDS, () => string[]> = {
   tournament: () => ['tournament', '--scenarios', car, '--strategies', 'boulware,linear'],
   forecast: () => ['forecast', flagship],
   stability: () => ['stability', flagship],
-  import: () => ['import', 'test/fixtures/domains/genius-lunch'],
+  import: () => ['import', 'examples/domains/genius-lunch'],
+  // Only values outside the bounds are tried, so the server never starts.
+  serve: () => ['serve', '--data-dir', tempDir()],
 };
 
 /** Values just outside the bounds, absurd magnitudes, and text that is not a number. */

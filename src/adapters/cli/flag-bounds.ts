@@ -20,6 +20,9 @@ export const FLAG_BOUNDS = {
     '--count-ties': { min: 1, max: 1_000_000 },
     '--time-limit': TIME_LIMIT,
   },
+  serve: {
+    '--port': { min: 0, max: 65_535 },
+  },
   report: {
     '--samples': { min: 0, max: MAX_SAMPLES },
     '--threads': THREADS,

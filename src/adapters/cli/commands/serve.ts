@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { buildServer } from '../../../server/http/build-server.js';
 import { scenarioCodec } from '../../server/scenario-codec.js';
+import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { usageError } from '../load.js';
+import { integerFlag } from '../numeric-flags.js';
 import { openCliStore } from '../open-cli-store.js';
 import { EXIT_OK, type Io, json } from '../output.js';
 import { storeOptionsFromFlags } from '../store-location.js';
@@ -15,18 +17,6 @@ export interface ServeCommandOptions {
   secureCookies?: boolean;
   log?: boolean;
   json?: boolean;
-}
-
-function parsePort(text: string, io: Io): number {
-  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(port >= 0 && port <= 65535)) {
-    usageError(
-      io,
-      `--port must be an integer from 0 to 65535, got '${text}'`,
-      'e.g. --port 8080, or --port 0 for a free port',
-    );
-  }
-  return port;
 }
 
 /** Resolves on SIGINT or SIGTERM (or when `stop` aborts, for tests running the command in-process). */
@@ -53,7 +43,7 @@ export async function serveCommand(
   io: Io,
   stop?: AbortSignal,
 ): Promise<number> {
-  const port = parsePort(options.port ?? '8080', io);
+  const port = integerFlag(options.port ?? '8080', '--port', FLAG_BOUNDS.serve['--port'], io);
   const host = options.host ?? '127.0.0.1';
   const store = await openCliStore(options, io);
   const dataDir = resolve(storeOptionsFromFlags(options).dataDir);
