@@ -288,6 +288,8 @@ async function focusPackageFrontiers(
     enumerationLimit: FRONTIER_LIMIT,
   };
   const all = await packageFrontiers(scenario, compiled, { ...request, over: 'all-outcomes' }, ports);
+  // A package that settles every issue has one completion: its evaluation says all there is.
+  if (all.every((f) => f.openIssues.length === 0)) return [];
   if (!relaxation) return all;
   const relaxed = await packageFrontiers(
     scenario,
