@@ -64,7 +64,12 @@ function syntaxDiagnostics(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let exhausted = false;
-  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  // When the parser runs out of stack, what else it reports is a consequence of giving up there (how much
+  // it still manages depends on the stack left to it): the one exhaustion is the whole story.
+  const exhaustion = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message));
+  const sorted = exhaustion
+    ? [{ ...exhaustion, code: 'RESOURCE_EXHAUSTION' as const }]
+    : [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   for (const error of sorted) {
     const position = positionAt(source, error.pos[0]);
     if (error.code === 'RESOURCE_EXHAUSTION') {
