@@ -132,17 +132,22 @@ export function frame(input: FrameInput): Frame {
   return { width: input.width, height, plot, option };
 }
 
-/** An axis from 0 to 100 utility points with its title in the middle, clear of the tick labels. */
-export function utilityAxis(name: string, orientation: 'x' | 'y', tickWidth: number) {
+/** A value axis with its title in the middle, clear of the tick labels (below them on x, beside them on y). */
+export function valueAxis(name: string, min: number, max: number, nameGap = textHeight(BODY_FONT) + 12) {
   return {
     type: 'value',
-    min: 0,
-    max: 100,
+    min,
+    max,
     name,
     nameLocation: 'middle',
-    nameGap: orientation === 'x' ? textHeight(BODY_FONT) + 12 : tickWidth + 14,
+    nameGap,
     nameTextStyle: { fontSize: BODY_FONT, color: INK },
     axisLabel: { fontSize: BODY_FONT, color: MUTED_INK },
     splitLine: { lineStyle: { color: '#e6e6e6' } },
   };
+}
+
+/** An axis from 0 to 100 utility points with its title in the middle, clear of the tick labels. */
+export function utilityAxis(name: string, orientation: 'x' | 'y', tickWidth: number) {
+  return valueAxis(name, 0, 100, orientation === 'x' ? textHeight(BODY_FONT) + 12 : tickWidth + 14);
 }

@@ -1,7 +1,7 @@
 import type { ChartSpec } from './chart-spec.js';
-import { INK, MUTED_INK } from './echarts-setup.js';
-import { BODY_FONT, frame } from './frame.js';
-import { ellipsizeMiddle, textHeight, textWidth } from './text-measure.js';
+import { INK } from './echarts-setup.js';
+import { BODY_FONT, frame, valueAxis } from './frame.js';
+import { ellipsizeMiddle, textWidth } from './text-measure.js';
 
 /** One estimate moved alone across its stated range, the others at their best values. */
 export interface TornadoBar {
@@ -92,17 +92,7 @@ export function tornadoChart(input: TornadoInput): ChartSpec {
     height: f.height,
     option: {
       ...f.option,
-      xAxis: {
-        type: 'value',
-        min: Math.floor(lo - pad),
-        max: Math.ceil(hi + pad),
-        name: input.measure,
-        nameLocation: 'middle',
-        nameGap: textHeight(BODY_FONT) + 12,
-        nameTextStyle: { fontSize: BODY_FONT, color: INK },
-        axisLabel: { fontSize: BODY_FONT, color: MUTED_INK },
-        splitLine: { lineStyle: { color: '#e6e6e6' } },
-      },
+      xAxis: valueAxis(input.measure, Math.floor(lo - pad), Math.ceil(hi + pad)),
       yAxis: {
         type: 'category',
         data: labels,

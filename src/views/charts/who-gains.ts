@@ -1,8 +1,8 @@
 import type { Impact } from '../../core/versions/impact.js';
 import type { ChartSpec } from './chart-spec.js';
-import { INK, MUTED_INK } from './echarts-setup.js';
-import { BODY_FONT, frame } from './frame.js';
-import { ellipsizeMiddle, textHeight, textWidth } from './text-measure.js';
+import { INK } from './echarts-setup.js';
+import { BODY_FONT, frame, valueAxis } from './frame.js';
+import { ellipsizeMiddle, textWidth } from './text-measure.js';
 
 /** Kinds of change that leave an issue open: they move the midpoint scalar without settling anything. */
 const DEFERRALS = new Set(['deferred', 'unsettled']);
@@ -81,17 +81,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
     height: f.height,
     option: {
       ...f.option,
-      xAxis: {
-        type: 'value',
-        min: -bound,
-        max: bound,
-        name: xName,
-        nameLocation: 'middle',
-        nameGap: textHeight(BODY_FONT) + 12,
-        nameTextStyle: { fontSize: BODY_FONT, color: INK },
-        axisLabel: { fontSize: BODY_FONT, color: MUTED_INK },
-        splitLine: { lineStyle: { color: '#e6e6e6' } },
-      },
+      xAxis: valueAxis(xName, -bound, bound),
       yAxis: {
         type: 'category',
         data: labels,
