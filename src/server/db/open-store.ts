@@ -15,6 +15,7 @@ import { createMemberRepository } from './repositories/members.js';
 import { createDisclosurePolicyRepository } from './repositories/policies.js';
 import { createRevisionRepository } from './repositories/revisions.js';
 import { createSessionRepository } from './repositories/sessions.js';
+import { createStrategyRepository } from './repositories/strategies.js';
 import { createUserRepository } from './repositories/users.js';
 import { createWorkspaceRepository } from './repositories/workspaces.js';
 import type { Store, StoreOptions } from './store.js';
@@ -46,6 +47,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     policies: createDisclosurePolicyRepository(context),
     audit: createAuditRepository(context),
     jobs: createJobRepository(context),
+    strategies: createStrategyRepository(context),
     backup: (file, backupOptions) => backupDatabase(connection, file, backupOptions),
     close: () => db.destroy(),
   };

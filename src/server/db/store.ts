@@ -376,6 +376,35 @@ export interface JobRepository {
   failInterrupted(message: string): Promise<number>;
 }
 
+// --- Strategy modules ---------------------------------------------------------------------------------
+
+/** A user's uploaded strategy module, without its source. */
+export interface StoredStrategy {
+  id: string;
+  userId: string;
+  /** The name the module registers (what configurations use). */
+  name: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface StrategySource extends StoredStrategy {
+  source: string;
+}
+
+export interface StrategyRepository {
+  /** Throws a unique violation when the user already has a strategy of that name. */
+  create(strategy: { userId: string; name: string; source: string; sha256: string }): Promise<StoredStrategy>;
+  /** The user's strategies, by name. */
+  list(userId: string): Promise<StoredStrategy[]>;
+  count(userId: string): Promise<number>;
+  /** The named strategies of the user, with their sources (names not found are simply absent). */
+  sources(userId: string, names: readonly string[]): Promise<StrategySource[]>;
+  /** False when the user has no strategy of that name. */
+  delete(userId: string, name: string): Promise<boolean>;
+}
+
 // --- The store --------------------------------------------------------------------------------------------
 
 export interface BackupResult {
@@ -401,6 +430,7 @@ export interface Store {
   readonly policies: DisclosurePolicyRepository;
   readonly audit: AuditRepository;
   readonly jobs: JobRepository;
+  readonly strategies: StrategyRepository;
   /**
    * A consistent copy of the whole database, taken while others keep reading and writing. Refuses an existing
    * `file` unless `force`; the copy appears under its name only once complete.
