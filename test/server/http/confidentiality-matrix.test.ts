@@ -8,6 +8,9 @@ import { tinyScenario } from '../../support/tiny-scenario.js';
 
 type Party = (typeof PRIVATE_PARTIES)[number];
 
+/** A short simulated negotiation with every move recorded: offers and utilities of both parties. */
+const SIMULATION = { agents: { a: 'linear', b: 'boulware' }, deadline: { rounds: 12 }, seed: 5 };
+
 interface Caller {
   name: string;
   client: TestClient;
@@ -147,6 +150,25 @@ describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
           { params: w, body: {} },
           { params: w, body: { documents: ['nope'] } },
         ],
+        'POST /api/workspaces/{workspace}/simulate': [
+          { params: w, body: { config: SIMULATION } },
+          { params: w, body: { config: { ...SIMULATION, agents: { a: 'planted-a', b: 'linear' } } } },
+          { params: w, body: { config: { ...SIMULATION, agents: { a: 'linear', zz: 'linear' } } } },
+          { params: bad, body: { config: SIMULATION } },
+        ],
+        'POST /api/workspaces/{workspace}/tournament': [
+          {
+            params: w,
+            body: { strategies: ['linear', 'boulware'], seed: 1, simulation: { deadline: { rounds: 8 } } },
+          },
+          { params: w, body: { strategies: ['linear', 'no-such'], seed: 1, simulation: {} } },
+        ],
+        'GET /api/strategies': [{ params: {} }],
+        'POST /api/strategies': [
+          { params: {}, body: { source: 'export default {' } },
+          { params: {}, body: { source: 3 } },
+        ],
+        'DELETE /api/strategies/{name}': [{ params: { name: 'no-such-strategy' } }],
         'GET /api/jobs/{job}': [{ params: { job } }, { params: bad }],
         'GET /api/jobs/{job}/events': [{ params: { job } }, { params: bad }],
         'DELETE /api/jobs/{job}': [{ params: { job } }, { params: bad }],
