@@ -206,3 +206,52 @@ describe.each(storeTargets())('simulations, tournaments and strategies over HTTP
     });
   });
 });
+
+describe('long tournaments as jobs', () => {
+  // A zero wait: every request not computed before answers 202 with its job.
+  const env = useTestServer('sqlite', { directWaitMs: 0, jobs: { threads: 2 } });
+
+  it('answers 202, streams progress by match, limits each user to two at once, and cancels', async () => {
+    const mediator = await env().user('mediator');
+    const workspace = (
+      await mediator.request('POST', '/api/workspaces', { body: { scenario: plantedYaml() } })
+    ).json.id;
+    const long = (seed: number) => ({
+      strategies: ['linear', 'boulware', 'conceder', 'hardliner'],
+      repetitions: 20,
+      seed,
+      simulation: { deadline: { rounds: 200 } },
+    });
+    const first = await mediator.request('POST', `/api/workspaces/${workspace}/tournament`, {
+      body: long(1),
+    });
+    expect(first.status).toBe(202);
+    const second = await mediator.request('POST', `/api/workspaces/${workspace}/tournament`, {
+      body: long(2),
+    });
+    expect(second.status).toBe(202);
+    const third = await mediator.request('POST', `/api/workspaces/${workspace}/tournament`, {
+      body: long(3),
+    });
+    expect(third.status).toBe(429);
+    expect(third.json.error.code).toBe('too-many-jobs');
+    for (const job of [first.json.id, second.json.id]) {
+      const cancelled = await mediator.request('DELETE', `/api/jobs/${job}`);
+      expect(cancelled.json.state).toBe('cancelled');
+    }
+    const short = { ...long(4), repetitions: 3 };
+    const after = await mediator.request('POST', `/api/workspaces/${workspace}/tournament`, { body: short });
+    expect(after.status).toBe(202);
+    const stream = await mediator.request('GET', `/api/jobs/${after.json.id}/events`);
+    const events = stream.body
+      .split('\n\n')
+      .filter((block) => block.trim() !== '')
+      .map((block) => ({
+        event: /^event: (.*)$/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null'),
+      }));
+    expect(events.at(-1)).toMatchObject({ event: 'end', data: { state: 'done' } });
+    expect(events.at(-1)?.data.result.result.matches).toHaveLength(16 * 3);
+    expect(events.some((e) => e.event === 'progress' && e.data.progress.step === 'matches')).toBe(true);
+  });
+});
