@@ -180,7 +180,7 @@ export interface WorkspaceRepository {
 export interface MemberRepository {
   get(workspaceId: string, userId: string): Promise<Member | undefined>;
   list(workspaceId: string): Promise<Member[]>;
-  /** Adds the user, or changes the role of an existing member. */
+  /** Adds the user, or changes the role of an existing member; throws LastMediatorError demoting the last one. */
   set(workspaceId: string, userId: string, grant: Grant, actor: string): Promise<Member>;
   /** Refuses to remove the last mediator (`reason: 'last-mediator'`). */
   remove(
@@ -203,7 +203,8 @@ export interface Invitation {
 
 export type AcceptInvitationResult =
   | { ok: true; invitation: Invitation; member: Member }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  /** 'last-mediator': the invitation would demote the workspace's only mediator (it stays unused). */
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'last-mediator' };
 
 export interface InvitationRepository {
   /** The plain token (for the link) is returned once; only its hash is stored. */
@@ -455,6 +456,14 @@ export class SchemaTooNewError extends StoreOpenError {
       `database schema version ${databaseVersion} is newer than this Parley (${codeVersion}); upgrade Parley`,
     );
     this.name = 'SchemaTooNewError';
+  }
+}
+
+/** A change would leave a workspace without a mediator. */
+export class LastMediatorError extends Error {
+  override name = 'LastMediatorError';
+  constructor() {
+    super('the workspace must keep a mediator: make someone else mediator first');
   }
 }
 
