@@ -30,6 +30,7 @@ describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
     let workspace = '';
     let job = '';
     let tokenId = '';
+    let observerLogin = '';
     let callers: Caller[] = [];
 
     beforeAll(async () => {
@@ -71,6 +72,7 @@ describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
       tokenClient.bearer = (
         await delegateA.request('POST', '/api/tokens', { body: { name: 'a-script' } })
       ).json.token;
+      observerLogin = observer.login ?? '';
       callers = [
         { name: 'mediator', client: mediator },
         { name: 'delegate of a', client: delegateA, sees: 'a' },
@@ -123,6 +125,16 @@ describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
         'POST /api/workspaces/{workspace}/invitations': [
           { params: w, body: { role: 'observer' } },
           { params: w, body: { role: 'delegate', party: 'zz' } },
+        ],
+        'PUT /api/workspaces/{workspace}/members/{user}': [
+          // Role changes that change nothing, so that every caller keeps what it may see.
+          { params: { workspace, user: observerLogin }, body: { role: 'observer' } },
+          { params: { workspace, user: 'nobody' }, body: { role: 'delegate', party: 'b' } },
+          { params: { workspace, user: observerLogin }, body: { role: 'delegate', party: 'zz' } },
+        ],
+        'DELETE /api/workspaces/{workspace}/members/{user}': [
+          { params: { workspace, user: 'nobody' } },
+          { params: { ...bad, user: observerLogin } },
         ],
         'POST /api/invitations/{token}/accept': [{ params: bad }],
         'GET /api/workspaces/{workspace}/disclosure': [{ params: w }, { params: bad }],
