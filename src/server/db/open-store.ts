@@ -33,6 +33,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   const clock = options.now ?? (() => new Date());
   const context: StoreContext = { db, dialect, now: () => clock().toISOString() };
+  const audit = createAuditRepository(context);
   return {
     dialect,
     schemaVersion,
@@ -45,10 +46,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     invitations: createInvitationRepository(context),
     revisions: createRevisionRepository(context),
     policies: createDisclosurePolicyRepository(context),
-    audit: createAuditRepository(context),
+    audit,
     jobs: createJobRepository(context),
     strategies: createStrategyRepository(context),
     backup: (file, backupOptions) => backupDatabase(connection, file, backupOptions),
-    close: () => db.destroy(),
+    close: async () => {
+      await audit.flush();
+      await db.destroy();
+    },
   };
 }

@@ -166,6 +166,8 @@ export interface NewWorkspace {
   /** Revision 1. */
   scenario: Scenario;
   summary?: string;
+  /** True when `scenario` is the scenario schema's output already: it is then not checked a second time. */
+  validated?: boolean;
 }
 
 export interface WorkspaceRepository {
@@ -258,6 +260,8 @@ export interface RevisionRepository {
     scenario: Scenario;
     authorId: string;
     summary: string;
+    /** True when `scenario` is the scenario schema's output already: it is then not checked a second time. */
+    validated?: boolean;
   }): Promise<AppendRevisionResult>;
   /** The given revision, or the head when `number` is omitted. */
   get(workspaceId: string, number?: number): Promise<Revision | undefined>;
@@ -305,6 +309,12 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 export interface AuditRepository {
   /** Append-only: there is no update or delete. */
   record(entry: NewAuditEntry): Promise<AuditEntry>;
+  /**
+   * Records a read of confidential data; resolves once the entry is committed, so a route that awaits it before
+   * answering never discloses anything unrecorded. Reads that arrive together share one transaction (group
+   * commit), which keeps the cost of auditing per read small under load.
+   */
+  recordRead(entry: NewAuditEntry): Promise<void>;
   /** Newest first; `before` pages back by id. */
   list(filter: {
     workspaceId?: string;

@@ -231,7 +231,8 @@ export function memberRoutes(ctx: ServerContext): ApiRoute[] {
         }
         const removed = await store.members.remove(params.workspace, userId, caller.user.id);
         if (!removed.ok && removed.reason === 'last-mediator') throw lastMediator();
-        if (!removed.ok) throw new ApiProblem(404, 'not-found', `no member '${params.user}' in this workspace`);
+        if (!removed.ok)
+          throw new ApiProblem(404, 'not-found', `no member '${params.user}' in this workspace`);
         reply.code(204);
         return undefined;
       },
