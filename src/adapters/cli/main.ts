@@ -146,6 +146,7 @@ An issue the text leaves open gives a range over its options, never a guess.`,
       'budget of the whole analysis (default 300 s); past it, a partial answer saying what is not proven',
     )
     .option('--progress', 'progress lines on stderr even when it is not a terminal')
+    .option('--no-progress', 'no progress on stderr, even on a terminal')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -200,6 +201,7 @@ Examples:
       'budget of the analysis (default 300 s); then a partial, labelled page',
     )
     .option('--progress', 'progress lines on stderr even when it is not a terminal')
+    .option('--no-progress', 'no progress on stderr, even on a terminal')
     .addOption(
       new Option('--method <method>', 'enumerate, MILP, or choose by size')
         .choices(['auto', 'enumerate', 'milp'])
@@ -303,6 +305,8 @@ Examples:
     )
     .option('--seed <s>', 'seed of the attribution sampler (default 1); same seed, same result')
     .option('--no-word-diff', 'show changed texts whole (before and after) instead of word by word')
+    .option('--progress', 'progress lines on stderr even when it is not a terminal')
+    .option('--no-progress', 'no progress on stderr, even on a terminal')
     .option('--json', 'machine-readable output (the parley.version-diff / parley.package-diff shape)')
     .option('--html <file>', 'also write the diff as an HTML page: who gains first, then the clauses')
     .option('--force', 'replace the --html file if it exists')
