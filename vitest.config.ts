@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+const ALL = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+
+/**
+ * Tests that drive a real outside component (a server with its databases, chromium, the packed package, the
+ * documentation's examples run in a shell): `npm test` runs them, `npm run test:core` leaves them out, so the
+ * figure the suite's time target was set on (the engine, CLI, interop, simulation, hostile inputs) stays
+ * measurable on its own.
+ */
+const INTEGRATION = [
+  'test/server/**/*.test.ts',
+  'test/cli/users-and-db.test.ts',
+  'test/report/browser/**/*.test.ts',
+  'test/web/**/*.test.ts',
+  'test/docs/**/*.test.ts',
+  'test/package/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Worker threads start faster than forked processes (about 14% less CPU for the same files); no test
     // changes the working directory or exits the process, which threads would not allow.
     pool: 'threads',
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'core', include: ALL, exclude: INTEGRATION } },
+      { extends: true, test: { name: 'integration', include: INTEGRATION } },
+    ],
   },
 });
