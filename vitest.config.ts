@@ -26,7 +26,14 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'core', include: ALL, exclude: INTEGRATION } },
+      {
+        extends: true,
+        // One module graph per worker instead of one per file: on 57 files of test/core, versions, load,
+        // schema and app this took 41% less CPU (79 s → 47 s, measured under load), most of it importing
+        // the same sources again. These tests keep no global state between files (no mocks, no stubs, no
+        // environment changes); the integration tests, which start servers and browsers, stay isolated.
+        test: { name: 'core', include: ALL, exclude: INTEGRATION, isolate: false },
+      },
       { extends: true, test: { name: 'integration', include: INTEGRATION } },
     ],
   },

@@ -165,7 +165,8 @@ The frontier says which outcomes it is over and whether it is exact or bounded; 
 limit it is proven point by point by MILP (two parties; more with --method milp).
 The whole analysis has a budget (--time-limit, default 300 seconds; "none" for no limit). When it runs out,
 every section keeps what it proved and the output says what is not proven ("completeness" in JSON, a warning
-on stderr); the exit code stays 0. Progress goes to stderr on a terminal, or always with --progress.
+on stderr); the exit code stays 0. Progress goes to stderr on a terminal, or always with --progress;
+--no-progress turns it off.
 
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
