@@ -136,7 +136,9 @@ describe.each(storeTargets())('simulations, tournaments and strategies over HTTP
       });
       expect(broken.status).toBe(422);
       expect(broken.json.error.issues[0].path).toBe('body.source');
-      expect(broken.json.error.message).toMatch(/^the strategy module cannot be used: SyntaxError: .* \(at strategy\.js:1:\d+\)$/);
+      expect(broken.json.error.message).toMatch(
+        /^the strategy module cannot be used: SyntaxError: .* \(at strategy\.js:1:\d+\)$/,
+      );
       expect(broken.body).not.toMatch(/parley-uploaded|\/tmp\//);
       const builtIn = await delegateA.request('POST', '/api/strategies', {
         body: { source: steadySource('linear') },
