@@ -1,6 +1,8 @@
 import { analyze } from '../../app/analyze.js';
+import { BuilderInputError } from '../../app/builder-input.js';
 import { diff } from '../../app/diff.js';
 import { evaluate } from '../../app/evaluate.js';
+import { nearestPackage } from '../../app/nearest-package.js';
 import { CancelledError, type ComputePorts } from '../../app/ports.js';
 import { serialMap } from '../../app/serial-map.js';
 import { timeline } from '../../app/timeline.js';
@@ -8,11 +10,12 @@ import { AnalysisError } from '../../core/analysis/zone/analysis-options.js';
 import { ResolveError } from '../../core/model/resolve.js';
 import { VersionError } from '../../core/versions/index.js';
 import type { AnalyzeBody, DiffBody, EvaluateBody, TimelineBody } from '../../schema/api/analysis.js';
+import type { NearestBody } from '../../schema/api/builder.js';
 import type { JobOutcome, JobTask } from '../../server/jobs/job-task.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
 import { readableWordDiff } from '../text/readable-word-diff.js';
 
-const INPUT_ERRORS = [ResolveError, VersionError, AnalysisError];
+const INPUT_ERRORS = [ResolveError, VersionError, AnalysisError, BuilderInputError];
 
 function ports(task: JobTask): ComputePorts {
   const flag = new Int32Array(task.cancelFlag);
@@ -71,6 +74,10 @@ async function run(task: JobTask): Promise<unknown> {
     case 'timeline': {
       const o = task.options as TimelineBody;
       return timeline({ scenario, documents: o.documents, from: o.from, to: o.to });
+    }
+    case 'nearest': {
+      const o = task.options as NearestBody;
+      return nearestPackage({ scenario, ...o }, ports(task));
     }
   }
 }

@@ -8,6 +8,7 @@ import { installErrorHandling } from './error-handler.js';
 import { buildOpenApi } from './openapi.js';
 import { RevisionCache } from './revision-cache.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
+import { builderRoutes } from './routes/builder-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
@@ -96,6 +97,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
     ...workspaceRoutes(ctx),
     ...memberRoutes(ctx),
     ...analysisRoutes(ctx),
+    ...builderRoutes(ctx),
     ...jobRoutes(ctx),
   ];
   openApi = buildOpenApi(routes, { version: API_VERSION });

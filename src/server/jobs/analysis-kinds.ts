@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AnalyzeBody, DiffBody, EvaluateBody, TimelineBody } from '../../schema/api/analysis.js';
+import { NearestBody } from '../../schema/api/builder.js';
 
 /** The analyses the server runs as jobs, and the request body of each (also their cache key's options). */
 export const ANALYSIS_BODIES = {
@@ -11,3 +12,11 @@ export const ANALYSIS_BODIES = {
 
 export type AnalysisKind = keyof typeof ANALYSIS_BODIES;
 export const ANALYSIS_KINDS = Object.keys(ANALYSIS_BODIES) as AnalysisKind[];
+
+/** Every kind of job: the analyses, and those the builder's routes submit after checking who may ask what. */
+export const JOB_BODIES = { ...ANALYSIS_BODIES, nearest: NearestBody } as const satisfies Record<
+  string,
+  z.ZodType
+>;
+
+export type JobKind = keyof typeof JOB_BODIES;

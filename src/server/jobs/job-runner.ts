@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import type { ProgressUpdate } from '../../core/ports.js';
 import type { Scenario } from '../../schema/scenario.js';
 import type { Job, Store } from '../db/store.js';
-import type { AnalysisKind } from './analysis-kinds.js';
+import type { JobKind } from './analysis-kinds.js';
 import type { JobOutcome, JobTask } from './job-task.js';
 import { optionsHash } from './options-hash.js';
 
@@ -25,7 +25,7 @@ export type JobEvent = { type: 'progress'; update: ProgressUpdate } | { type: 'e
 export interface SubmitRequest {
   workspaceId: string;
   revision: number;
-  kind: AnalysisKind;
+  kind: JobKind;
   options: unknown;
   scenario: Scenario;
   userId: string;

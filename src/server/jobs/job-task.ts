@@ -1,10 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Scenario } from '../../schema/scenario.js';
-import type { AnalysisKind } from './analysis-kinds.js';
+import type { JobKind } from './analysis-kinds.js';
 
 /** One job as the pool's thread receives it. */
 export interface JobTask {
-  kind: AnalysisKind;
+  kind: JobKind;
   options: unknown;
   scenario: Scenario;
   /** Int32 flag set to 1 to cancel: read synchronously between steps, while the thread is busy computing. */

@@ -1,7 +1,9 @@
 import type { AnalysisReport } from '../../app/analyze.js';
 import type { DiffResult } from '../../app/diff.js';
 import type { EvaluationData } from '../../app/evaluate.js';
+import type { NearestPackage } from '../../app/nearest-package.js';
 import { redactAnalysis } from '../../app/privacy/redact-analysis.js';
+import { redactNearest } from '../../app/privacy/redact-builder.js';
 import { redactDiff } from '../../app/privacy/redact-diff.js';
 import { redactEvaluationData } from '../../app/privacy/redact-evaluation.js';
 import { redactTimeline } from '../../app/privacy/redact-timeline.js';
@@ -29,6 +31,8 @@ export function resultFor(kind: string, result: unknown, viewer: Viewer, policy:
     }
     case 'timeline':
       return redactTimeline(result as TimelineData, viewer, policy);
+    case 'nearest':
+      return redactNearest(result as NearestPackage, viewer, policy);
     default:
       // A kind without a redaction is never sent to anyone but the mediator.
       return viewer.role === 'mediator' ? result : { withheld: ['the whole result'] };
