@@ -147,6 +147,33 @@ describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
           { params: w, body: {} },
           { params: w, body: { documents: ['nope'] } },
         ],
+        'POST /api/workspaces/{workspace}/what-if': [
+          { params: w, body: { outcome: { land: 'share' } } },
+          {
+            params: w,
+            body: { package: 'clash', hypothesis: { batna: [{ party: 'a', value: 45 }], at: '2025-03-01' } },
+          },
+          {
+            params: w,
+            body: { hypothesis: { redLines: [{ party: 'b', redLine: 'marker-b-line0', active: false }] } },
+          },
+          { params: w, body: { hypothesis: { weights: [{ party: 'a', issue: 'land', value: 99 }] } } },
+          { params: w, body: { outcome: { land: 'shar' } } },
+        ],
+        'POST /api/workspaces/{workspace}/nearest': [
+          { params: w, body: { outcome: { land: 'keep' }, at: '2025-03-01' } },
+          {
+            params: w,
+            body: {
+              package: 'p1',
+              hypothesis: { redLines: [{ party: 'a', redLine: 'marker-a-line0', active: false }] },
+            },
+          },
+          {
+            params: w,
+            body: { hypothesis: { redLines: [{ party: 'b', redLine: 'marker-b-lin', active: false }] } },
+          },
+        ],
         'GET /api/jobs/{job}': [{ params: { job } }, { params: bad }],
         'GET /api/jobs/{job}/events': [{ params: { job } }, { params: bad }],
         'DELETE /api/jobs/{job}': [{ params: { job } }, { params: bad }],
