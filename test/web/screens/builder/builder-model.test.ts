@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatBuilderQuery, parseBuilderQuery } from '../../../../web/src/screens/builder/builder-query.js';
 import {
   EMPTY_DRAFT,
   hypothesisOf,
@@ -9,21 +8,7 @@ import {
 } from '../../../../web/src/screens/builder/hypothesis-draft.js';
 import { groupIssues } from '../../../../web/src/screens/builder/issue-groups.js';
 import { outcomeChanges } from '../../../../web/src/screens/builder/outcome-changes.js';
-import { formatUtility, utilityBar } from '../../../../web/src/screens/builder/utility-bar.js';
 import { tinyScenario } from '../../../support/tiny-scenario.js';
-
-describe('the builder URL', () => {
-  it('round-trips package, outcome and date, in issue order', () => {
-    const query = { package: 'p1', outcome: { money: 'some', land: 'share' }, at: '2025-03-01' };
-    const text = formatBuilderQuery(query, ['land', 'troops', 'money']);
-    expect(text).toBe('package=p1&outcome=land:share,money:some&at=2025-03-01');
-    expect(parseBuilderQuery(`?${text}`)).toEqual(query);
-  });
-
-  it('ignores malformed pairs of a hand-edited URL', () => {
-    expect(parseBuilderQuery('?outcome=land:,:x,money:none,junk').outcome).toEqual({ money: 'none' });
-  });
-});
 
 describe('issue groups', () => {
   it('groups by the document whose latest version speaks to an issue, then by category', () => {
@@ -59,15 +44,5 @@ describe('the what-if draft', () => {
       weights: [{ party: 'a', issue: 'troops', value: 2 }],
     });
     expect(hypothesisOf(toggleRedLine(toggleRedLine(EMPTY_DRAFT, 'b', 'x'), 'b', 'x'))).toBeUndefined();
-  });
-});
-
-describe('the utility bar', () => {
-  it('places the range and the BATNA and says whether the BATNA is reached', () => {
-    expect(utilityBar({ min: 40, max: 70 }, 50)).toEqual({ from: 40, to: 70, batna: 50, state: 'depends' });
-    expect(utilityBar({ min: 60, max: 60 }, 50).state).toBe('yes');
-    expect(utilityBar({ min: -5, max: 30 }, 50)).toMatchObject({ from: 0, state: 'no' });
-    expect(formatUtility({ min: 60, max: 60.01 })).toBe('60.0');
-    expect(formatUtility({ min: 40, max: 70.26 })).toBe('40.0–70.3');
   });
 });
