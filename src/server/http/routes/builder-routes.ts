@@ -75,9 +75,11 @@ export function builderRoutes(ctx: ServerContext): ApiRoute[] {
         const access = await accessTo(store, caller, params.workspace);
         checkHypothesisRights(access.viewer, body.hypothesis);
         const revision = access.workspace.headRevision;
-        const scenario = await load(params.workspace, revision);
+        const [scenario, policy] = await Promise.all([
+          load(params.workspace, revision),
+          store.policies.get(params.workspace),
+        ]);
         const result = await whatIf({ scenario, ...body }).catch(inputProblem);
-        const policy = await store.policies.get(params.workspace);
         await auditRead(store, caller, params.workspace, revision, access.member, 'read.what-if');
         return {
           kind: 'what-if',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type OutcomeSelection, parseOutcome, paths } from '../../app/paths.js';
 import { Button } from '../../app/ui/button.js';
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../app/ui/error-notice.js';
 import { useWorkspace } from '../../app/workspace-context.js';
 import { type NearestAnswer, postNearest, postWhatIf, type WhatIfAnswer } from './builder-api.js';
 import './builder.css';
+import { BuilderSummary, LoadedNotice } from './builder-summary.js';
 import { EMPTY_DRAFT, hypothesisOf } from './hypothesis-draft.js';
 import { groupIssues } from './issue-groups.js';
 import { IssuePicker } from './issue-picker.js';
@@ -17,16 +18,39 @@ import { saveVariant } from './save-variant.js';
 import { StartFrom } from './start-from.js';
 import { WhatIfPanel } from './what-if-panel.js';
 
+interface Target {
+  package?: string;
+  outcome: OutcomeSelection;
+  at?: string;
+}
+
+function targetOf(query: URLSearchParams): Target {
+  const pkg = query.get('package');
+  const at = query.get('at');
+  return {
+    ...(pkg ? { package: pkg } : {}),
+    outcome: parseOutcome(query.get('outcome')),
+    ...(at ? { at } : {}),
+  };
+}
+
 /** The package builder: choose options, see each party's utility against its BATNA and the verdict at once. */
 export default function BuilderScreen() {
   const { id, detail, reload } = useWorkspace();
   const { scenario, membership } = detail;
   const [query] = useSearchParams();
   const navigate = useNavigate();
-  const pkg = query.get('package') || undefined;
-  const at = query.get('at') || undefined;
-  const outcomeText = query.get('outcome');
-  const outcome = useMemo(() => parseOutcome(outcomeText), [outcomeText]);
+  // The URL reflects the target; the screen's own state drives the request, so that a change does not wait
+  // for the router's navigation (a transition) to reach the evaluation.
+  const search = query.toString();
+  const [target, setTarget] = useState<Target>(() => targetOf(query));
+  const written = useRef(search);
+  useEffect(() => {
+    if (search === written.current) return;
+    written.current = search;
+    setTarget(targetOf(new URLSearchParams(search)));
+  }, [search]);
+  const { package: pkg, outcome, at } = target;
   const groups = useMemo(() => groupIssues(scenario), [scenario]);
   const issues = useMemo(() => groups.flatMap((g) => g.categories.flatMap((c) => c.issues)), [groups]);
   const issueTitles = useMemo(() => new Map(scenario.issues.map((i) => [i.id, i.title])), [scenario]);
@@ -65,9 +89,16 @@ export default function BuilderScreen() {
     return () => controller.abort();
   }, [id, requestKey, detail.revision]);
 
-  const go = (next: { package?: string; outcome: OutcomeSelection; at?: string }) =>
-    navigate(paths.builder(id, next), { replace: true });
-  const settled = Object.fromEntries((answer?.evaluation.settled ?? []).map((s) => [s.issue, s.option]));
+  const go = (next: Target) => {
+    setTarget(next);
+    const url = paths.builder(id, next);
+    written.current = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+    navigate(url, { replace: true });
+  };
+  // What the package or versions settle (points say so); pinned issues come from the URL.
+  const settled = Object.fromEntries(
+    (answer?.evaluation.settled ?? []).filter((s) => s.by.length > 0).map((s) => [s.issue, s.option]),
+  );
   const chosen = { ...settled, ...outcome };
 
   const choose = (issue: string, option: string | undefined) => {
@@ -126,21 +157,15 @@ export default function BuilderScreen() {
         onOutcome={(o, title) => load(o, title)}
         onClear={() => go({ outcome: {}, at })}
       />
-      {loaded && (
-        <p className="notice builder-loaded" role="status">
-          Loaded {loaded.title}.{' '}
-          {loaded.changes.length === 0
-            ? 'Nothing changed.'
-            : `Changed: ${loaded.changes.map((c) => `${c.title} ${c.from ? `${c.from} → ` : '→ '}${c.to}`).join('; ')}.`}
-        </p>
-      )}
+      {loaded && <LoadedNotice title={loaded.title} changes={loaded.changes} />}
+      {answer && <BuilderSummary answer={answer} hypothesis={hypothesis !== undefined} />}
       <div className="builder-layout">
         <Card title="Options" className="builder-options">
           <IssuePicker
             groups={groups}
             chosen={chosen}
             settled={settled}
-            changed={new Set(loaded?.changes.map((c) => c.issue) ?? [])}
+            changed={new Set(loaded?.changes.filter((c) => c.from).map((c) => c.issue) ?? [])}
             onChoose={choose}
           />
         </Card>
