@@ -4,12 +4,19 @@ import { diff } from '../../app/diff.js';
 import { evaluate } from '../../app/evaluate.js';
 import { nearestPackage } from '../../app/nearest-package.js';
 import { CancelledError, type ComputePorts } from '../../app/ports.js';
+import { report } from '../../app/report.js';
 import { serialMap } from '../../app/serial-map.js';
 import { timeline } from '../../app/timeline.js';
 import { AnalysisError } from '../../core/analysis/zone/analysis-options.js';
 import { ResolveError } from '../../core/model/resolve.js';
 import { VersionError } from '../../core/versions/index.js';
-import type { AnalyzeBody, DiffBody, EvaluateBody, TimelineBody } from '../../schema/api/analysis.js';
+import type {
+  AnalyzeBody,
+  DiffBody,
+  EvaluateBody,
+  ReportBody,
+  TimelineBody,
+} from '../../schema/api/analysis.js';
 import type { NearestBody } from '../../schema/api/builder.js';
 import type { JobOutcome, JobTask } from '../../server/jobs/job-task.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
@@ -78,6 +85,13 @@ async function run(task: JobTask): Promise<unknown> {
     case 'nearest': {
       const o = task.options as NearestBody;
       return nearestPackage({ scenario, ...o }, ports(task));
+    }
+    case 'report': {
+      const o = task.options as ReportBody;
+      return report(
+        { scenario, at: o.at, package: o.package, samples: o.samples, seed: o.seed },
+        { ...ports(task), wordDiff: readableWordDiff },
+      );
     }
   }
 }

@@ -8,6 +8,7 @@ import { useLoad } from '../../app/use-load.js';
 import { useWorkspace } from '../../app/workspace-context.js';
 import { roleText } from '../workspaces/workspace-list-screen.js';
 import { PartyTable } from './party-table.js';
+import { ReportDownload } from './report-download.js';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
@@ -128,12 +129,8 @@ export function OverviewScreen() {
                 Scenario (YAML)
               </a>
             </li>
-            <li>
-              <a href={downloads.report} download={`${scenario.id}-report.html`}>
-                Report (HTML)
-              </a>
-            </li>
           </ul>
+          <ReportDownload workspace={id} fileName={`${scenario.id}-report.html`} />
         </Card>
       </div>
     </>
