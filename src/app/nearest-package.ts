@@ -4,13 +4,13 @@ import {
   paretoImprovement,
 } from '../core/analysis/concessions/pareto-improvement.js';
 import type { Explanation } from '../core/analysis/explain/explain-empty-zone.js';
+import { type BuilderTarget, checkTarget, outcomeText } from '../core/model/builder-input.js';
+import { applyHypothesis, hypothesisDate } from '../core/model/hypothesis.js';
 import type { Hypothesis } from '../schema/api/builder.js';
 import type { Scenario } from '../schema/scenario.js';
 import { analysisContext } from './analysis-context.js';
-import { type BuilderTarget, checkTarget, outcomeText } from './builder-input.js';
 import { resolveTarget } from './evaluate.js';
 import { explainStep } from './explain.js';
-import { applyHypothesis, hypothesisDate } from './hypothesis.js';
 import { type ComputePorts, runStep } from './ports.js';
 
 export interface NearestInput extends BuilderTarget {

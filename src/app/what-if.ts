@@ -1,10 +1,15 @@
 import { evaluateSubspace } from '../core/evaluate/evaluate.js';
+import { type BuilderTarget, checkTarget, outcomeText } from '../core/model/builder-input.js';
 import { compileScenario } from '../core/model/compile.js';
+import {
+  applyHypothesis,
+  hypothesisDate,
+  type PartyParameters,
+  partyParameters,
+} from '../core/model/hypothesis.js';
 import type { Hypothesis } from '../schema/api/builder.js';
 import type { Scenario } from '../schema/scenario.js';
-import { type BuilderTarget, checkTarget, outcomeText } from './builder-input.js';
 import { type EvaluationData, evaluationData, resolveTarget } from './evaluate.js';
-import { applyHypothesis, hypothesisDate, type PartyParameters, partyParameters } from './hypothesis.js';
 
 export interface WhatIfInput extends BuilderTarget {
   scenario: Scenario;

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHighsSolver } from '../../src/adapters/solver/highs-solver.js';
-import { BuilderInputError } from '../../src/app/builder-input.js';
 import { nearestPackage } from '../../src/app/nearest-package.js';
 import type { ComputePorts } from '../../src/app/ports.js';
 import { serialMap } from '../../src/app/serial-map.js';
 import { whatIf } from '../../src/app/what-if.js';
+import { BuilderInputError } from '../../src/core/model/builder-input.js';
 import { NEVER_CANCELLED, NO_PROGRESS } from '../../src/core/ports.js';
 import type { Scenario } from '../../src/schema/scenario.js';
 import { arbitraryScenario } from '../support/random-scenario.js';

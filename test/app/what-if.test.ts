@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BuilderInputError } from '../../src/app/builder-input.js';
-import { applyHypothesis } from '../../src/app/hypothesis.js';
 import { whatIf } from '../../src/app/what-if.js';
+import { BuilderInputError } from '../../src/core/model/builder-input.js';
+import { applyHypothesis } from '../../src/core/model/hypothesis.js';
 import { tinyScenario } from '../support/tiny-scenario.js';
 
 async function problemsOf(run: Promise<unknown>) {

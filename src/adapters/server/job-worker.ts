@@ -1,5 +1,4 @@
 import { analyze } from '../../app/analyze.js';
-import { BuilderInputError } from '../../app/builder-input.js';
 import { diff } from '../../app/diff.js';
 import { evaluate } from '../../app/evaluate.js';
 import { nearestPackage } from '../../app/nearest-package.js';
@@ -8,6 +7,7 @@ import { report } from '../../app/report.js';
 import { serialMap } from '../../app/serial-map.js';
 import { timeline } from '../../app/timeline.js';
 import { AnalysisError } from '../../core/analysis/zone/analysis-options.js';
+import { BuilderInputError } from '../../core/model/builder-input.js';
 import { ResolveError } from '../../core/model/resolve.js';
 import { VersionError } from '../../core/versions/index.js';
 import type {

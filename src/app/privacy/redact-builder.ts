@@ -1,4 +1,5 @@
 import type { ChangeSet, ConcessionAnswer } from '../../core/analysis/concessions/fewest-changes.js';
+import type { PartyParameters } from '../../core/model/hypothesis.js';
 import {
   DEFAULT_POLICY,
   type DisclosurePolicy,
@@ -6,7 +7,6 @@ import {
 } from '../../core/privacy/disclosure-policy.js';
 import { ownParty, type Viewer } from '../../core/privacy/viewer.js';
 import type { Hypothesis } from '../../schema/api/builder.js';
-import type { PartyParameters } from '../hypothesis.js';
 import type { NearestPackage } from '../nearest-package.js';
 import type { WhatIfResult } from '../what-if.js';
 import { keepOwnRows } from './own-rows.js';

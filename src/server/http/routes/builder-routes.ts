@@ -1,7 +1,7 @@
-import { BuilderInputError } from '../../../app/builder-input.js';
-import { partiesNamed } from '../../../app/hypothesis.js';
 import { redactWhatIf } from '../../../app/privacy/redact-builder.js';
 import { whatIf } from '../../../app/what-if.js';
+import { BuilderInputError } from '../../../core/model/builder-input.js';
+import { partiesNamed } from '../../../core/model/hypothesis.js';
 import { ResolveError } from '../../../core/model/resolve.js';
 import type { Viewer } from '../../../core/privacy/viewer.js';
 import { AnalysisAnswer, JobView } from '../../../schema/api/analysis.js';

@@ -1,4 +1,4 @@
-import { applyHypothesis } from '../../../../src/app/hypothesis.js';
+import { applyHypothesis } from '../../../../src/core/model/hypothesis.js';
 import type { Hypothesis } from '../../../../src/schema/api/builder.js';
 import { api } from '../../api/client.js';
 import type { WorkspaceDetail } from '../../api/workspaces.js';

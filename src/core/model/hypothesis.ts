@@ -1,8 +1,8 @@
-import { batnaAt } from '../core/model/party-model.js';
-import { toInterval } from '../core/model/uncertain.js';
-import type { Hypothesis } from '../schema/api/builder.js';
-import type { Preferences, Scenario } from '../schema/scenario.js';
+import type { Hypothesis } from '../../schema/api/builder.js';
+import type { Preferences, Scenario } from '../../schema/scenario.js';
 import { BuilderInputError, type InputProblem, unknownId } from './builder-input.js';
+import { batnaAt } from './party-model.js';
+import { toInterval } from './uncertain.js';
 
 /** What a party's parameters may be set to in a hypothesis: its red lines, its BATNA and weight ranges. */
 export interface PartyParameters {

@@ -1,6 +1,6 @@
-import { closestId } from '../core/model/closest-id.js';
-import type { OutcomeSpace } from '../core/model/outcome-space.js';
-import type { Scenario } from '../schema/scenario.js';
+import type { Scenario } from '../../schema/scenario.js';
+import { closestId } from './closest-id.js';
+import type { OutcomeSpace } from './outcome-space.js';
 
 /** One thing wrong with a builder request: where (a field path), what, and what was expected. */
 export interface InputProblem {
