@@ -51,7 +51,7 @@ function pickRange(x: { estimate: number; low: number; high: number }) {
 function outside(path: string, value: number, range: { low: number; high: number }, what: string) {
   return {
     path,
-    message: `${value} is outside ${what}'s estimate range ${range.low}–${range.high}`,
+    message: `${value} is outside the estimate range ${range.low}–${range.high} of ${what}`,
     expected: range.low === range.high ? `${range.low} (no stated range)` : `${range.low} to ${range.high}`,
   };
 }
