@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)('web app shell', () => {
     await watched.page.setViewportSize({ width: 1400, height: 900 });
     expect(await axeViolations(watched.page), `${name}: axe`).toEqual([]);
     expect(watched.problems, `${name}: console errors`).toEqual([]);
+    expect(watched.foreignRequests, `${name}: requests to other origins`).toEqual([]);
   }
 
   /** As checkView, for a view reached through an expected failed request (the browser logs its status). */
@@ -90,6 +91,21 @@ describe.skipIf(!hasChromium)('web app shell', () => {
     const watched = await openPage(browser, server.url);
     const { page } = watched;
     await page.goto('/sign-in');
+    await page.getByLabel('Login').waitFor();
+    // The keyboard: Tab goes to the skip link, the home link, then the fields, each with a visible outline.
+    const focused = async () => {
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => {
+        const element = document.activeElement!;
+        return `${element.getAttribute('name') ?? element.textContent} ${getComputedStyle(element).outlineStyle}`;
+      });
+    };
+    expect([await focused(), await focused(), await focused(), await focused()]).toEqual([
+      'Skip to content solid',
+      'Parley solid',
+      'login solid',
+      'password solid',
+    ]);
     await page.getByLabel('Login').fill('observer');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
