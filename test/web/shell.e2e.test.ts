@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)('web app shell', () => {
     await watched.page.setViewportSize({ width: 1400, height: 900 });
     expect(await axeViolations(watched.page), `${name}: axe`).toEqual([]);
     expect(watched.problems, `${name}: console errors`).toEqual([]);
+    expect(watched.foreignRequests, `${name}: requests to other origins`).toEqual([]);
   }
 
   /** As checkView, for a view reached through an expected failed request (the browser logs its status). */
@@ -90,6 +91,21 @@ describe.skipIf(!hasChromium)('web app shell', () => {
     const watched = await openPage(browser, server.url);
     const { page } = watched;
     await page.goto('/sign-in');
+    await page.getByLabel('Login').waitFor();
+    // The keyboard: Tab goes to the skip link, the home link, then the fields, each with a visible outline.
+    const focused = async () => {
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => {
+        const element = document.activeElement!;
+        return `${element.getAttribute('name') ?? element.textContent} ${getComputedStyle(element).outlineStyle}`;
+      });
+    };
+    expect([await focused(), await focused(), await focused(), await focused()]).toEqual([
+      'Skip to content solid',
+      'Parley solid',
+      'login solid',
+      'password solid',
+    ]);
     await page.getByLabel('Login').fill('observer');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -99,6 +115,22 @@ describe.skipIf(!hasChromium)('web app shell', () => {
     expect(page.url()).toContain('/sign-in');
     // The failed request's 401 is the expected answer, not an app error.
     expect(watched.problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await watched.context.close();
+  });
+
+  it("passes on the server's rate limit after repeated failures (429)", async () => {
+    const watched = await openPage(browser, server.url);
+    const { page } = watched;
+    await page.goto('/sign-in');
+    const alert = page.getByRole('alert');
+    // The server allows five failures per login in its window; the sixth attempt is refused before checking.
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.getByLabel('Login').fill('no-such-login');
+      await page.getByLabel('Password').fill(`wrong password ${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).and(page.locator(':not([disabled])')).waitFor();
+    }
+    await expect.poll(() => alert.textContent()).toMatch(/too many failed sign-ins; try again in \d+ s/);
     await watched.context.close();
   });
 

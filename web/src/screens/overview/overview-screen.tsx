@@ -105,7 +105,7 @@ export function OverviewScreen() {
           )}
         </Card>
 
-        <Card title="Latest changes">
+        <Card title="Latest revisions">
           {revisions.state === 'failed' && <ErrorNotice error={revisions.error} />}
           {revisions.state === 'ready' && (
             <ol className="plain" reversed>
@@ -120,6 +120,21 @@ export function OverviewScreen() {
             </ol>
           )}
         </Card>
+
+        {scenario.events.length > 0 && (
+          <Card title="Latest events">
+            <ol className="plain" reversed>
+              {[...scenario.events]
+                .sort((a, b) => b.date.localeCompare(a.date))
+                .slice(0, 5)
+                .map((event) => (
+                  <li key={event.id}>
+                    <span className="meta">{event.date}</span> {event.title}
+                  </li>
+                ))}
+            </ol>
+          </Card>
+        )}
 
         <Card title="Downloads">
           <p>As your role may see them.</p>
