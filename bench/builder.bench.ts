@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -103,6 +103,10 @@ function figures(name: string, samples: number[], notes: string): BenchResult[] 
 export const builderSuite: BenchSuite = {
   name: SUITE,
   async run(): Promise<BenchResult[]> {
+    if (!existsSync(CHROMIUM)) {
+      process.stderr.write(`builder benchmark skipped: ${CHROMIUM} is missing\n`);
+      return [];
+    }
     const { chromium } = await import('playwright-core');
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-builder-'));
     const { child, url } = await serveDemo(dataDir);
