@@ -1,5 +1,6 @@
 import { bargainingSuite } from './bargaining.bench.js';
 import type { BenchSuite } from './bench-result.js';
+import { builderSuite } from './builder.bench.js';
 import { domainsSuite } from './domains.bench.js';
 import { flagshipSuite } from './flagship.bench.js';
 import { forecastSuite } from './forecast.bench.js';
@@ -30,4 +31,5 @@ export const suites: BenchSuite[] = [
   forecastSuite,
   storeSuite,
   serverSuite,
+  builderSuite,
 ];

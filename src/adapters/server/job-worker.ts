@@ -1,13 +1,23 @@
 import { analyze } from '../../app/analyze.js';
 import { diff } from '../../app/diff.js';
 import { evaluate } from '../../app/evaluate.js';
+import { nearestPackage } from '../../app/nearest-package.js';
 import { CancelledError, type ComputePorts } from '../../app/ports.js';
+import { report } from '../../app/report.js';
 import { serialMap } from '../../app/serial-map.js';
 import { timeline } from '../../app/timeline.js';
 import { AnalysisError } from '../../core/analysis/zone/analysis-options.js';
+import { BuilderInputError } from '../../core/model/builder-input.js';
 import { ResolveError } from '../../core/model/resolve.js';
 import { VersionError } from '../../core/versions/index.js';
-import type { AnalyzeBody, DiffBody, EvaluateBody, TimelineBody } from '../../schema/api/analysis.js';
+import type {
+  AnalyzeBody,
+  DiffBody,
+  EvaluateBody,
+  ReportBody,
+  TimelineBody,
+} from '../../schema/api/analysis.js';
+import type { NearestBody } from '../../schema/api/builder.js';
 import type { JobOutcome, JobTask, ModuleCheck } from '../../server/jobs/job-task.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
 import { readableWordDiff } from '../text/readable-word-diff.js';
@@ -21,7 +31,14 @@ import {
   tournamentJob,
 } from './simulation-jobs.js';
 
-const INPUT_ERRORS = [ResolveError, VersionError, AnalysisError, JobInputError, ...SIMULATION_INPUT_ERRORS];
+const INPUT_ERRORS = [
+  ResolveError,
+  VersionError,
+  AnalysisError,
+  BuilderInputError,
+  JobInputError,
+  ...SIMULATION_INPUT_ERRORS,
+];
 
 function ports(task: JobTask): ComputePorts {
   const flag = new Int32Array(task.cancelFlag);
@@ -85,6 +102,17 @@ async function run(task: JobTask): Promise<unknown> {
       return simulateJob(scenario, task.options as SimulateJobOptions, task.modules ?? [], ports(task));
     case 'tournament':
       return tournamentJob(scenario, task.options as TournamentJobOptions, task.modules ?? [], ports(task));
+    case 'nearest': {
+      const o = task.options as NearestBody;
+      return nearestPackage({ scenario, ...o }, ports(task));
+    }
+    case 'report': {
+      const o = task.options as ReportBody;
+      return report(
+        { scenario, at: o.at, package: o.package, samples: o.samples, seed: o.seed },
+        { ...ports(task), wordDiff: readableWordDiff },
+      );
+    }
   }
 }
 

@@ -8,8 +8,11 @@ import { installErrorHandling } from './error-handler.js';
 import { buildOpenApi } from './openapi.js';
 import { RevisionCache } from './revision-cache.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
+import { builderRoutes } from './routes/builder-routes.js';
+import { type DomainImporter, importRoutes } from './routes/import-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
+import { type ReportRenderer, reportRoutes } from './routes/report-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { simulationRoutes } from './routes/simulation-routes.js';
 import { strategyRoutes } from './routes/strategy-routes.js';
@@ -17,6 +20,7 @@ import { systemRoutes } from './routes/system-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
 import type { ScenarioCodec } from './scenario-codec.js';
 import type { ServerContext, ServerOptions } from './server-context.js';
+import { registerWebApp } from './web-app.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -40,6 +44,12 @@ export interface BuildServerOptions extends Partial<ServerOptions> {
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
   trustProxy?: boolean;
   jobs?: JobRunnerOptions;
+  /** A built web app (`dist/web`) to serve at `/`, with every other non-API path falling back to its page. */
+  webRoot?: string;
+  /** GENIUS, GeniusWeb and NegMAS import (`POST /api/workspaces/import`); the route is absent without it. */
+  domains?: DomainImporter;
+  /** The HTML report (`GET /api/workspaces/{w}/report`); the route is absent without it. */
+  reports?: ReportRenderer;
 }
 
 export interface ParleyServer {
@@ -98,12 +108,16 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
     ...workspaceRoutes(ctx),
     ...memberRoutes(ctx),
     ...analysisRoutes(ctx),
+    ...builderRoutes(ctx),
     ...jobRoutes(ctx),
     ...simulationRoutes(ctx),
     ...strategyRoutes(ctx),
+    ...(options.domains ? importRoutes(ctx, options.domains) : []),
+    ...(options.reports ? reportRoutes(ctx, options.reports) : []),
   ];
   openApi = buildOpenApi(routes, { version: API_VERSION });
   for (const route of routes) registerRoute(app, route);
+  if (options.webRoot !== undefined) await registerWebApp(app, options.webRoot);
   await options.store.jobs.failInterrupted('the server stopped while this job ran; submit it again');
 
   return {

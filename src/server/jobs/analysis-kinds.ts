@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { AnalyzeBody, DiffBody, EvaluateBody, TimelineBody } from '../../schema/api/analysis.js';
+import { AnalyzeBody, DiffBody, EvaluateBody, ReportBody, TimelineBody } from '../../schema/api/analysis.js';
+import { NearestBody } from '../../schema/api/builder.js';
 import { SimulateBody, TournamentBody } from '../../schema/api/simulation.js';
 
 /** The analyses the server runs as jobs, and the request body of each (also their cache key's options). */
@@ -8,6 +9,7 @@ export const ANALYSIS_BODIES = {
   analyze: AnalyzeBody,
   diff: DiffBody,
   timeline: TimelineBody,
+  report: ReportBody,
 } as const satisfies Record<string, z.ZodType>;
 
 export type AnalysisKind = keyof typeof ANALYSIS_BODIES;
@@ -21,5 +23,11 @@ export const SIMULATION_BODIES = {
 
 export type SimulationKind = keyof typeof SIMULATION_BODIES;
 
-/** Everything a job computes. */
-export type JobKind = AnalysisKind | SimulationKind;
+/** Every kind of job: the analyses, the model runs, and those the builder's routes submit after checking who may ask what. */
+export const JOB_BODIES = {
+  ...ANALYSIS_BODIES,
+  ...SIMULATION_BODIES,
+  nearest: NearestBody,
+} as const satisfies Record<string, z.ZodType>;
+
+export type JobKind = keyof typeof JOB_BODIES;

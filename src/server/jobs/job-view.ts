@@ -1,11 +1,15 @@
 import type { AnalysisReport } from '../../app/analyze.js';
 import type { DiffResult } from '../../app/diff.js';
 import type { EvaluationData } from '../../app/evaluate.js';
+import type { NearestPackage } from '../../app/nearest-package.js';
 import { redactAnalysis } from '../../app/privacy/redact-analysis.js';
+import { redactNearest } from '../../app/privacy/redact-builder.js';
 import { redactDiff } from '../../app/privacy/redact-diff.js';
 import { redactEvaluationData } from '../../app/privacy/redact-evaluation.js';
+import { redactReport } from '../../app/privacy/redact-report.js';
 import { redactSimulation, redactTournament } from '../../app/privacy/redact-simulation.js';
 import { redactTimeline } from '../../app/privacy/redact-timeline.js';
+import type { ReportData } from '../../app/report.js';
 import type { SimulateResult } from '../../app/simulate.js';
 import type { TimelineData } from '../../app/timeline.js';
 import type { TournamentReport } from '../../app/tournament.js';
@@ -36,6 +40,10 @@ export function resultFor(kind: string, result: unknown, viewer: Viewer, policy:
       return redactSimulation(result as SimulateResult, viewer, policy);
     case 'tournament':
       return redactTournament(result as TournamentReport, viewer, policy);
+    case 'nearest':
+      return redactNearest(result as NearestPackage, viewer, policy);
+    case 'report':
+      return redactReport(result as ReportData, viewer, policy);
     default:
       // A kind without a redaction is never sent to anyone but the mediator.
       return viewer.role === 'mediator' ? result : { withheld: ['the whole result'] };

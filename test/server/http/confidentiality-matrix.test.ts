@@ -1,7 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { domainImporter } from '../../../src/adapters/server/domain-importer.js';
+import { reportRenderer } from '../../../src/adapters/server/report-renderer.js';
 import { DEFAULT_POLICY } from '../../../src/core/privacy/disclosure-policy.js';
 import { markersIn, PRIVATE_PARTIES, plantedScenario, plantedYaml } from '../../support/planted-scenario.js';
+import { repoRoot } from '../../support/run-cli.js';
 import { type TestClient, useTestServer } from '../../support/test-server.js';
 import { storeTargets } from '../../support/test-stores.js';
 import { tinyScenario } from '../../support/tiny-scenario.js';
@@ -18,6 +23,12 @@ interface Caller {
   sees?: Party;
 }
 
+/** A GENIUS domain and its profiles from examples/, as the import route takes them. */
+function lunchFiles() {
+  const dir = join(repoRoot, 'examples', 'domains', 'genius-lunch');
+  return readdirSync(dir).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
+}
+
 /** A party's planted preferences as the body of the preferences route (the route names the party). */
 function preferencesBody(party: string) {
   const { party: _party, ...preferences } = plantedScenario().preferences.find((p) => p.party === party)!;
@@ -26,10 +37,12 @@ function preferencesBody(party: string) {
 
 describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
   describe.skipIf(!target.available)('every route of /openapi.json, every role', () => {
-    // A long direct wait: results, not 202s, even on a loaded machine (the results are what could leak).
     const env = useTestServer(target.dialect, {
       maxFailuresPerLogin: 10_000,
       maxFailuresPerAddress: 10_000,
+      domains: domainImporter,
+      reports: reportRenderer,
+      // A loaded machine can take longer than the default wait for the first analysis, which must answer 200.
       directWaitMs: 60_000,
     });
     let workspace = '';
@@ -186,6 +199,42 @@ describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
           { params: {}, body: { source: 3 } },
         ],
         'DELETE /api/strategies/{name}': [{ params: { name: 'no-such-strategy' } }],
+        'POST /api/workspaces/{workspace}/what-if': [
+          { params: w, body: { outcome: { land: 'share' } } },
+          {
+            params: w,
+            body: { package: 'clash', hypothesis: { batna: [{ party: 'a', value: 45 }], at: '2025-03-01' } },
+          },
+          {
+            params: w,
+            body: { hypothesis: { redLines: [{ party: 'b', redLine: 'marker-b-line0', active: false }] } },
+          },
+          { params: w, body: { hypothesis: { weights: [{ party: 'a', issue: 'land', value: 99 }] } } },
+          { params: w, body: { outcome: { land: 'shar' } } },
+        ],
+        'POST /api/workspaces/{workspace}/nearest': [
+          { params: w, body: { outcome: { land: 'keep' }, at: '2025-03-01' } },
+          {
+            params: w,
+            body: {
+              package: 'p1',
+              hypothesis: { redLines: [{ party: 'a', redLine: 'marker-a-line0', active: false }] },
+            },
+          },
+          {
+            params: w,
+            body: { hypothesis: { redLines: [{ party: 'b', redLine: 'marker-b-lin', active: false }] } },
+          },
+        ],
+        'POST /api/workspaces/{workspace}/report': [
+          { params: w, body: {} },
+          { params: w, body: { samples: 'many' } },
+        ],
+        'GET /api/workspaces/{workspace}/report': [{ params: w }, { params: bad }],
+        'POST /api/workspaces/import': [
+          { params: {}, body: { files: lunchFiles() } },
+          { params: {}, body: { files: [{ path: 'x.xml', text: '<nope' }] } },
+        ],
         'GET /api/jobs/{job}': [{ params: { job } }, { params: bad }],
         'GET /api/jobs/{job}/events': [{ params: { job } }, { params: bad }],
         'DELETE /api/jobs/{job}': [{ params: { job } }, { params: bad }],
