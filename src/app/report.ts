@@ -146,7 +146,8 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
     compiled.scenario.packages.map((p) => p.id),
   );
   const typical =
-    candidates.length > 0
+    analysis.typical ??
+    (candidates.length > 0
       ? await runStep(quiet, timings, 'typical completions', () =>
           typicalCompletionAcceptance(compiled, candidates, {
             samples: input.samples && input.samples > 0 ? input.samples : TYPICAL_SAMPLES,
@@ -154,7 +155,7 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
             distribution: input.distribution,
           }),
         )
-      : undefined;
+      : undefined);
   const best = bestPackage(analysis.packages);
   const tornadoIds = [...new Set([input.package, best?.id].filter((id) => id !== undefined))];
   const tornadoes = await runStep(quiet, timings, 'verdict tornado', () =>
