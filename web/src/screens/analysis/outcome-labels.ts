@@ -1,0 +1,28 @@
+import type { SpaceIssueLabels } from '../../../../src/app/space-issues.js';
+
+/** One issue of an outcome, by its labels. */
+export interface OutcomeCell {
+  issue: string;
+  title: string;
+  option: string;
+  label: string;
+}
+
+/** An outcome given as option indices (frontier points, `OutcomeView.options`), by its labels. */
+export function outcomeCells(issues: SpaceIssueLabels[], options: number[]): OutcomeCell[] {
+  return issues.map((issue, k) => {
+    const option = issue.options[options[k]] ?? { id: String(options[k]), label: String(options[k]) };
+    return { issue: issue.id, title: issue.title, option: option.id, label: option.label };
+  });
+}
+
+/** The builder's `outcome=` parameter: `issue:option` pairs joined by commas, in issue order. */
+export function outcomeQuery(cells: Array<{ issue: string; option: string }>): string {
+  return cells.map((c) => `${c.issue}:${c.option}`).join(',');
+}
+
+/** The builder's URL with an outcome loaded (see the routes of the web app). */
+export function builderHref(workspace: string, cells: Array<{ issue: string; option: string }>): string {
+  const query = new URLSearchParams({ outcome: outcomeQuery(cells) });
+  return `/w/${encodeURIComponent(workspace)}/builder?${query.toString()}`;
+}
