@@ -39,6 +39,7 @@ import { CancelledError, type ComputePorts, runStep } from './ports.js';
 import { type Relaxation, relaxStep } from './relax.js';
 import { type RobustnessResult, robustnessStep } from './robustness.js';
 import { type SpaceIssueLabels, spaceIssueLabels } from './space-issues.js';
+import { type UtilitySpaceData, utilitySpaceData } from './utility-space-data.js';
 
 export type { Relaxation } from './relax.js';
 
@@ -64,6 +65,13 @@ export interface AnalyzeInput extends ConcessionsInput {
    * proven, later optional steps are skipped, and the report says what is not proven (`partial`, `unproven`).
    */
   timeLimitSeconds?: number;
+  /**
+   * Add what live utility charts draw (`utilitySpace`): the charted parties and, when the frontier is not
+   * listed, a seeded uniform sample of outcomes for the shape of the space (seed `sampleSeed`, default 1).
+   */
+  chartData?: boolean;
+  /** Seed of the sample drawn to show the shape of a space too large to enumerate (default 1). */
+  sampleSeed?: number;
 }
 
 export interface PackageSummary {
@@ -108,6 +116,8 @@ export interface AnalysisReport {
    */
   typical?: TypicalAcceptance;
   gaps: IssueGap[];
+  /** With `chartData`: the charted parties and the background sample of a space whose frontier is not listed. */
+  utilitySpace?: UtilitySpaceData;
   /** Whether every step finished with a proven answer, and what the time limit left unproven. */
   completeness: Completeness;
   timings: Record<string, number>;
@@ -249,6 +259,10 @@ export async function analyzeStep(
         )
       : undefined;
 
+  const utilitySpace = input.chartData
+    ? await step('chart data', () => utilitySpaceData(compiled, 'skipped' in frontier, input.sampleSeed ?? 1))
+    : undefined;
+
   const gaps = await step('gaps', () => issueGaps(compiled).sort((a, b) => b.total - a.total));
   const zoneParties = (input.parties ?? compiled.signatories.map((m) => compiled.models[m].party)).map(
     (id) => compiled.models.find((m) => m.party === id)?.name ?? id,
@@ -296,6 +310,7 @@ export async function analyzeStep(
     robustness,
     ...(typical ? { typical } : {}),
     gaps,
+    ...(utilitySpace ? { utilitySpace } : {}),
     completeness,
     timings,
   };

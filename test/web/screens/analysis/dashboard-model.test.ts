@@ -11,6 +11,8 @@ import { serialMap } from '../../../../src/app/serial-map.js';
 import { NEVER_CANCELLED, NO_PROGRESS } from '../../../../src/core/ports.js';
 import { DEFAULT_POLICY, type DisclosurePolicy } from '../../../../src/core/privacy/disclosure-policy.js';
 import type { Scenario } from '../../../../src/schema/scenario.js';
+import { type ChartSpec, drawnSeries, legendEntries } from '../../../../src/views/charts/chart-spec.js';
+import { dashboardCharts, pairInput } from '../../../../web/src/screens/analysis/chart-model.js';
 import type { AnalysisResult } from '../../../../web/src/screens/analysis/disclosure.js';
 import { WITHHELD } from '../../../../web/src/screens/analysis/disclosure.js';
 import { frontierModel, rowAt } from '../../../../web/src/screens/analysis/frontier-model.js';
@@ -213,5 +215,59 @@ describe('analysis dashboard models: a listed frontier (used car)', () => {
       run: false,
       note: 'Robustness was not computed: run the analysis with samples.',
     });
+  });
+});
+
+describe('analysis dashboard charts (chart layer, mounted live in the browser)', () => {
+  it('draw every legend entry, keep each solution’s colour across charts, and call the 2-D pair a projection', async () => {
+    const scenario = usedCar();
+    const report = await analyze({ scenario, chartData: true }, ports);
+    const drawn = dashboardCharts(overTheWire(report) as AnalysisReport, [0, 2]);
+    if (!drawn) throw new Error('no charts');
+    expect(drawn.input.parties.length).toBe(3);
+    for (const chart of drawn.charts) {
+      const series = new Set(drawnSeries(chart));
+      for (const entry of legendEntries(chart)) expect(series, `${chart.id}: ${entry}`).toContain(entry);
+    }
+    const pair = drawn.charts.find((c) => c.id === 'pair-projection');
+    expect(pair?.title).toBe(`Projection: ${drawn.input.parties[0].name} × ${drawn.input.parties[2].name}`);
+    expect(legendEntries(pair as ChartSpec).some((e) => e.includes('projected onto'))).toBe(true);
+    expect(legendEntries(pair as ChartSpec).some((e) => e.startsWith('Pareto frontier'))).toBe(false);
+    const colours = (chart: ChartSpec, name: string) =>
+      ((chart.option.series ?? []) as Array<{ name: string; itemStyle?: { color?: string } }>)
+        .filter((s) => s.name === name)
+        .map((s) => s.itemStyle?.color);
+    for (const solution of drawn.input.solutions) {
+      const seen = new Set(drawn.charts.flatMap((c) => colours(c, solution.name)));
+      expect(seen.size, solution.name).toBe(1);
+    }
+  });
+
+  it('a pair keeps the points’ coordinates of the two parties chosen', () => {
+    const input = {
+      parties: ['a', 'b', 'c'].map((id) => ({ id, name: id.toUpperCase(), batna: 10 })),
+      frontier: {
+        points: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        over: 'all-outcomes' as const,
+        size: '2',
+        method: 'enumerate',
+        exact: true,
+      },
+      packages: [{ id: 'p', label: 'P', low: [1, 2, 3], high: [7, 8, 9] }],
+      solutions: [{ name: 'nash', utilities: [3, 2, 1] }],
+      zoneEmpty: false,
+    };
+    const pair = pairInput(input, [2, 0]);
+    expect(pair.parties.map((p) => p.id)).toEqual(['c', 'a']);
+    expect(pair.sample?.points).toEqual([
+      [3, 1],
+      [6, 4],
+    ]);
+    expect(pair.packages[0]).toMatchObject({ low: [3, 1], high: [9, 7] });
+    expect(pair.solutions[0].utilities).toEqual([1, 3]);
+    expect(pair.frontier).toBeUndefined();
   });
 });
