@@ -1,4 +1,5 @@
 import type { SpaceIssueLabels } from '../../../../src/app/space-issues.js';
+import { paths } from '../../app/paths.js';
 
 /** One issue of an outcome, by its labels. */
 export interface OutcomeCell {
@@ -16,13 +17,7 @@ export function outcomeCells(issues: SpaceIssueLabels[], options: number[]): Out
   });
 }
 
-/** The builder's `outcome=` parameter: `issue:option` pairs joined by commas, in issue order. */
-export function outcomeQuery(cells: Array<{ issue: string; option: string }>): string {
-  return cells.map((c) => `${c.issue}:${c.option}`).join(',');
-}
-
-/** The builder's URL with an outcome loaded (see the routes of the web app). */
+/** The builder's URL with an outcome loaded (the route contract of ../../app/paths.ts). */
 export function builderHref(workspace: string, cells: Array<{ issue: string; option: string }>): string {
-  const query = new URLSearchParams({ outcome: outcomeQuery(cells) });
-  return `/w/${encodeURIComponent(workspace)}/builder?${query.toString()}`;
+  return paths.builder(workspace, { outcome: Object.fromEntries(cells.map((c) => [c.issue, c.option])) });
 }
