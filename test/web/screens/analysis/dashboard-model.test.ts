@@ -19,7 +19,7 @@ import { frontierModel, rowAt } from '../../../../web/src/screens/analysis/front
 import { gapsModel } from '../../../../web/src/screens/analysis/gaps-model.js';
 import { robustnessModel, WORST_CASE_CAVEAT } from '../../../../web/src/screens/analysis/robustness-model.js';
 import { solutionsModel } from '../../../../web/src/screens/analysis/solutions-model.js';
-import { summaryModel } from '../../../../web/src/screens/analysis/summary-model.js';
+import { knownRules, summaryModel } from '../../../../web/src/screens/analysis/summary-model.js';
 import { tinyScenario } from '../../../support/tiny-scenario.js';
 
 const ROOT = join(import.meta.dirname, '../../../..');
@@ -148,6 +148,7 @@ describe('analysis dashboard models: an empty zone (tiny scenario with a clash)'
       if (viewer.role === 'observer') expect(blockers.disclosed).toBe(false);
       else if (blockers.disclosed) {
         // A delegate sees its own constraints in conflict only, never Beta's.
+        expect(blockers.value.kind).toBe('own');
         const ids = blockers.value.conflicts.flatMap((c) => c.rules.map((r) => r.id));
         expect(ids.length).toBeGreaterThan(0);
         expect(ids.every((id) => id.startsWith('a:'))).toBe(true);
@@ -155,6 +156,19 @@ describe('analysis dashboard models: an empty zone (tiny scenario with a clash)'
       expect(JSON.stringify(models)).not.toContain('Alpha keeps all the land');
     });
   }
+
+  it('a delegate reads its own constraints in conflict by their text, and its own verdict on each package', () => {
+    const view = overTheWire(redactAnalysis(report, { role: 'delegate', party: 'a' }, DEFAULT_POLICY));
+    const own = clashing().preferences.filter((p) => p.party === 'a');
+    const summary = summaryModel(view, knownRules(own));
+    if (!summary.blockers.disclosed) throw new Error('withheld');
+    const line = summary.blockers.value.conflicts.find((c) => c.rules[0].id === 'a:keep-all');
+    expect(line?.rules[0].description).toBe('Alpha keeps all the land');
+    for (const [k, p] of summary.packages.entries()) {
+      const row = report.packages[k].evaluation.parties.find((e) => e.party === 'a');
+      expect(p.own).toEqual({ acceptable: row?.acceptable, min: row?.utility.min, max: row?.utility.max });
+    }
+  });
 
   it('a delegate whose counterparts disclose the bargaining outcomes sees its own utility at each solution', () => {
     const view = overTheWire(redactAnalysis(report, { role: 'delegate', party: 'a' }, OPEN_POLICY));
@@ -231,7 +245,7 @@ describe('analysis dashboard charts (chart layer, mounted live in the browser)',
     }
     const pair = drawn.charts.find((c) => c.id === 'pair-projection');
     expect(pair?.title).toBe(`Projection: ${drawn.input.parties[0].name} × ${drawn.input.parties[2].name}`);
-    expect(legendEntries(pair as ChartSpec).some((e) => e.includes('projected onto'))).toBe(true);
+    expect(legendEntries(pair as ChartSpec).some((e) => e.includes('projected'))).toBe(true);
     expect(legendEntries(pair as ChartSpec).some((e) => e.startsWith('Pareto frontier'))).toBe(false);
     const colours = (chart: ChartSpec, name: string) =>
       ((chart.option.series ?? []) as Array<{ name: string; itemStyle?: { color?: string } }>)

@@ -11,6 +11,7 @@ import { useWorkspace } from '../../app/workspace-context.js';
 import './analysis.css';
 import { DashboardDetails } from './dashboard-details.js';
 import { SummaryCard } from './summary-card.js';
+import { knownRules } from './summary-model.js';
 import { UtilitySpaceCard } from './utility-space-card.js';
 
 type Run =
@@ -97,7 +98,7 @@ export default function AnalysisScreen() {
               </Button>
             ) : null}
           </p>
-          <SummaryCard result={result} />
+          <SummaryCard result={result} known={knownRules(detail.scenario.preferences)} />
           <UtilitySpaceCard result={result} workspace={id} onPick={pick} />
           <DashboardDetails result={result} workspace={id} />
         </>

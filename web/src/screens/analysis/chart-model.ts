@@ -25,14 +25,14 @@ export function pairInput(input: UtilitySpaceInput, [a, b]: [number, number]): U
   const pick = (p: number[]) => [p[a], p[b]];
   const cloud = input.frontier?.points ?? input.sample?.points ?? [];
   const whole = input.frontier
-    ? `the ${input.parties.length}-party Pareto frontier`
-    : `${input.sample?.of ?? 'the'} outcomes`;
+    ? `the ${input.parties.length}-party frontier`
+    : (input.sample?.of ?? 'the outcomes');
   return {
     parties: [input.parties[a], input.parties[b]],
     sample: {
       points: cloud.map(pick),
       seed: input.sample?.seed ?? 1,
-      of: `${whole}, projected onto ${input.parties[a].name} and ${input.parties[b].name}`,
+      of: `${whole}, projected`,
       reason: `this view projects ${input.parties.length} parties onto two; the projection is not the frontier of the two`,
     },
     packages: input.packages.map((p) => ({ ...p, low: pick(p.low), high: pick(p.high) })),

@@ -1,15 +1,15 @@
 import { Card } from '../../app/ui/card.js';
 import { type Verdict, VerdictBadge } from '../../app/ui/verdict-badge.js';
 import type { AnalysisResult } from './disclosure.js';
-import { summaryModel } from './summary-model.js';
+import { type KnownRules, summaryModel } from './summary-model.js';
 import { Shown } from './withheld-note.js';
 
 const VERDICT: Record<'yes' | 'no' | 'depends', Verdict> = { yes: 'accept', no: 'reject', depends: 'open' };
 const VERDICT_TEXT = { yes: 'acceptable', no: 'rejected', depends: 'depends on open issues' };
 
 /** The executive summary: is there a deal, what blocks it, what opens it, and the tabled packages' verdicts. */
-export function SummaryCard({ result }: { result: AnalysisResult }) {
-  const summary = summaryModel(result);
+export function SummaryCard({ result, known }: { result: AnalysisResult; known?: KnownRules }) {
+  const summary = summaryModel(result, known);
   return (
     <Card title="Summary" className="dashboard-summary">
       <Shown part={summary.deal}>
@@ -22,7 +22,20 @@ export function SummaryCard({ result }: { result: AnalysisResult }) {
       <h3>What blocks it</h3>
       <Shown part={summary.blockers}>
         {(blockers) =>
-          blockers.conflicts.length === 0 ? (
+          blockers.kind === 'own' ? (
+            <>
+              <p>Your red lines and BATNA that take part in a conflict:</p>
+              <ul className="conflicts">
+                {blockers.conflicts.map((c) => (
+                  <li key={c.rules[0]?.id ?? c.text}>
+                    <strong>{c.rules[0]?.id}</strong>
+                    {c.rules[0]?.description ? `: “${c.rules[0].description}”` : ''}
+                  </li>
+                ))}
+              </ul>
+              {blockers.note && <p className="muted">{blockers.note}</p>}
+            </>
+          ) : blockers.conflicts.length === 0 ? (
             <p>Nothing: no set of red lines and BATNAs conflicts.</p>
           ) : (
             <>
@@ -60,7 +73,10 @@ export function SummaryCard({ result }: { result: AnalysisResult }) {
             <>
               <p>
                 Smallest relaxation: drop <strong>{opening.rules.map((r) => r.label).join(' and ')}</strong>
-                {opening.rules[0]?.description ? ` (“${opening.rules[0].description}”)` : ''}.
+                {opening.rules[0]?.description
+                  ? ` (“${opening.rules[0].description.replace(/\.$/, '')}”)`
+                  : ''}
+                .
               </p>
               {opening.alternatives.length > 1 && (
                 <p>Other smallest ways: {opening.alternatives.map((a) => a.join(' and ')).join('; ')}.</p>
@@ -80,6 +96,20 @@ export function SummaryCard({ result }: { result: AnalysisResult }) {
             <Shown part={p.verdict} inline>
               {(v) => <VerdictBadge verdict={VERDICT[v]} label={VERDICT_TEXT[v]} />}
             </Shown>
+            {p.own && (
+              <span>
+                {' '}
+                your party:{' '}
+                <VerdictBadge verdict={VERDICT[p.own.acceptable]} label={VERDICT_TEXT[p.own.acceptable]} />{' '}
+                <span className="muted">
+                  (utility{' '}
+                  {p.own.min === p.own.max
+                    ? p.own.min.toFixed(1)
+                    : `${p.own.min.toFixed(1)}–${p.own.max.toFixed(1)}`}
+                  )
+                </span>
+              </span>
+            )}
             {p.rejectedBy.disclosed && p.rejectedBy.value.length > 0 && (
               <span className="muted"> rejected by {p.rejectedBy.value.join(', ')}</span>
             )}

@@ -26,7 +26,11 @@ export interface ConflictLine {
 export interface SummaryModel {
   deal: Disclosed<{ exists: boolean; headline: string; note?: string }>;
   /** What blocks a deal: the minimal conflicting constraints (empty when there is a deal). */
-  blockers: Disclosed<{ conflicts: ConflictLine[]; complete: boolean; note?: string }>;
+  /**
+   * The mediator gets the minimal conflicting sets ('sets'); a delegate only its own constraints that take part
+   * in some conflict ('own'), each a line of its own.
+   */
+  blockers: Disclosed<{ kind: 'sets' | 'own'; conflicts: ConflictLine[]; complete: boolean; note?: string }>;
   /** What opens it: the smallest relaxation (undefined when there is a deal or no relaxation was found). */
   opening: Disclosed<{ rules: RuleText[]; alternatives: string[][]; note?: string } | undefined>;
   packages: Array<{
@@ -34,11 +38,22 @@ export interface SummaryModel {
     label: string;
     verdict: Disclosed<Tristate>;
     rejectedBy: Disclosed<string[]>;
+    /** A delegate's own party: whether it accepts, and its utility range over the open issues. */
+    own?: { acceptable: Tristate; min: number; max: number };
   }>;
 }
 
 /** Rule texts the viewer already holds (its own red lines), by constraint id ("party:red-line"). */
 export type KnownRules = Record<string, string>;
+
+/** The red-line texts of the preferences a viewer's scenario view holds (a delegate's own), by constraint id. */
+export function knownRules(
+  preferences: Array<{ party: string; redLines: Array<{ id: string; description: string }> }>,
+): KnownRules {
+  return Object.fromEntries(
+    preferences.flatMap((p) => p.redLines.map((r) => [`${p.party}:${r.id}`, r.description] as const)),
+  );
+}
 
 function dealHeadline(empty: boolean, proven: boolean | undefined): string {
   if (!empty) return 'A deal is possible: some outcomes meet every signatory’s red lines and BATNA.';
@@ -61,6 +76,7 @@ function fullSummary(result: AnalysisReport): SummaryModel {
       note: zone.sizeNote,
     }),
     blockers: shown({
+      kind: 'sets' as const,
       conflicts: (explanation?.subsets ?? []).map((s) => ({
         text: s.text,
         issues: s.issues.map((i) => i.title),
@@ -104,6 +120,7 @@ export function summaryModel(result: AnalysisResult, known: KnownRules = {}): Su
       own === undefined
         ? withheld()
         : shown({
+            kind: 'own' as const,
             conflicts: own.map((id) => ({
               text: known[id] ?? id,
               issues: [],
@@ -118,6 +135,15 @@ export function summaryModel(result: AnalysisResult, known: KnownRules = {}): Su
       label: p.label,
       verdict: p.evaluation.verdict === undefined ? withheld() : shown(p.evaluation.verdict),
       rejectedBy: withheld(),
+      ...(p.evaluation.parties[0]
+        ? {
+            own: {
+              acceptable: p.evaluation.parties[0].acceptable,
+              min: p.evaluation.parties[0].utility.min,
+              max: p.evaluation.parties[0].utility.max,
+            },
+          }
+        : {}),
     })),
   };
 }

@@ -105,8 +105,12 @@ export function UtilitySpaceCard({
             {...(spec.id === 'parallel-frontier' ? { onBrush: setBrushed } : {})}
           />
           <figcaption className="muted">
-            {spec.notes.join(' ')} Hover a point for its outcome; click a frontier point or a solution to open
-            it in the package builder.
+            Hover a point for its outcome; click a frontier point or a solution to open it in the package
+            builder
+            {spec.id === 'parallel-frontier' && frontier.listed
+              ? '; drag along an axis to filter the table below'
+              : ''}
+            .
           </figcaption>
         </figure>
       ))}
