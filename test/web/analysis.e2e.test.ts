@@ -106,6 +106,36 @@ describe.skipIf(!hasChromium)('analysis dashboard', () => {
       // The frontier lines of the parallel chart: grey strokes; click along them until one opens the builder.
       const chart = page.locator('.live-chart').first();
       await chart.scrollIntoViewIfNeeded();
+      // Brushing: drag along Sam's axis over its upper half; the table keeps only the outcomes selected.
+      const axis = await chart.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const name = [...element.querySelectorAll('text')].find((t) => t.textContent === 'Sam');
+        const label = [...element.querySelectorAll('text')].filter((t) => t.textContent === '100');
+        const top = label.map((t) => t.getBoundingClientRect()).sort((a, b) => a.top - b.top)[0];
+        const at = name?.getBoundingClientRect();
+        return at && top
+          ? { x: at.left + at.width / 2 - box.left, y: top.top + top.height / 2 - box.top }
+          : undefined;
+      });
+      expect(axis).toBeDefined();
+      const box = (await chart.boundingBox())!;
+      await page.mouse.move(box.x + axis!.x, box.y + axis!.y + 10);
+      await page.mouse.down();
+      await page.mouse.move(box.x + axis!.x, box.y + axis!.y + 90, { steps: 8 });
+      await page.mouse.up();
+      const status = page.getByText(/selected by brushing \(of \d+\)/);
+      await status.waitFor({ timeout: 10_000 });
+      const [shown, total] = (
+        (await status.textContent())?.match(/Showing \d+ of (\d+) selected by brushing \(of (\d+)\)/) ?? []
+      )
+        .slice(1)
+        .map(Number);
+      expect(shown).toBeLessThan(total);
+      await page.getByRole('button', { name: 'Clear the selection' }).click();
+      // A fresh page (the cached result) for clicking: brushing leaves unselected lines dimmed.
+      await page.reload();
+      await chart.waitFor({ timeout: ANALYSIS_TIMEOUT });
+      await chart.scrollIntoViewIfNeeded();
       const points = await chart.evaluate((element) =>
         [...element.querySelectorAll('path')]
           .filter((p) => p.getAttribute('stroke') === '#4d4d4d')
@@ -119,6 +149,9 @@ describe.skipIf(!hasChromium)('analysis dashboard', () => {
           }),
       );
       expect(points.length).toBeGreaterThan(0);
+      // Hovering a frontier line shows its outcome by option labels.
+      await chart.hover({ position: points[0] });
+      await expect.poll(() => chart.locator('div').last().textContent()).toMatch(/Warranty: /);
       for (const point of points) {
         await chart.click({ position: point });
         if (page.url().includes('/builder')) break;
