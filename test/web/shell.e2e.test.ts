@@ -118,6 +118,22 @@ describe.skipIf(!hasChromium)('web app shell', () => {
     await watched.context.close();
   });
 
+  it("passes on the server's rate limit after repeated failures (429)", async () => {
+    const watched = await openPage(browser, server.url);
+    const { page } = watched;
+    await page.goto('/sign-in');
+    const alert = page.getByRole('alert');
+    // The server allows five failures per login in its window; the sixth attempt is refused before checking.
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.getByLabel('Login').fill('no-such-login');
+      await page.getByLabel('Password').fill(`wrong password ${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).and(page.locator(':not([disabled])')).waitFor();
+    }
+    await expect.poll(() => alert.textContent()).toMatch(/too many failed sign-ins; try again in \d+ s/);
+    await watched.context.close();
+  });
+
   it('shows the mediator the workspaces and the flagship overview: parties, documents, packages', async () => {
     const watched = await openPage(browser, server.url);
     const { page } = watched;
