@@ -8,6 +8,11 @@ import type { Explanation } from '../core/analysis/explain/explain-empty-zone.js
 import { type IssueGap, issueGaps } from '../core/analysis/gaps/issue-gaps.js';
 import type { MilpSolver } from '../core/analysis/milp/solver.js';
 import type { FrontierOver } from '../core/analysis/pareto/milp-frontier.js';
+import { resolveCandidates } from '../core/analysis/robustness/candidates.js';
+import {
+  type TypicalAcceptance,
+  typicalCompletionAcceptance,
+} from '../core/analysis/robustness/typical-completions.js';
 import { type AgreementZone, agreementZone } from '../core/analysis/zone/agreement-zone.js';
 import { AnalysisError } from '../core/analysis/zone/analysis-options.js';
 import { type Budget, budgetCancellation, budgetedSolver, createBudget } from '../core/budget.js';
@@ -33,6 +38,8 @@ import { type PackageFrontier, packageFrontiers } from './package-frontiers.js';
 import { CancelledError, type ComputePorts, runStep } from './ports.js';
 import { type Relaxation, relaxStep } from './relax.js';
 import { type RobustnessResult, robustnessStep } from './robustness.js';
+import { type SpaceIssueLabels, spaceIssueLabels } from './space-issues.js';
+import { type UtilitySpaceData, utilitySpaceData } from './utility-space-data.js';
 
 export type { Relaxation } from './relax.js';
 
@@ -58,6 +65,13 @@ export interface AnalyzeInput extends ConcessionsInput {
    * proven, later optional steps are skipped, and the report says what is not proven (`partial`, `unproven`).
    */
   timeLimitSeconds?: number;
+  /**
+   * Add what live utility charts draw (`utilitySpace`): the charted parties and, when the frontier is not
+   * listed, a seeded uniform sample of outcomes for the shape of the space (seed `sampleSeed`, default 1).
+   */
+  chartData?: boolean;
+  /** Seed of the sample drawn to show the shape of a space too large to enumerate (default 1). */
+  sampleSeed?: number;
 }
 
 export interface PackageSummary {
@@ -77,6 +91,8 @@ export interface AnalysisReport {
    * string and `log10` its logarithm, finite at any size.
    */
   space: { issues: number; outcomes: number; exact: boolean; count: string; log10: number };
+  /** The issues and their options in the order outcome vectors (`options`, frontier `outcome`) index them. */
+  issues: SpaceIssueLabels[];
   parties: Array<{ id: string; name: string; role: string; batna: number; signatory: boolean }>;
   zone: AgreementZone;
   explanation?: Explanation;
@@ -94,7 +110,14 @@ export interface AnalysisReport {
    */
   packageFrontiers?: PackageFrontier[];
   robustness?: RobustnessResult;
+  /**
+   * With robustness asked for (samples > 0): acceptance when open issues take a typical (uniformly drawn)
+   * completion, beside the worst-completion figures of `robustness`.
+   */
+  typical?: TypicalAcceptance;
   gaps: IssueGap[];
+  /** With `chartData`: the charted parties and the background sample of a space whose frontier is not listed. */
+  utilitySpace?: UtilitySpaceData;
   /** Whether every step finished with a proven answer, and what the time limit left unproven. */
   completeness: Completeness;
   timings: Record<string, number>;
@@ -222,6 +245,24 @@ export async function analyzeStep(
     )) ?? { skipped: 'the time limit was reached before this step' };
   }
 
+  const typical =
+    samples > 0 && scenario.packages.length > 0
+      ? await optional('typical completions', () =>
+          typicalCompletionAcceptance(
+            compiled,
+            resolveCandidates(
+              compiled,
+              scenario.packages.map((p) => p.id),
+            ),
+            { samples, seed: input.seed ?? 1, distribution: input.distribution },
+          ),
+        )
+      : undefined;
+
+  const utilitySpace = input.chartData
+    ? await step('chart data', () => utilitySpaceData(compiled, 'skipped' in frontier, input.sampleSeed ?? 1))
+    : undefined;
+
   const gaps = await step('gaps', () => issueGaps(compiled).sort((a, b) => b.total - a.total));
   const zoneParties = (input.parties ?? compiled.signatories.map((m) => compiled.models[m].party)).map(
     (id) => compiled.models.find((m) => m.party === id)?.name ?? id,
@@ -248,6 +289,7 @@ export async function analyzeStep(
       count: spaceCount.decimal,
       log10: spaceCount.log10,
     },
+    issues: spaceIssueLabels(compiled.space),
     parties: compiled.models.map((m, k) => ({
       id: m.party,
       name: m.name,
@@ -266,7 +308,9 @@ export async function analyzeStep(
     focus,
     packageFrontiers,
     robustness,
+    ...(typical ? { typical } : {}),
     gaps,
+    ...(utilitySpace ? { utilitySpace } : {}),
     completeness,
     timings,
   };

@@ -5,10 +5,8 @@ import {
   typicalCompletionAcceptance,
 } from '../core/analysis/robustness/typical-completions.js';
 import { type VerdictTornado, verdictTornado } from '../core/analysis/robustness/verdict-tornado.js';
-import { realiseUtility, utilityOf } from '../core/evaluate/utility-function.js';
 import { actorTableFromScenario } from '../core/forecast/input/actor-table-from-scenario.js';
 import type { CompiledScenario } from '../core/model/compile.js';
-import { createRng } from '../core/random/rng.js';
 import { readConflictSection } from '../core/stability/conflict-from-scenario.js';
 import {
   type AttributionOptions,
@@ -27,36 +25,24 @@ import { type ForecastResult, forecast } from './forecast.js';
 import { type ComputePorts, NO_PROGRESS, runStep } from './ports.js';
 import { bestPackage, type ExecutiveSummary, executiveSummary } from './report-summary.js';
 import { analyzeStability, type StabilityResult } from './stability.js';
+import { type UtilitySpaceData, utilitySpaceData } from './utility-space-data.js';
 import { type WhoGains, whoGains } from './who-gains.js';
+
+export {
+  BACKGROUND_SAMPLE,
+  type ChartedParty,
+  type UtilitySpaceData,
+  utilitySpaceData,
+} from './utility-space-data.js';
 
 export interface ReportInput extends AnalyzeInput {
   /** Also show a diff between two versions or packages ("doc:ver doc:ver" or "pkg pkg"). */
   diff?: [string, string];
-  /** Seed of the sample drawn to show the shape of a space too large to enumerate (default 1). */
-  sampleSeed?: number;
 }
 
 export interface ReportPorts extends ComputePorts {
   /** Word-level text differ for the diff section; without it, changed texts are shown whole. */
   wordDiff?: WordDiff;
-}
-
-/** The parties the utility charts show, in chart order: the signatories when there are two or more. */
-export interface ChartedParty {
-  /** Model index (column in the analysis's per-party lists). */
-  model: number;
-  party: string;
-  name: string;
-  batna: number;
-}
-
-export interface UtilitySpaceData {
-  parties: ChartedParty[];
-  /**
-   * When the frontier was not enumerated: the utilities (in chart order) of a seeded uniform sample of
-   * outcomes, for the shape of the space only.
-   */
-  sample?: { seed: number; points: number[][] };
 }
 
 export interface VersionsData {
@@ -101,9 +87,6 @@ export interface ReportData {
   stability?: StabilityResult;
 }
 
-/** Outcomes drawn for the background of the utility charts when the frontier is not enumerated. */
-export const BACKGROUND_SAMPLE = 1500;
-
 /** Draws of the typical-completion acceptance when the report is not asked for a Monte Carlo sample size. */
 export const TYPICAL_SAMPLES = 1000;
 
@@ -146,7 +129,8 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
     compiled.scenario.packages.map((p) => p.id),
   );
   const typical =
-    candidates.length > 0
+    analysis.typical ??
+    (candidates.length > 0
       ? await runStep(quiet, timings, 'typical completions', () =>
           typicalCompletionAcceptance(compiled, candidates, {
             samples: input.samples && input.samples > 0 ? input.samples : TYPICAL_SAMPLES,
@@ -154,7 +138,7 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
             distribution: input.distribution,
           }),
         )
-      : undefined;
+      : undefined);
   const best = bestPackage(analysis.packages);
   const tornadoIds = [...new Set([input.package, best?.id].filter((id) => id !== undefined))];
   const tornadoes = await runStep(quiet, timings, 'verdict tornado', () =>
@@ -176,36 +160,6 @@ export async function report(input: ReportInput, ports: ReportPorts): Promise<Re
     ...(forecastResult ? { forecast: forecastResult } : {}),
     ...(conflict ? { stability: analyzeStability({ conflict, coalitionImprovements: false }) } : {}),
   };
-}
-
-export function utilitySpaceData(
-  compiled: CompiledScenario,
-  sample: boolean,
-  seed: number,
-): UtilitySpaceData {
-  const charted = compiled.signatories.length >= 2 ? compiled.signatories : compiled.models.map((_, k) => k);
-  const parties = charted.map((m) => ({
-    model: m,
-    party: compiled.models[m].party,
-    name: compiled.models[m].name,
-    batna: compiled.models[m].batna.estimate,
-  }));
-  return { parties, ...(sample ? { sample: { seed, points: sampleCloud(compiled, charted, seed) } } : {}) };
-}
-
-/** Utility vectors of a seeded uniform sample of outcomes, to show the shape of a space too large to enumerate. */
-function sampleCloud(compiled: CompiledScenario, charted: number[], seed: number): number[][] {
-  const rng = createRng(seed).fork('report-background');
-  const fns = charted.map((m) => realiseUtility(compiled.models[m]));
-  const outcome = new Int32Array(compiled.space.radix.length);
-  const points: number[][] = [];
-  for (let k = 0; k < BACKGROUND_SAMPLE; k++) {
-    compiled.space.radix.forEach((r, i) => {
-      outcome[i] = rng.int(r);
-    });
-    points.push(fns.map((f) => utilityOf(f, outcome)));
-  }
-  return points;
 }
 
 /** Each document's lineage and convergence, and how far each package is from being agreed. */

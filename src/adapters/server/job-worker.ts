@@ -83,7 +83,7 @@ async function run(task: JobTask): Promise<unknown> {
     case 'analyze': {
       const o = task.options as AnalyzeBody;
       return analyze(
-        { scenario, at: o.at, package: o.package, samples: o.samples, seed: o.seed },
+        { scenario, at: o.at, package: o.package, samples: o.samples, seed: o.seed, chartData: true },
         ports(task),
       );
     }

@@ -20,6 +20,8 @@ export interface AnalysisView {
   at: string | null;
   basis: string;
   space: AnalysisReport['space'];
+  /** The issues and options (shared data), so that a face can show outcomes by their labels. */
+  issues: AnalysisReport['issues'];
   /** Every party; the BATNA only for the viewer's own party. */
   parties: Array<{ id: string; name: string; role: string; signatory: boolean; batna?: number }>;
   zone: ZoneView;
@@ -70,6 +72,7 @@ export function redactAnalysis(
     at: report.at,
     basis: report.basis,
     space: { ...report.space },
+    issues: report.issues.map((i) => ({ ...i, options: i.options.map((o) => ({ ...o })) })),
     parties: report.parties.map((p) => ({
       id: p.id,
       name: p.name,
