@@ -389,9 +389,6 @@ async function epsilonConstraint(state: SearchState): Promise<SearchOutcome> {
         ])
       : undefined;
   let floor2: number | undefined;
-  // The next point has less U1 than the last one (one with as much and more U2 would have been found in its
-  // place), so U1 <= last − 1 is a valid cut that tightens the relaxation the solver starts from.
-  let ceiling1: number | undefined;
   while (true) {
     const stoppedBy = stopReason(state);
     if (stoppedBy) {
@@ -404,7 +401,6 @@ async function epsilonConstraint(state: SearchState): Promise<SearchOutcome> {
     const mark = encoding.mark();
     try {
       if (floor2 !== undefined) builder.atLeast('eps_u2', U[1], floor2 - HALF);
-      if (ceiling1 !== undefined) builder.atMost('eps_u1', U[0], ceiling1 + HALF);
       let outcome: Int32Array;
       let best1: number;
       if (lexicographic) {
@@ -433,7 +429,6 @@ async function epsilonConstraint(state: SearchState): Promise<SearchOutcome> {
       }
       await emit(state, outcome);
       floor2 = u2 + 1;
-      ceiling1 = u1 - 1;
       state.progress?.report({
         step: 'pareto frontier',
         done: state.points.length,
