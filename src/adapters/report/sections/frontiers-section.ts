@@ -48,7 +48,11 @@ function relaxedPart(report: AnalysisReport, scene: ColourScene): string {
   const f = relaxed.frontier;
   const head = `<h3>Frontier of the agreement zone under the smallest relaxation</h3><p class="note">A hypothesis: the outcomes every signatory would accept after ${escapeHtml(hypothesis)}. As modelled, no outcome is acceptable to all.</p>`;
   if ('skipped' in f) return `${head}<p>Not computed: ${escapeHtml(f.skipped)}.</p>`;
-  const text = `<p>${escapeHtml(countText(f))} over the acceptable outcomes, ${escapeHtml(exactness(f))}. <span class="note">Method: ${escapeHtml(f.method)} (${escapeHtml(f.reason)})${f.solves === undefined ? '' : `; ${int(f.solves)} solves`}.</span></p>`;
+  const short = !f.exact && (f.coverage === undefined || f.coverage > relaxed.coverageTarget);
+  const stopped = short
+    ? ` The search stopped before certifying the ${points(relaxed.coverageTarget)} points asked for (a time limit or cancellation): the bound stated is the last one proven, and every listed vector is proven non-dominated.`
+    : '';
+  const text = `<p>${escapeHtml(countText(f))} over the acceptable outcomes, ${escapeHtml(exactness(f))}.${escapeHtml(stopped)} <span class="note">Method: ${escapeHtml(f.method)} (${escapeHtml(f.reason)})${f.solves === undefined ? '' : `; ${int(f.solves)} solves`}.</span></p>`;
   if (f.points.length === 0) return `${head}${text}`;
   const spec = frontierSetsChart(scene, {
     id: 'relaxed-zone-frontier',
