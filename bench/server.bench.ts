@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +5,7 @@ import autocannon from 'autocannon';
 
 import { hashPassword } from '../src/server/auth/password.js';
 import { openStore } from '../src/server/db/open-store.js';
+import { startServe } from '../test/support/serve-child.js';
 import { syntheticScenario } from '../test/support/synthetic-scenario.js';
 import { type BenchResult, type BenchSuite, PACKAGE_ROOT } from './bench-result.js';
 
@@ -31,26 +30,6 @@ async function json(url: string, init: RequestInit = {}): Promise<{ status: numb
   return { status: reply.status, body: await reply.json() };
 }
 
-/** `parley serve` in its own process (so that the load generator does not share its event loop). */
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const bin = join(PACKAGE_ROOT, 'bin', 'parley.js');
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, '--json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      try {
-        resolve({ child, url: JSON.parse(out).url });
-      } catch {
-        // Not the whole line yet.
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`parley serve exited with ${code}`)));
-  });
-}
-
 export const serverSuite: BenchSuite = {
   name: SUITE,
   async run(): Promise<BenchResult[]> {
@@ -64,7 +43,8 @@ export const serverSuite: BenchSuite = {
     if (!created.ok) throw new Error(created.reason);
     const { token } = await store.apiTokens.create(created.user.id, 'bench');
     await store.close();
-    const { child, url: base } = await serve(dataDir);
+    const server = await startServe(dataDir, { stderr: 'inherit' });
+    const base = server.url;
     try {
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const flagship = readFileSync(join(PACKAGE_ROOT, 'scenarios', 'ukraine-2025.yaml'), 'utf8');
@@ -153,8 +133,7 @@ export const serverSuite: BenchSuite = {
       });
       return results;
     } finally {
-      child.kill('SIGINT');
-      await once(child, 'exit');
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },

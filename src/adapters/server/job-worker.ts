@@ -8,11 +8,20 @@ import { AnalysisError } from '../../core/analysis/zone/analysis-options.js';
 import { ResolveError } from '../../core/model/resolve.js';
 import { VersionError } from '../../core/versions/index.js';
 import type { AnalyzeBody, DiffBody, EvaluateBody, TimelineBody } from '../../schema/api/analysis.js';
-import type { JobOutcome, JobTask } from '../../server/jobs/job-task.js';
+import type { JobOutcome, JobTask, ModuleCheck } from '../../server/jobs/job-task.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
 import { readableWordDiff } from '../text/readable-word-diff.js';
+import {
+  checkStrategyModule,
+  JobInputError,
+  SIMULATION_INPUT_ERRORS,
+  type SimulateJobOptions,
+  simulateJob,
+  type TournamentJobOptions,
+  tournamentJob,
+} from './simulation-jobs.js';
 
-const INPUT_ERRORS = [ResolveError, VersionError, AnalysisError];
+const INPUT_ERRORS = [ResolveError, VersionError, AnalysisError, JobInputError, ...SIMULATION_INPUT_ERRORS];
 
 function ports(task: JobTask): ComputePorts {
   const flag = new Int32Array(task.cancelFlag);
@@ -72,6 +81,10 @@ async function run(task: JobTask): Promise<unknown> {
       const o = task.options as TimelineBody;
       return timeline({ scenario, documents: o.documents, from: o.from, to: o.to });
     }
+    case 'simulate':
+      return simulateJob(scenario, task.options as SimulateJobOptions, task.modules ?? [], ports(task));
+    case 'tournament':
+      return tournamentJob(scenario, task.options as TournamentJobOptions, task.modules ?? [], ports(task));
   }
 }
 
@@ -83,6 +96,8 @@ function plainArrays(_key: string, value: unknown): unknown {
 export default async function runJob(task: JobTask): Promise<JobOutcome> {
   try {
     const result = await run(task);
+    // A tournament stops early rather than throwing when cancelled: the job is cancelled all the same.
+    if (Atomics.load(new Int32Array(task.cancelFlag), 0) === 1) return { ok: false, cancelled: true };
     // Typed arrays and class instances become plain JSON, as the store keeps them.
     return { ok: true, result: JSON.parse(JSON.stringify(result, plainArrays)) };
   } catch (error) {
@@ -92,4 +107,9 @@ export default async function runJob(task: JobTask): Promise<JobOutcome> {
   } finally {
     task.port.close();
   }
+}
+
+/** Checks an uploaded strategy module in the sandbox, on a pool thread (named export for the pool). */
+export function checkStrategy(task: { source: string }): Promise<ModuleCheck> {
+  return checkStrategyModule(task.source);
 }

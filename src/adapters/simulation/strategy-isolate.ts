@@ -299,12 +299,14 @@ function engineError(
 ): Error {
   let name = 'Error';
   let message = 'unknown error';
+  let where: string | undefined;
   try {
     const dumped = vm.dump(handle) as { name?: unknown; message?: unknown } | unknown;
     if (dumped !== null && typeof dumped === 'object') {
-      const { name: n, message: m } = dumped as { name?: unknown; message?: unknown };
+      const { name: n, message: m, stack } = dumped as { name?: unknown; message?: unknown; stack?: unknown };
       if (typeof n === 'string') name = n;
       if (typeof m === 'string') message = m;
+      if (typeof stack === 'string') where = /\(?([^\s()]+:\d+:\d+)\)?/.exec(stack)?.[1];
     } else {
       message = String(dumped);
     }
@@ -327,8 +329,9 @@ function engineError(
       `exceeded its memory limit of ${megabytes(limits.memoryBytes)}; the strategy was stopped`,
     );
   }
-  const error = new Error(name === 'Error' ? message : `${name}: ${message}`);
-  return error;
+  // Where a module failed to load (file:line:column), so that its author can find the mistake.
+  const at = what === 'loading' && where ? ` (at ${where})` : '';
+  return new Error(`${name === 'Error' ? message : `${name}: ${message}`}${at}`);
 }
 
 /**

@@ -98,10 +98,20 @@ export const MemberList = z
 
 export const CreateInvitationBody = z
   .strictObject({
-    role: Role.exclude(['mediator']),
+    role: Role.describe('A mediator invited so sees and edits everything, as the first one does.'),
     party: Id.optional().describe('Required for a delegate.'),
   })
   .meta({ id: 'CreateInvitationBody' });
+
+export const MemberParams = WorkspaceParams.extend({ user: z.string().min(1).max(100).describe('Login.') });
+
+/** A member's new role (mediator only); the last mediator cannot be demoted. */
+export const ChangeMemberBody = z
+  .strictObject({
+    role: Role,
+    party: Id.optional().describe('Required for a delegate.'),
+  })
+  .meta({ id: 'ChangeMemberBody' });
 
 export const CreatedInvitation = z
   .object({

@@ -15,19 +15,24 @@ export function within(context: StoreContext, db: Kysely<Tables>): StoreContext 
   return { ...context, db };
 }
 
+/** The columns of an audit entry, stamped now. */
+export function auditRow(context: StoreContext, entry: NewAuditEntry) {
+  return {
+    at: context.now(),
+    actor_id: entry.actorId ?? null,
+    workspace_id: entry.workspaceId ?? null,
+    action: entry.action,
+    revision: entry.revision ?? null,
+    target: entry.target ?? null,
+    detail_json: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  };
+}
+
 /** Appends an audit entry on the context's database (inside the caller's transaction when there is one). */
 export async function writeAudit(context: StoreContext, entry: NewAuditEntry): Promise<number> {
   const row = await context.db
     .insertInto('audit_log')
-    .values({
-      at: context.now(),
-      actor_id: entry.actorId ?? null,
-      workspace_id: entry.workspaceId ?? null,
-      action: entry.action,
-      revision: entry.revision ?? null,
-      target: entry.target ?? null,
-      detail_json: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-    })
+    .values(auditRow(context, entry))
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);

@@ -192,7 +192,25 @@ const initial: MigrationBody = async (db, dialect) => {
   await db.schema.createIndex('jobs_by_status').on('jobs').column('status').execute();
 };
 
-const MIGRATIONS: ReadonlyArray<readonly [name: string, up: MigrationBody]> = [['0001-initial', initial]];
+/** Strategy modules users upload for simulations and tournaments (run only in the sandbox). */
+const strategies: MigrationBody = async (db) => {
+  await db.schema
+    .createTable('strategies')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('bytes', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('strategies_user_name', ['user_id', 'name'])
+    .execute();
+};
+
+const MIGRATIONS: ReadonlyArray<readonly [name: string, up: MigrationBody]> = [
+  ['0001-initial', initial],
+  ['0002-strategies', strategies],
+];
 
 /** The schema version this code writes and expects: the number of its newest migration. */
 export const SCHEMA_VERSION = migrationVersion(MIGRATIONS[MIGRATIONS.length - 1][0]);

@@ -15,6 +15,7 @@ import { createMemberRepository } from './repositories/members.js';
 import { createDisclosurePolicyRepository } from './repositories/policies.js';
 import { createRevisionRepository } from './repositories/revisions.js';
 import { createSessionRepository } from './repositories/sessions.js';
+import { createStrategyRepository } from './repositories/strategies.js';
 import { createUserRepository } from './repositories/users.js';
 import { createWorkspaceRepository } from './repositories/workspaces.js';
 import type { Store, StoreOptions } from './store.js';
@@ -32,6 +33,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   const clock = options.now ?? (() => new Date());
   const context: StoreContext = { db, dialect, now: () => clock().toISOString() };
+  const audit = createAuditRepository(context);
   return {
     dialect,
     schemaVersion,
@@ -44,9 +46,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     invitations: createInvitationRepository(context),
     revisions: createRevisionRepository(context),
     policies: createDisclosurePolicyRepository(context),
-    audit: createAuditRepository(context),
+    audit,
     jobs: createJobRepository(context),
+    strategies: createStrategyRepository(context),
     backup: (file, backupOptions) => backupDatabase(connection, file, backupOptions),
-    close: () => db.destroy(),
+    close: async () => {
+      await audit.flush();
+      await db.destroy();
+    },
   };
 }

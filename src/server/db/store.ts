@@ -166,6 +166,8 @@ export interface NewWorkspace {
   /** Revision 1. */
   scenario: Scenario;
   summary?: string;
+  /** True when `scenario` is the scenario schema's output already: it is then not checked a second time. */
+  validated?: boolean;
 }
 
 export interface WorkspaceRepository {
@@ -180,7 +182,7 @@ export interface WorkspaceRepository {
 export interface MemberRepository {
   get(workspaceId: string, userId: string): Promise<Member | undefined>;
   list(workspaceId: string): Promise<Member[]>;
-  /** Adds the user, or changes the role of an existing member. */
+  /** Adds the user, or changes the role of an existing member; throws LastMediatorError demoting the last one. */
   set(workspaceId: string, userId: string, grant: Grant, actor: string): Promise<Member>;
   /** Refuses to remove the last mediator (`reason: 'last-mediator'`). */
   remove(
@@ -203,7 +205,8 @@ export interface Invitation {
 
 export type AcceptInvitationResult =
   | { ok: true; invitation: Invitation; member: Member }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  /** 'last-mediator': the invitation would demote the workspace's only mediator (it stays unused). */
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'last-mediator' };
 
 export interface InvitationRepository {
   /** The plain token (for the link) is returned once; only its hash is stored. */
@@ -257,6 +260,8 @@ export interface RevisionRepository {
     scenario: Scenario;
     authorId: string;
     summary: string;
+    /** True when `scenario` is the scenario schema's output already: it is then not checked a second time. */
+    validated?: boolean;
   }): Promise<AppendRevisionResult>;
   /** The given revision, or the head when `number` is omitted. */
   get(workspaceId: string, number?: number): Promise<Revision | undefined>;
@@ -304,6 +309,12 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 export interface AuditRepository {
   /** Append-only: there is no update or delete. */
   record(entry: NewAuditEntry): Promise<AuditEntry>;
+  /**
+   * Records a read of confidential data; resolves once the entry is committed, so a route that awaits it before
+   * answering never discloses anything unrecorded. Reads that arrive together share one transaction (group
+   * commit), which keeps the cost of auditing per read small under load.
+   */
+  recordRead(entry: NewAuditEntry): Promise<void>;
   /** Newest first; `before` pages back by id. */
   list(filter: {
     workspaceId?: string;
@@ -376,6 +387,35 @@ export interface JobRepository {
   failInterrupted(message: string): Promise<number>;
 }
 
+// --- Strategy modules ---------------------------------------------------------------------------------
+
+/** A user's uploaded strategy module, without its source. */
+export interface StoredStrategy {
+  id: string;
+  userId: string;
+  /** The name the module registers (what configurations use). */
+  name: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface StrategySource extends StoredStrategy {
+  source: string;
+}
+
+export interface StrategyRepository {
+  /** Throws a unique violation when the user already has a strategy of that name. */
+  create(strategy: { userId: string; name: string; source: string; sha256: string }): Promise<StoredStrategy>;
+  /** The user's strategies, by name. */
+  list(userId: string): Promise<StoredStrategy[]>;
+  count(userId: string): Promise<number>;
+  /** The named strategies of the user, with their sources (names not found are simply absent). */
+  sources(userId: string, names: readonly string[]): Promise<StrategySource[]>;
+  /** False when the user has no strategy of that name. */
+  delete(userId: string, name: string): Promise<boolean>;
+}
+
 // --- The store --------------------------------------------------------------------------------------------
 
 export interface BackupResult {
@@ -401,6 +441,7 @@ export interface Store {
   readonly policies: DisclosurePolicyRepository;
   readonly audit: AuditRepository;
   readonly jobs: JobRepository;
+  readonly strategies: StrategyRepository;
   /**
    * A consistent copy of the whole database, taken while others keep reading and writing. Refuses an existing
    * `file` unless `force`; the copy appears under its name only once complete.
@@ -425,6 +466,14 @@ export class SchemaTooNewError extends StoreOpenError {
       `database schema version ${databaseVersion} is newer than this Parley (${codeVersion}); upgrade Parley`,
     );
     this.name = 'SchemaTooNewError';
+  }
+}
+
+/** A change would leave a workspace without a mediator. */
+export class LastMediatorError extends Error {
+  override name = 'LastMediatorError';
+  constructor() {
+    super('the workspace must keep a mediator: make someone else mediator first');
   }
 }
 

@@ -117,6 +117,16 @@ export interface JobsTable {
   error: string | null;
 }
 
+export interface StrategiesTable {
+  id: string;
+  user_id: string;
+  name: string;
+  source: string;
+  sha256: string;
+  bytes: number;
+  created_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -129,4 +139,5 @@ export interface Tables {
   disclosure_policies: DisclosurePoliciesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  strategies: StrategiesTable;
 }

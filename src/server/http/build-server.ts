@@ -11,6 +11,8 @@ import { analysisRoutes } from './routes/analysis-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { simulationRoutes } from './routes/simulation-routes.js';
+import { strategyRoutes } from './routes/strategy-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
 import type { ScenarioCodec } from './scenario-codec.js';
@@ -97,6 +99,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
     ...memberRoutes(ctx),
     ...analysisRoutes(ctx),
     ...jobRoutes(ctx),
+    ...simulationRoutes(ctx),
+    ...strategyRoutes(ctx),
   ];
   openApi = buildOpenApi(routes, { version: API_VERSION });
   for (const route of routes) registerRoute(app, route);

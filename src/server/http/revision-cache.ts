@@ -66,6 +66,14 @@ export class RevisionCache {
     return found;
   }
 
+  /**
+   * Keeps a revision just written, so that the reads that follow do not load and hash it again. The scenario
+   * must be what was stored (the schema's output); callers must not change it afterwards.
+   */
+  remember(workspaceId: string, revision: number, scenario: Scenario): void {
+    this.scenarios.set(`${workspaceId}\n${revision}`, Promise.resolve(scenario));
+  }
+
   /** The scenario as `viewer` may see it (a shared object: callers must not change it). */
   async view(
     workspaceId: string,

@@ -6,8 +6,8 @@ import { Piscina } from 'piscina';
 import type { ProgressUpdate } from '../../core/ports.js';
 import type { Scenario } from '../../schema/scenario.js';
 import type { Job, Store } from '../db/store.js';
-import type { AnalysisKind } from './analysis-kinds.js';
-import type { JobOutcome, JobTask } from './job-task.js';
+import type { JobKind } from './analysis-kinds.js';
+import type { JobOutcome, JobTask, ModuleCheck, ModuleSource } from './job-task.js';
 import { optionsHash } from './options-hash.js';
 
 /**
@@ -25,14 +25,18 @@ export type JobEvent = { type: 'progress'; update: ProgressUpdate } | { type: 'e
 export interface SubmitRequest {
   workspaceId: string;
   revision: number;
-  kind: AnalysisKind;
+  kind: JobKind;
   options: unknown;
   scenario: Scenario;
   userId: string;
+  /** Uploaded strategy modules the job runs (in the sandbox); their content is part of the cache key. */
+  modules?: Array<ModuleSource & { sha256: string }>;
 }
 
 interface Running {
   job: Job;
+  userId: string;
+  kind: JobKind;
   flag: Int32Array;
   abort: AbortController;
   listeners: Set<(event: JobEvent) => void>;
@@ -80,7 +84,13 @@ export class JobRunner {
 
   /** A finished result for the same revision and options, a job already computing it, or a new job. */
   async submit(request: SubmitRequest): Promise<{ job: Job; cached: boolean }> {
-    const hash = optionsHash(request.options);
+    // Same options with other module sources are another computation; without modules the key is unchanged.
+    const modules = request.modules ?? [];
+    const hash = optionsHash(
+      modules.length === 0
+        ? request.options
+        : { options: request.options, modules: modules.map((m) => [m.name, m.sha256]) },
+    );
     const key = `${request.workspaceId}\n${request.revision}\n${request.kind}\n${hash}`;
     const cached = await this.store.jobs.findResult(
       request.workspaceId,
@@ -103,6 +113,8 @@ export class JobRunner {
     const flag = new Int32Array(new SharedArrayBuffer(4));
     const entry: Running = {
       job,
+      userId: request.userId,
+      kind: request.kind,
       flag,
       abort: new AbortController(),
       listeners: new Set(),
@@ -133,6 +145,7 @@ export class JobRunner {
           kind: request.kind,
           options: request.options,
           scenario: request.scenario,
+          modules: (request.modules ?? []).map(({ name, source }) => ({ name, source })),
           cancelFlag: entry.flag.buffer as SharedArrayBuffer,
           port: channel.port2,
         },
@@ -164,6 +177,22 @@ export class JobRunner {
     const ended = await Promise.race([entry.done, timeout]);
     clearTimeout(timer);
     return ended ?? this.store.jobs.get(id);
+  }
+
+  /** How many jobs of these kinds `userId` has computing here (for the per-user limit). */
+  runningFor(userId: string, kinds: readonly JobKind[]): number {
+    let count = 0;
+    for (const entry of this.running.values()) {
+      if (entry.userId === userId && kinds.includes(entry.kind)) count++;
+    }
+    return count;
+  }
+
+  /** Loads an uploaded strategy module in a fresh sandbox on a pool thread: its name, or why it fails. */
+  checkStrategy(source: string): Promise<ModuleCheck> {
+    return this.pool.run({ source } as unknown as JobTask, {
+      name: 'checkStrategy',
+    }) as unknown as Promise<ModuleCheck>;
   }
 
   /** The step a running job is at (undefined when it is not running here). */

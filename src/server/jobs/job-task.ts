@@ -1,12 +1,20 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Scenario } from '../../schema/scenario.js';
-import type { AnalysisKind } from './analysis-kinds.js';
+import type { JobKind } from './analysis-kinds.js';
+
+/** An uploaded strategy module as a job's thread receives it (written to a private folder, run sandboxed). */
+export interface ModuleSource {
+  name: string;
+  source: string;
+}
 
 /** One job as the pool's thread receives it. */
 export interface JobTask {
-  kind: AnalysisKind;
+  kind: JobKind;
   options: unknown;
   scenario: Scenario;
+  /** Uploaded strategy modules the job uses (simulate, tournament). */
+  modules?: ModuleSource[];
   /** Int32 flag set to 1 to cancel: read synchronously between steps, while the thread is busy computing. */
   cancelFlag: SharedArrayBuffer;
   /** Progress messages ({ step }) go here. */
@@ -22,3 +30,6 @@ export type JobOutcome =
   | { ok: true; result: unknown }
   | { ok: false; cancelled: true }
   | { ok: false; input: boolean; message: string };
+
+/** An uploaded module checked in the sandbox: the name it registers, or why it cannot be used. */
+export type ModuleCheck = { ok: true; name: string } | { ok: false; message: string };

@@ -4,8 +4,11 @@ import type { EvaluationData } from '../../app/evaluate.js';
 import { redactAnalysis } from '../../app/privacy/redact-analysis.js';
 import { redactDiff } from '../../app/privacy/redact-diff.js';
 import { redactEvaluationData } from '../../app/privacy/redact-evaluation.js';
+import { redactSimulation, redactTournament } from '../../app/privacy/redact-simulation.js';
 import { redactTimeline } from '../../app/privacy/redact-timeline.js';
+import type { SimulateResult } from '../../app/simulate.js';
 import type { TimelineData } from '../../app/timeline.js';
+import type { TournamentReport } from '../../app/tournament.js';
 import type { ProgressUpdate } from '../../core/ports.js';
 import type { DisclosurePolicy } from '../../core/privacy/disclosure-policy.js';
 import type { Viewer } from '../../core/privacy/viewer.js';
@@ -29,6 +32,10 @@ export function resultFor(kind: string, result: unknown, viewer: Viewer, policy:
     }
     case 'timeline':
       return redactTimeline(result as TimelineData, viewer, policy);
+    case 'simulate':
+      return redactSimulation(result as SimulateResult, viewer, policy);
+    case 'tournament':
+      return redactTournament(result as TournamentReport, viewer, policy);
     default:
       // A kind without a redaction is never sent to anyone but the mediator.
       return viewer.role === 'mediator' ? result : { withheld: ['the whole result'] };

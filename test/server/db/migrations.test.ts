@@ -15,7 +15,7 @@ describe.each(storeTargets())('schema versions on $label', (target) => {
     const again = await database.open();
     expect(again.schemaVersion).toBe(SCHEMA_VERSION);
     const applied = await database.raw('select name from parley_migration order by name');
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial']);
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-strategies']);
   });
 
   it_('refuses a database a newer Parley wrote, saying so, and leaves it untouched', async () => {
@@ -30,7 +30,7 @@ describe.each(storeTargets())('schema versions on $label', (target) => {
     );
     await expect(openStore(database.options({ migrate: false }))).rejects.toThrow(/upgrade Parley/);
     const applied = await database.raw('select name from parley_migration order by name');
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial', name]);
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-strategies', name]);
     await database.raw(`delete from parley_migration where name = '${name}'`);
   });
 });

@@ -1,32 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { plantedScenario, plantedYaml } from '../../support/planted-scenario.js';
-import { repoRoot } from '../../support/run-cli.js';
+import { PARLEY_BIN as bin, startServe as serve } from '../../support/serve-child.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 
-const bin = join(repoRoot, 'bin', 'parley.js');
 const PASSWORD = 'a long enough password';
-
-/** Starts `parley serve` on a free port and resolves with its URL once it prints it. */
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      try {
-        resolve({ child, url: JSON.parse(out).url });
-      } catch {
-        // Not the whole JSON yet.
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`parley serve exited with ${code} before listening`)));
-  });
-}
 
 /** A cookie-session client over real sockets. */
 async function signIn(url: string) {

@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
-import { isoAfter, type StoreContext, within, writeAudit } from '../context.js';
+import { isoAfter, lockWorkspace, type StoreContext, within, writeAudit } from '../context.js';
 import { newId, randomSecret, secretHash } from '../secrets.js';
-import type { Invitation, InvitationRepository } from '../store.js';
+import { type Invitation, type InvitationRepository, LastMediatorError } from '../store.js';
 import type { InvitationsTable } from '../tables.js';
 import { grantColumns, grantFromColumns, memberFromRow } from './grants.js';
+import { isLastMediator } from './members.js';
 
 function invitationFromRow(row: Selectable<InvitationsTable>): Invitation {
   return {
@@ -52,7 +53,7 @@ export function createInvitationRepository(context: StoreContext): InvitationRep
     async accept(token, userId) {
       const hash = secretHash(token);
       const at = context.now();
-      return db.transaction().execute(async (trx) => {
+      const accepting = db.transaction().execute(async (trx) => {
         // Claim first (a write, so concurrent accepts serialise on the row): only one can find it unused.
         const claimed = await trx
           .updateTable('invitations')
@@ -73,6 +74,11 @@ export function createInvitationRepository(context: StoreContext): InvitationRep
           return { ok: false, reason: existing.used_by !== null ? 'used' : 'expired' } as const;
         }
         const columns = { role: claimed.role, party: claimed.party };
+        // Rolls the claim back: the only mediator accepting a lesser role would leave no mediator.
+        await lockWorkspace(trx, claimed.workspace_id);
+        if (columns.role !== 'mediator' && (await isLastMediator(trx, claimed.workspace_id, userId))) {
+          throw new LastMediatorError();
+        }
         const member = await trx
           .insertInto('members')
           .values({ workspace_id: claimed.workspace_id, user_id: userId, ...columns, added_at: at })
@@ -87,6 +93,10 @@ export function createInvitationRepository(context: StoreContext): InvitationRep
           detail: columns,
         });
         return { ok: true, invitation: invitationFromRow(claimed), member: memberFromRow(member) } as const;
+      });
+      return accepting.catch((error: unknown) => {
+        if (error instanceof LastMediatorError) return { ok: false, reason: 'last-mediator' } as const;
+        throw error;
       });
     },
 

@@ -1,5 +1,7 @@
-import { countOf, lockWorkspace, type StoreContext, within, writeAudit } from '../context.js';
-import type { MemberRepository } from '../store.js';
+import type { Kysely } from 'kysely';
+import { lockWorkspace, type StoreContext, within, writeAudit } from '../context.js';
+import { LastMediatorError, type MemberRepository } from '../store.js';
+import type { Tables } from '../tables.js';
 import { grantColumns, memberFromRow } from './grants.js';
 
 export function createMemberRepository(context: StoreContext): MemberRepository {
@@ -29,6 +31,11 @@ export function createMemberRepository(context: StoreContext): MemberRepository 
     async set(workspaceId, userId, grant, actor) {
       const columns = grantColumns(grant);
       return db.transaction().execute(async (trx) => {
+        // Two mediators demoting each other at once must not both succeed.
+        await lockWorkspace(trx, workspaceId);
+        if (grant.role !== 'mediator' && (await isLastMediator(trx, workspaceId, userId))) {
+          throw new LastMediatorError();
+        }
         const row = await trx
           .insertInto('members')
           .values({ workspace_id: workspaceId, user_id: userId, ...columns, added_at: context.now() })
@@ -57,16 +64,8 @@ export function createMemberRepository(context: StoreContext): MemberRepository 
           .where('user_id', '=', userId)
           .executeTakeFirst();
         if (!member) return { ok: false, reason: 'not-member' } as const;
-        if (member.role === 'mediator') {
-          const mediators = await trx
-            .selectFrom('members')
-            .select((eb) => eb.fn.countAll().as('count'))
-            .where('workspace_id', '=', workspaceId)
-            .where('role', '=', 'mediator')
-            .executeTakeFirst();
-          if (countOf(mediators as { count: string | number }) <= 1) {
-            return { ok: false, reason: 'last-mediator' } as const;
-          }
+        if (await isLastMediator(trx, workspaceId, userId)) {
+          return { ok: false, reason: 'last-mediator' } as const;
         }
         await trx
           .deleteFrom('members')
@@ -83,4 +82,23 @@ export function createMemberRepository(context: StoreContext): MemberRepository 
       });
     },
   };
+}
+
+/**
+ * Whether the user is the workspace's only mediator (a workspace always keeps one: someone must be able to set
+ * the disclosure policy and invite). Call inside a transaction that holds the workspace's lock.
+ */
+export async function isLastMediator(
+  db: Kysely<Tables>,
+  workspaceId: string,
+  userId: string,
+): Promise<boolean> {
+  const mediators = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'mediator')
+    .limit(2)
+    .execute();
+  return mediators.length === 1 && mediators[0].user_id === userId;
 }

@@ -30,8 +30,8 @@ async function headOf(db: Kysely<Tables>, workspaceId: string): Promise<AppendRe
 export function createRevisionRepository(context: StoreContext): RevisionRepository {
   const { db } = context;
   return {
-    async append({ workspaceId, expectedRevision, scenario, authorId, summary }) {
-      const { text, hash } = scenarioText(scenario);
+    async append({ workspaceId, expectedRevision, scenario, authorId, summary, validated }) {
+      const { text, hash } = scenarioText(scenario, validated);
       const number = expectedRevision + 1;
       const at = context.now();
       try {

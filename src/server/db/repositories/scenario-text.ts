@@ -11,11 +11,19 @@ function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; messag
   return issue ? `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` : 'invalid';
 }
 
-/** The canonical JSON text of a scenario and its hash, after checking it against the schema. */
-export function scenarioText(scenario: Scenario): { text: string; hash: string } {
-  const checked = Scenario.safeParse(scenario);
-  if (!checked.success) throw new InvalidStoredScenario(`invalid scenario: ${firstIssue(checked.error)}`);
-  const text = canonicalJson(checked.data);
+/**
+ * The canonical JSON text of a scenario and its hash, after checking it against the schema, unless the caller
+ * says it is the schema's own output (`validated`): the server's faces parse every scenario they accept with
+ * the schema already, and a second pass over a large scenario costs as much as the first.
+ */
+export function scenarioText(scenario: Scenario, validated = false): { text: string; hash: string } {
+  let data = scenario;
+  if (!validated) {
+    const checked = Scenario.safeParse(scenario);
+    if (!checked.success) throw new InvalidStoredScenario(`invalid scenario: ${firstIssue(checked.error)}`);
+    data = checked.data;
+  }
+  const text = canonicalJson(data);
   return { text, hash: sha256(text) };
 }
 

@@ -20,7 +20,7 @@ export function createWorkspaceRepository(context: StoreContext): WorkspaceRepos
   const { db } = context;
   return {
     async create(input) {
-      const { text, hash } = scenarioText(input.scenario);
+      const { text, hash } = scenarioText(input.scenario, input.validated);
       const at = context.now();
       const workspace = {
         id: newId(),

@@ -56,21 +56,26 @@ async function headScenario(
 
 /** Appends a revision on top of the one the client read; a stale base is a 412, never an overwrite. */
 async function appendRevision(
-  store: Store,
+  ctx: ServerContext,
   caller: Caller,
   workspaceId: string,
   expected: number,
   scenario: Scenario,
   summary: string,
 ): Promise<number> {
-  const result = await store.revisions.append({
+  // The scenario comes from the codec's parse, which ran the schema: the store need not run it again.
+  const result = await ctx.store.revisions.append({
     workspaceId,
     expectedRevision: expected,
     scenario,
     authorId: caller.user.id,
     summary,
+    validated: true,
   });
-  if (result.ok) return result.revision.number;
+  if (result.ok) {
+    ctx.revisions.remember(workspaceId, result.revision.number, scenario);
+    return result.revision.number;
+  }
   if (result.reason === 'conflict') throw staleRevision(result.current);
   throw notFound('workspace');
 }
@@ -112,6 +117,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
           createdBy: caller.user.id,
           scenario,
           summary: 'created',
+          validated: true,
         });
         reply
           .code(201)
@@ -170,7 +176,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
         const expected = expectedRevision(request);
         const { scenario, warnings } = scenarioFromText(ctx.scenarios, body.scenario, body.format);
         const revision = await appendRevision(
-          store,
+          ctx,
           caller,
           params.workspace,
           expected,
@@ -215,7 +221,7 @@ export function workspaceRoutes(ctx: ServerContext): ApiRoute[] {
           viewer.role === 'mediator',
         );
         const revision = await appendRevision(
-          store,
+          ctx,
           caller,
           params.workspace,
           expected,
@@ -284,7 +290,7 @@ export async function auditRead(
   action: string,
 ): Promise<void> {
   if (member.role === 'observer') return;
-  await store.audit.record({
+  await store.audit.recordRead({
     actorId: caller.user.id,
     workspaceId,
     action,
