@@ -34,6 +34,7 @@ import {
   type FrontierPointView,
   type FrontierReport,
 } from './frontier.js';
+import { type RelaxedFrontier, relaxedZoneFrontier } from './frontier-relaxed.js';
 import { type PackageFrontier, packageFrontiers } from './package-frontiers.js';
 import { CancelledError, type ComputePorts, runStep } from './ports.js';
 import { type Relaxation, relaxStep } from './relax.js';
@@ -58,6 +59,15 @@ export interface AnalyzeInput extends ConcessionsInput {
   countTies?: number;
   /** Receives every frontier point, whatever maxFrontierPoints lists (e.g. a JSON-lines file). */
   onFrontierPoint?: (point: FrontierPointView) => void;
+  /**
+   * The frontier of the zone under the smallest relaxation, when the zone is empty and a relaxation opens it.
+   * 'auto' (default): when the space is enumerable, or by MILP for two parties; above the enumeration limit
+   * with three or more parties only when asked, with a number: the coverage bound in utility points to refine
+   * down to (0: exact). 'off' skips it.
+   */
+  relaxedFrontier?: 'auto' | 'off' | number;
+  /** Package frontiers: of the focus package only (default) or of every package (the report's choice). */
+  packageFrontiers?: 'focus' | 'all';
   /** Conventions for the bargaining points: 'parley' (default) or 'negmas' (adds NegMAS's points). */
   conventions?: ConventionSet;
   /**
@@ -98,6 +108,8 @@ export interface AnalysisReport {
   explanation?: Explanation;
   relaxation?: Relaxation;
   frontier: FrontierReport | { skipped: string };
+  /** The frontier of the zone under the smallest relaxation (a hypothesis), when the zone is empty. */
+  relaxedFrontier?: RelaxedFrontier;
   bargaining: BargainingResult;
   /** Which conventions the report follows; with 'negmas', `negmas` holds NegMAS's bargaining points. */
   conventions: ConventionSet;
@@ -197,6 +209,12 @@ export async function analyzeStep(
     ),
   )) ?? { skipped: 'the time limit was reached before this step' };
 
+  const relaxedFrontier = relaxation
+    ? await optional('frontier under the relaxation', () =>
+        relaxedFrontierStep(compiled, input, relaxation, inner, method),
+      )
+    : undefined;
+
   const bargaining = await step('bargaining solutions', () =>
     bargainingSolutions(compiled, choices).catch((error: unknown) => {
       // Without the ideal points, which the time limit cut short, no solution can be stated.
@@ -231,11 +249,12 @@ export async function analyzeStep(
     ? skip(skipped, input.package || input.versions ? 'what it would take' : undefined)
     : await concessionsStep(context, input, inner, timings);
 
-  const packageFrontiers = input.package
-    ? await optional('package frontier', () =>
-        focusPackageFrontiers(scenario, compiled, input, relaxation, inner),
-      )
-    : undefined;
+  const packageFrontiers =
+    input.package || input.packageFrontiers === 'all'
+      ? await optional('package frontier', () =>
+          focusPackageFrontiers(scenario, compiled, input, relaxation, inner),
+        )
+      : undefined;
 
   let robustness: RobustnessResult | undefined;
   const samples = input.samples ?? 0;
@@ -301,6 +320,7 @@ export async function analyzeStep(
     explanation,
     relaxation,
     frontier,
+    relaxedFrontier,
     bargaining,
     conventions,
     negmas,
@@ -316,7 +336,44 @@ export async function analyzeStep(
   };
 }
 
-/** The focus package's frontiers: over all its completions, and over the acceptable ones under the relaxation. */
+/** The relaxed zone's frontier as the input asks: 'auto' leaves out what can take very long (see AnalyzeInput). */
+async function relaxedFrontierStep(
+  compiled: CompiledScenario,
+  input: AnalyzeInput,
+  relaxation: Relaxation,
+  ports: ComputePorts,
+  method: AnalyzeInput['method'],
+): Promise<RelaxedFrontier | undefined> {
+  const wanted = input.relaxedFrontier ?? 'auto';
+  if (wanted === 'off') return undefined;
+  const parties = input.parties?.length ?? compiled.signatories.length;
+  const large = !compiled.space.sizeIsExact || compiled.space.size > FRONTIER_LIMIT;
+  const base = { dropped: relaxation.dropped, labels: relaxation.labels };
+  if (wanted === 'auto' && large && parties > 2) {
+    return {
+      ...base,
+      coverageTarget: 0,
+      frontier: {
+        skipped: `the space is too large to enumerate and with ${parties} parties a MILP frontier can take minutes; ask for it with a coverage bound (relaxedFrontier, or --relaxed-frontier <points> on the command line)`,
+      },
+    };
+  }
+  return relaxedZoneFrontier(
+    compiled,
+    {
+      ...base,
+      parties: input.parties,
+      method: input.frontierMethod ?? method,
+      coverage: typeof wanted === 'number' ? wanted : undefined,
+      maxListed: input.maxFrontierPoints,
+      countTies: input.countTies,
+      enumerationLimit: FRONTIER_LIMIT,
+    },
+    { solver: ports.solver, clock: ports.clock, progress: ports.progress, cancel: ports.cancel },
+  );
+}
+
+/** The package frontiers: over all completions, and over the acceptable ones under the relaxation. */
 async function focusPackageFrontiers(
   scenario: Scenario,
   compiled: CompiledScenario,
@@ -325,20 +382,26 @@ async function focusPackageFrontiers(
   ports: { solver: MilpSolver; cancel?: Cancellation },
 ): Promise<PackageFrontier[]> {
   const request = {
-    packages: [input.package as string],
+    packages: input.packageFrontiers === 'all' ? undefined : [input.package as string],
     parties: input.parties,
     maxListed: input.maxFrontierPoints,
     countTies: input.countTies,
     enumerationLimit: FRONTIER_LIMIT,
   };
-  const all = await packageFrontiers(scenario, compiled, { ...request, over: 'all-outcomes' }, ports);
   // A package that settles every issue has one completion: its evaluation says all there is.
-  if (all.every((f) => f.openIssues.length === 0)) return [];
-  if (!relaxation) return all;
+  const all = (
+    await packageFrontiers(scenario, compiled, { ...request, over: 'all-outcomes' }, ports)
+  ).filter((f) => f.openIssues.length > 0);
+  if (!relaxation || all.length === 0) return all;
   const relaxed = await packageFrontiers(
     scenario,
     compiled,
-    { ...request, over: 'acceptable-outcomes', dropped: relaxation.dropped },
+    {
+      ...request,
+      packages: all.map((f) => f.package),
+      over: 'acceptable-outcomes',
+      dropped: relaxation.dropped,
+    },
     ports,
   );
   return [...all, ...relaxed];

@@ -94,7 +94,8 @@ export const TYPICAL_SAMPLES = 1000;
 export async function report(input: ReportInput, ports: ReportPorts): Promise<ReportData> {
   const context = analysisContext(input);
   const { compiled } = context;
-  const analysis = await analyzeStep(context, input, ports);
+  // The report draws the frontier of every package that leaves issues open, not only the focus package's.
+  const analysis = await analyzeStep(context, { packageFrontiers: 'all', ...input }, ports);
   // The report's own steps are timed apart and not announced: the report shows the analysis's steps.
   const timings: Record<string, number> = {};
   const quiet = { ...ports, progress: NO_PROGRESS };

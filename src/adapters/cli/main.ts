@@ -139,6 +139,10 @@ An issue the text leaves open gives a range over its options, never a guess.`,
         .default('all'),
     )
     .option('--frontier-out <file.jsonl>', 'stream every frontier point to a JSON-lines file')
+    .option(
+      '--relaxed-frontier <points|exact|auto|off>',
+      'frontier of the zone under the smallest relaxation: certified coverage bound in utility points, exact, auto (default: when cheap) or off',
+    )
     .option('--force', 'replace the --frontier-out file if it exists')
     .option('--timings', 'also print how long each step took (varies from run to run; off by default)')
     .option(
@@ -163,6 +167,9 @@ Spaces up to 2,000,000 outcomes are enumerated; larger ones are solved exactly a
 (HiGHS). Every section says which method it used. Nash solutions by MILP carry a stated tolerance.
 The frontier says which outcomes it is over and whether it is exact or bounded; above the enumeration
 limit it is proven point by point by MILP (two parties; more with --method milp).
+When the zone is empty, the frontier under the smallest relaxation follows; with three or more parties above
+the enumeration limit ask for it with --relaxed-frontier <points>: it stops once every frontier vector is
+certified to lie within that many utility points of a listed one.
 The whole analysis has a budget (--time-limit, default 300 seconds; "none" for no limit). When it runs out,
 every section keeps what it proved and the output says what is not proven ("completeness" in JSON, a warning
 on stderr); the exit code stays 0. Progress goes to stderr on a terminal, or always with --progress;
@@ -175,7 +182,8 @@ Examples:
   parley analyze energy.yaml --max-frontier all --frontier-over acceptable --json
   parley analyze anac-10.yaml --method milp --frontier-out frontier.jsonl
   parley analyze imported-domain.yaml --conventions negmas
-  parley analyze big.yaml --time-limit 30 --progress`,
+  parley analyze big.yaml --time-limit 30 --progress
+  parley analyze scenarios/ukraine-2025.yaml --relaxed-frontier 10`,
     )
     .action(async (file: string, options) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
@@ -201,6 +209,10 @@ Examples:
       '--time-limit <seconds|none>',
       'budget of the analysis (default 300 s); then a partial, labelled page',
     )
+    .option(
+      '--relaxed-frontier <points|exact|auto|off>',
+      'frontier of the zone under the smallest relaxation: certified coverage bound in utility points, exact, auto (default: when cheap) or off',
+    )
     .option('--progress', 'progress lines on stderr even when it is not a terminal')
     .option('--no-progress', 'no progress on stderr, even on a terminal')
     .addOption(
@@ -213,7 +225,8 @@ Examples:
       `
 Examples:
   parley report scenarios/ukraine-2025.yaml -o ukraine.html --package december --samples 2000
-  parley report scenarios/ukraine-2025.yaml -o ukraine.html --diff framework:plan-28 framework:plan-20`,
+  parley report scenarios/ukraine-2025.yaml -o ukraine.html --diff framework:plan-28 framework:plan-20
+  parley report scenarios/ukraine-2025.yaml -o ukraine.html --relaxed-frontier 10`,
     )
     .action(async (file: string, options) => {
       const { reportCommand } = await import('./commands/report.js');

@@ -10,6 +10,7 @@ import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
 import { diffSection } from './sections/diff-section.js';
 import { focusHtml } from './sections/focus-section.js';
 import { forecastSection } from './sections/forecast-section.js';
+import { frontiersSection } from './sections/frontiers-section.js';
 import { outcomeTable } from './sections/outcome-table.js';
 import { robustnessHtml } from './sections/robustness-section.js';
 import { stabilitySection } from './sections/stability-section.js';
@@ -197,7 +198,10 @@ export function analysisReportHtml(data: ReportData): string {
       html: diffSection(data.diff.result),
     });
   }
-  sections.push(frontierSection(report, data.utilitySpace, colourScene(reportEntities(report))));
+  const scene = colourScene(reportEntities(report));
+  sections.push(frontierSection(report, data.utilitySpace, scene));
+  const frontiers = frontiersSection(report, scene);
+  if (frontiers) sections.push(frontiers);
   sections.push({
     id: 'bargaining',
     title: 'Bargaining solutions',

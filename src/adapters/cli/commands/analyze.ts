@@ -28,6 +28,7 @@ export interface AnalyzeOptions {
   countTies?: string;
   frontierOver?: 'all' | 'acceptable';
   frontierOut?: string;
+  relaxedFrontier?: string;
   /** Replace an existing --frontier-out file. */
   force?: boolean;
   /** Print how long each step took (left out by default, so the same input gives the same bytes). */
@@ -52,6 +53,7 @@ export interface ParsedAnalyzeOptions {
   maxFrontierPoints: number;
   countTies?: number;
   frontierOver: 'all-outcomes' | 'acceptable-outcomes';
+  relaxedFrontier: 'auto' | 'off' | number;
   conventions: 'parley' | 'negmas';
   /** Budget of the whole analysis in seconds (undefined: none). */
   timeLimitSeconds?: number;
@@ -129,9 +131,25 @@ export function parseAnalyzeOptions(
         ? undefined
         : integerFlag(options.countTies, '--count-ties', bounds['--count-ties'], io),
     frontierOver: options.frontierOver === 'acceptable' ? 'acceptable-outcomes' : 'all-outcomes',
+    relaxedFrontier: relaxedFrontierFlag(options.relaxedFrontier, io),
     conventions: options.conventions ?? 'parley',
     timeLimitSeconds: timeLimitFlag(options.timeLimit, io, DEFAULT_TIME_LIMIT_SECONDS),
   };
+}
+
+/** --relaxed-frontier: a coverage bound in utility points (0 = exact), 'exact', 'auto' or 'off'. */
+function relaxedFrontierFlag(text: string | undefined, io: Io): 'auto' | 'off' | number {
+  if (text === undefined || text === 'auto' || text === 'off') return text ?? 'auto';
+  if (text === 'exact') return 0;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+    usageError(
+      io,
+      `--relaxed-frontier: expected a coverage bound from 0 to 100 utility points, exact, auto or off, got '${text}'`,
+      'example: --relaxed-frontier 10',
+    );
+  }
+  return value;
 }
 
 /** Budget of `analyze` and `report` without --time-limit: long enough for every bundled scenario. */
@@ -305,6 +323,12 @@ export function printAnalysis(report: AnalysisReport, io: Io, names: OptionNames
     (f) => (f.over === 'acceptable-outcomes' ? 'the acceptable outcomes' : 'all outcomes'),
     io,
   );
+
+  if (report.relaxedFrontier) {
+    const r = report.relaxedFrontier;
+    io.out(`\n${s.bold('Pareto frontier under the relaxation')} (dropping ${r.labels.join(' and ')}): `);
+    printFrontierLine(r.frontier, () => 'the outcomes acceptable under that hypothesis', io);
+  }
 
   io.out(`\n${s.bold('Bargaining solutions')} (gains over the BATNAs, within the agreement zone)\n`);
   printBargaining(report.bargaining, io, names);
