@@ -655,15 +655,18 @@ Examples:
     .option('--secure-cookies', 'mark session cookies Secure (behind an HTTPS proxy)')
     .option('--log', 'log each request as a JSON line on stdout')
     .option('--json', 'print the address as JSON')
+    .option('--demo', 'seed demo accounts and the shipped scenarios (loopback only; passwords are public)')
     .addHelpText(
       'after',
       `
-Create accounts with \`parley users add\`. docs/guide/server.md lists the routes and
-what each role sees on each.
+Create accounts with \`parley users add\`. The web app (built by npm run build)
+is at /; docs/guide/server.md lists the routes and what each role sees on each.
+--demo (for this machine only) seeds demo accounts and the shipped scenarios.
 
 Examples:
   parley serve
   parley serve --port 0 --data-dir talks-data
+  parley serve --demo
   parley serve --db postgres://parley@127.0.0.1:5432/parley --host 0.0.0.0 --secure-cookies`,
     )
     .action(async (options) => {

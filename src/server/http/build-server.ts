@@ -15,6 +15,7 @@ import { systemRoutes } from './routes/system-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
 import type { ScenarioCodec } from './scenario-codec.js';
 import type { ServerContext, ServerOptions } from './server-context.js';
+import { registerWebApp } from './web-app.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -38,6 +39,8 @@ export interface BuildServerOptions extends Partial<ServerOptions> {
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
   trustProxy?: boolean;
   jobs?: JobRunnerOptions;
+  /** A built web app (`dist/web`) to serve at `/`, with every other non-API path falling back to its page. */
+  webRoot?: string;
 }
 
 export interface ParleyServer {
@@ -100,6 +103,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
   ];
   openApi = buildOpenApi(routes, { version: API_VERSION });
   for (const route of routes) registerRoute(app, route);
+  if (options.webRoot !== undefined) await registerWebApp(app, options.webRoot);
   await options.store.jobs.failInterrupted('the server stopped while this job ran; submit it again');
 
   return {

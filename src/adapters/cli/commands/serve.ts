@@ -1,6 +1,9 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildServer } from '../../../server/http/build-server.js';
+import { hasWebApp } from '../../../server/http/web-app.js';
+import { DEMO_ACCOUNTS, isLoopbackHost, seedDemo } from '../../server/demo-seed.js';
 import { scenarioCodec } from '../../server/scenario-codec.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { usageError } from '../load.js';
@@ -17,7 +20,14 @@ export interface ServeCommandOptions {
   secureCookies?: boolean;
   log?: boolean;
   json?: boolean;
+  demo?: boolean;
 }
+
+/** The repository root, four levels up from this file in src/ (tests) and in dist/ (the built CLI) alike. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** Where `npm run build` puts the web app. */
+export const WEB_APP_DIR = resolve(PACKAGE_ROOT, 'dist', 'web');
+const SCENARIO_DIR = resolve(PACKAGE_ROOT, 'scenarios');
 
 /** Resolves on SIGINT or SIGTERM (or when `stop` aborts, for tests running the command in-process). */
 function stopRequested(stop: AbortSignal | undefined): Promise<string> {
@@ -45,13 +55,23 @@ export async function serveCommand(
 ): Promise<number> {
   const port = integerFlag(options.port ?? '8080', '--port', FLAG_BOUNDS.serve['--port'], io);
   const host = options.host ?? '127.0.0.1';
+  if (options.demo && !isLoopbackHost(host)) {
+    usageError(
+      io,
+      `--demo refuses --host ${host}: the demo accounts' passwords are public`,
+      'serve the demo on this machine only (--host 127.0.0.1), or create real accounts with `parley users add`',
+    );
+  }
   const store = await openCliStore(options, io);
+  const seeded = options.demo ? await seedDemo(store, SCENARIO_DIR) : undefined;
+  const webRoot = hasWebApp(WEB_APP_DIR) ? WEB_APP_DIR : undefined;
   const dataDir = resolve(storeOptionsFromFlags(options).dataDir);
   const server = await buildServer({
     scenarios: scenarioCodec,
     store,
     secureCookies: options.secureCookies === true,
     logger: options.log === true,
+    ...(webRoot ? { webRoot } : {}),
   });
   try {
     await server.app.listen({ port, host });
@@ -72,14 +92,53 @@ export async function serveCommand(
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   const database = store.dialect === 'sqlite' ? `SQLite in ${dataDir}` : 'PostgreSQL';
-  if (options.json) io.out(json({ url, database: store.dialect, schemaVersion: store.schemaVersion }));
-  else {
+  if (options.json) {
+    io.out(
+      json({
+        url,
+        database: store.dialect,
+        schemaVersion: store.schemaVersion,
+        webApp: webRoot !== undefined,
+        ...(seeded ? { demo: { ...seeded, accounts: demoAccountLines() } } : {}),
+      }),
+    );
+  } else {
     io.out(`Parley server at ${url} (${database}, schema version ${store.schemaVersion})\n`);
+    io.out(
+      webRoot
+        ? `Web app: ${url}/\n`
+        : 'Web app: not built (dist/web is missing), serving the API only; `npm run build` builds it\n',
+    );
     io.out(`API description: ${url}/openapi.json · stop with Ctrl-C\n`);
+    if (seeded) io.out(demoBanner(seeded));
   }
   const signal = await stopRequested(stop);
   if (!options.json) io.err(`parley: ${signal === 'abort' ? 'stopping' : `${signal}: stopping`}…\n`);
   await server.close();
   await store.close();
   return EXIT_OK;
+}
+
+function demoAccountLines() {
+  return DEMO_ACCOUNTS.map((a) => ({
+    login: a.login,
+    password: a.password,
+    role: a.grant.role === 'delegate' ? `delegate of ${a.grant.party}` : a.grant.role,
+  }));
+}
+
+/** What a person needs to sign in to the demo, and a reminder that these accounts are for this machine only. */
+function demoBanner(seeded: { createdUsers: string[]; createdWorkspaces: string[] }): string {
+  const created = seeded.createdWorkspaces.length
+    ? `Seeded ${seeded.createdWorkspaces.length} workspace(s) from scenarios/ and the demo accounts.`
+    : 'Demo accounts and workspaces were already there; nothing was added.';
+  const rows = demoAccountLines().map((a) => `  ${a.login.padEnd(9)} ${a.password.padEnd(14)} ${a.role}`);
+  return [
+    '',
+    `Demo (this machine only; the passwords are public). ${created}`,
+    'Sign in with:',
+    `  ${'login'.padEnd(9)} ${'password'.padEnd(14)} role in the flagship workspace`,
+    ...rows,
+    '',
+  ].join('\n');
 }
