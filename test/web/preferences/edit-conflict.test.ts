@@ -97,3 +97,23 @@ describe('edit conflicts', () => {
     expect(takeSide(fields, 'theirs')).toEqual(theirs);
   });
 });
+
+describe('same value', () => {
+  it('ignores the order of keys, as the server stores them sorted, and nothing else', async () => {
+    const { sameValue } = await import('../../../web/src/screens/preferences/same-value.js');
+    expect(sameValue({ estimate: 1, low: 0, high: 2 }, { estimate: 1, high: 2, low: 0 })).toBe(true);
+    expect(sameValue({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] })).toBe(false);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+  });
+
+  it('sees no conflict where the saved side only reordered keys', () => {
+    const reordered = structuredClone(base);
+    reordered.weights = { 'nato.v2': 4, donbas: 14 };
+    const mine = edit((d) => {
+      d.batna = 41;
+    });
+    expect(conflictFields(base, mine, reordered).filter((f) => f.conflicting)).toEqual([]);
+  });
+});

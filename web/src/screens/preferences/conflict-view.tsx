@@ -9,6 +9,7 @@ import {
   takeSide,
 } from './edit-conflict.js';
 import type { PreferencesDraft } from './preferences-form.js';
+import { sameValue } from './same-value.js';
 
 const shown = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
 
@@ -73,7 +74,7 @@ export function ConflictView({
                       </label>
                     ))}
                   </fieldset>
-                ) : JSON.stringify(f.mine) === JSON.stringify(f.base) ? (
+                ) : sameValue(f.mine, f.base) ? (
                   'saved (only they changed it)'
                 ) : (
                   'yours (only you changed it)'

@@ -1,4 +1,5 @@
 import type { PreferencesDraft } from './preferences-form.js';
+import { sameValue as same } from './same-value.js';
 
 /**
  * One part of the preferences that can be taken whole from either side of a conflict: a weight, one option's
@@ -129,8 +130,4 @@ function draftOfFields(fields: Map<string, unknown>): PreferencesDraft {
     } else (draft[group] as unknown[]).push(value);
   }
   return draft as unknown as PreferencesDraft;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

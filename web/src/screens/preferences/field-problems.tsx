@@ -2,7 +2,7 @@ import { type FieldProblem, problemsWithin, problemText } from './validate-prefe
 
 /** The DOM id of the control for a path of the preferences, so that the summary can link to it. */
 export function fieldId(path: string): string {
-  return `pref-${path.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+  return `pref-${path.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-+$/, '')}`;
 }
 
 /** The id of a control's problem list, for aria-describedby. */

@@ -24,6 +24,7 @@ import {
   type PreferencesForm,
 } from './preferences-form.js';
 import { RedLinesSection } from './red-lines-section.js';
+import { sameValue } from './same-value.js';
 import { type FieldProblem, problemsFromServer, validatePreferences } from './validate-preferences.js';
 import { ValuesSection } from './values-section.js';
 import { WeightsSection } from './weights-section.js';
@@ -83,7 +84,7 @@ function Editor({ party, partyName, scenario }: { party: string; partyName: stri
     view: Scenario;
   } | null>(null);
   const issues = scenario.issues;
-  const edited = JSON.stringify(draftFromForm(form)) !== JSON.stringify(base.draft);
+  const edited = !sameValue(draftFromForm(form), base.draft);
 
   // Checked as the command line checks a file, a moment after typing stops.
   useEffect(() => {
