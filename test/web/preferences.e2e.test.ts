@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('confidential preferences in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Add a red line' }).click();
-    const added = page.locator('fieldset.red-line').last();
+    const added = page.locator('fieldset.red-line:not(.adjustment)').last();
     await added.getByLabel('What the party will not accept').fill('No guarantee limited to 15 years');
     await added.getByLabel('Source', { exact: true }).fill('Test delegation');
     await added.getByLabel(/: issue$/).selectOption('us-guarantee');
@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium)('confidential preferences in the browser', () => {
     expect(await page.locator('tr[data-package="december"] td').nth(1).textContent()).toContain('red-line-');
     expect(watched.problems).toEqual([]);
     await watched.context.close();
-  });
+  }, 300_000);
 
   it("never gives Russia's delegate Ukraine's private values: page text, DOM, network, storage", async () => {
     const watched = await openPage(browser, server.url);
@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium)('confidential preferences in the browser', () => {
     expect(html).toContain(String(MARKERS.weight));
     await own.context.close();
     await context.close();
-  });
+  }, 300_000);
 
   it('shows a second browser a conflict, and after merging both changes are saved', async () => {
     const first = await openPage(browser, server.url);
@@ -237,7 +237,7 @@ describe.skipIf(!hasChromium)('confidential preferences in the browser', () => {
     expect(first.problems.concat(second.problems).filter((p) => !p.includes('412'))).toEqual([]);
     await first.context.close();
     await second.context.close();
-  });
+  }, 300_000);
 
   describe('bad input shows the command line’s message at the field', () => {
     let watched: WatchedPage;
@@ -328,7 +328,7 @@ describe.skipIf(!hasChromium)('confidential preferences in the browser', () => {
           expect(await summary.textContent()).toContain("did you mean 'de-jure-russian'?");
           await screenshot(page, 'preferences-errors');
         }
-      });
+      }, 180_000);
     }
   });
 });

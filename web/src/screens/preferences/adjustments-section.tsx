@@ -21,7 +21,7 @@ export function AdjustmentsSection({
   return (
     <>
       {rows.map((row, k) => (
-        <fieldset key={row.id} className="red-line">
+        <fieldset key={row.id} className="red-line adjustment">
           <legend>{row.description}</legend>
           <NumberInput
             label={`Points added by ${row.id}`}
