@@ -2,12 +2,19 @@ import { analyze } from '../../app/analyze.js';
 import { diff } from '../../app/diff.js';
 import { evaluate } from '../../app/evaluate.js';
 import { CancelledError, type ComputePorts } from '../../app/ports.js';
+import { report } from '../../app/report.js';
 import { serialMap } from '../../app/serial-map.js';
 import { timeline } from '../../app/timeline.js';
 import { AnalysisError } from '../../core/analysis/zone/analysis-options.js';
 import { ResolveError } from '../../core/model/resolve.js';
 import { VersionError } from '../../core/versions/index.js';
-import type { AnalyzeBody, DiffBody, EvaluateBody, TimelineBody } from '../../schema/api/analysis.js';
+import type {
+  AnalyzeBody,
+  DiffBody,
+  EvaluateBody,
+  ReportBody,
+  TimelineBody,
+} from '../../schema/api/analysis.js';
 import type { JobOutcome, JobTask } from '../../server/jobs/job-task.js';
 import { createHighsSolver } from '../solver/highs-solver.js';
 import { readableWordDiff } from '../text/readable-word-diff.js';
@@ -71,6 +78,13 @@ async function run(task: JobTask): Promise<unknown> {
     case 'timeline': {
       const o = task.options as TimelineBody;
       return timeline({ scenario, documents: o.documents, from: o.from, to: o.to });
+    }
+    case 'report': {
+      const o = task.options as ReportBody;
+      return report(
+        { scenario, at: o.at, package: o.package, samples: o.samples, seed: o.seed },
+        { ...ports(task), wordDiff: readableWordDiff },
+      );
     }
   }
 }

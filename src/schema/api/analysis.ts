@@ -21,6 +21,16 @@ export const AnalyzeBody = z
   })
   .meta({ id: 'AnalyzeBody' });
 
+/** The HTML report's analysis (as `parley report`): the same options as an analysis. */
+export const ReportBody = z
+  .strictObject({
+    at: IsoDate.optional(),
+    package: Id.optional().describe('Focus package for the concession analysis.'),
+    samples: z.number().int().min(0).max(100_000).default(0),
+    seed: z.union([z.number().int(), z.string().max(100)]).default(1),
+  })
+  .meta({ id: 'ReportBody' });
+
 export const DiffBody = z
   .strictObject({
     before: z.string().min(1).max(200).describe('document:version, or a package id with packages: true.'),
@@ -72,5 +82,6 @@ export const AnalysisAnswer = z
 export type EvaluateBody = z.infer<typeof EvaluateBody>;
 export type AnalyzeBody = z.infer<typeof AnalyzeBody>;
 export type DiffBody = z.infer<typeof DiffBody>;
+export type ReportBody = z.infer<typeof ReportBody>;
 export type TimelineBody = z.infer<typeof TimelineBody>;
 export type JobView = z.infer<typeof JobView>;

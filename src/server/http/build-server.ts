@@ -8,8 +8,10 @@ import { installErrorHandling } from './error-handler.js';
 import { buildOpenApi } from './openapi.js';
 import { RevisionCache } from './revision-cache.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
+import { type DomainImporter, importRoutes } from './routes/import-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
+import { type ReportRenderer, reportRoutes } from './routes/report-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
@@ -41,6 +43,10 @@ export interface BuildServerOptions extends Partial<ServerOptions> {
   jobs?: JobRunnerOptions;
   /** A built web app (`dist/web`) to serve at `/`, with every other non-API path falling back to its page. */
   webRoot?: string;
+  /** GENIUS, GeniusWeb and NegMAS import (`POST /api/workspaces/import`); the route is absent without it. */
+  domains?: DomainImporter;
+  /** The HTML report (`GET /api/workspaces/{w}/report`); the route is absent without it. */
+  reports?: ReportRenderer;
 }
 
 export interface ParleyServer {
@@ -100,6 +106,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ParleySe
     ...memberRoutes(ctx),
     ...analysisRoutes(ctx),
     ...jobRoutes(ctx),
+    ...(options.domains ? importRoutes(ctx, options.domains) : []),
+    ...(options.reports ? reportRoutes(ctx, options.reports) : []),
   ];
   openApi = buildOpenApi(routes, { version: API_VERSION });
   for (const route of routes) registerRoute(app, route);

@@ -4,7 +4,9 @@ import type { EvaluationData } from '../../app/evaluate.js';
 import { redactAnalysis } from '../../app/privacy/redact-analysis.js';
 import { redactDiff } from '../../app/privacy/redact-diff.js';
 import { redactEvaluationData } from '../../app/privacy/redact-evaluation.js';
+import { redactReport } from '../../app/privacy/redact-report.js';
 import { redactTimeline } from '../../app/privacy/redact-timeline.js';
+import type { ReportData } from '../../app/report.js';
 import type { TimelineData } from '../../app/timeline.js';
 import type { ProgressUpdate } from '../../core/ports.js';
 import type { DisclosurePolicy } from '../../core/privacy/disclosure-policy.js';
@@ -29,6 +31,8 @@ export function resultFor(kind: string, result: unknown, viewer: Viewer, policy:
     }
     case 'timeline':
       return redactTimeline(result as TimelineData, viewer, policy);
+    case 'report':
+      return redactReport(result as ReportData, viewer, policy);
     default:
       // A kind without a redaction is never sent to anyone but the mediator.
       return viewer.role === 'mediator' ? result : { withheld: ['the whole result'] };

@@ -1,7 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { domainImporter } from '../../../src/adapters/server/domain-importer.js';
+import { reportRenderer } from '../../../src/adapters/server/report-renderer.js';
 import { DEFAULT_POLICY } from '../../../src/core/privacy/disclosure-policy.js';
 import { markersIn, PRIVATE_PARTIES, plantedScenario, plantedYaml } from '../../support/planted-scenario.js';
+import { repoRoot } from '../../support/run-cli.js';
 import { type TestClient, useTestServer } from '../../support/test-server.js';
 import { storeTargets } from '../../support/test-stores.js';
 import { tinyScenario } from '../../support/tiny-scenario.js';
@@ -15,6 +20,12 @@ interface Caller {
   sees?: Party;
 }
 
+/** A GENIUS domain and its profiles from examples/, as the import route takes them. */
+function lunchFiles() {
+  const dir = join(repoRoot, 'examples', 'domains', 'genius-lunch');
+  return readdirSync(dir).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
+}
+
 /** A party's planted preferences as the body of the preferences route (the route names the party). */
 function preferencesBody(party: string) {
   const { party: _party, ...preferences } = plantedScenario().preferences.find((p) => p.party === party)!;
@@ -23,7 +34,14 @@ function preferencesBody(party: string) {
 
 describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
   describe.skipIf(!target.available)('every route of /openapi.json, every role', () => {
-    const env = useTestServer(target.dialect, { maxFailuresPerLogin: 10_000, maxFailuresPerAddress: 10_000 });
+    const env = useTestServer(target.dialect, {
+      maxFailuresPerLogin: 10_000,
+      maxFailuresPerAddress: 10_000,
+      domains: domainImporter,
+      reports: reportRenderer,
+      // A loaded machine can take longer than the default wait for the first analysis, which must answer 200.
+      directWaitMs: 60_000,
+    });
     let workspace = '';
     let job = '';
     let tokenId = '';
@@ -146,6 +164,15 @@ describe.each(storeTargets())('confidentiality matrix on $label', (target) => {
         'POST /api/workspaces/{workspace}/timeline': [
           { params: w, body: {} },
           { params: w, body: { documents: ['nope'] } },
+        ],
+        'POST /api/workspaces/{workspace}/report': [
+          { params: w, body: {} },
+          { params: w, body: { samples: 'many' } },
+        ],
+        'GET /api/workspaces/{workspace}/report': [{ params: w }, { params: bad }],
+        'POST /api/workspaces/import': [
+          { params: {}, body: { files: lunchFiles() } },
+          { params: {}, body: { files: [{ path: 'x.xml', text: '<nope' }] } },
         ],
         'GET /api/jobs/{job}': [{ params: { job } }, { params: bad }],
         'GET /api/jobs/{job}/events': [{ params: { job } }, { params: bad }],

@@ -33,6 +33,8 @@ export interface WatchedPage {
   context: BrowserContext;
   page: Page;
   problems: string[];
+  /** Requests to any origin but the server's: the app must work offline (no CDN, no web fonts). */
+  foreignRequests: string[];
 }
 
 /** A fresh context (own cookies and storage) with one page, every console error and page error recorded. */
@@ -44,7 +46,14 @@ export async function openPage(browser: Browser, baseURL: string, width = 1400):
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  return { context, page, problems };
+  const origin = new URL(baseURL).origin;
+  const foreignRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreignRequests.push(url);
+  });
+  return { context, page, problems, foreignRequests };
 }
 
 /** Signs in through the sign-in screen and waits for the workspace list (or `returnTo`). */

@@ -3,6 +3,7 @@ import type { DiffResult } from '../../../src/app/diff.js';
 import type { redactAnalysis } from '../../../src/app/privacy/redact-analysis.js';
 import type { redactDiff } from '../../../src/app/privacy/redact-diff.js';
 import type { redactEvaluationData } from '../../../src/app/privacy/redact-evaluation.js';
+import type { redactReport } from '../../../src/app/privacy/redact-report.js';
 import type { redactTimeline } from '../../../src/app/privacy/redact-timeline.js';
 import type {
   AnalysisAnswer,
@@ -10,6 +11,7 @@ import type {
   DiffBody,
   EvaluateBody,
   JobView,
+  ReportBody,
   TimelineBody,
 } from '../../../src/schema/api/analysis.js';
 import { api } from './client.js';
@@ -22,6 +24,7 @@ export interface AnalysisBodies {
   analyze: z.input<typeof AnalyzeBody>;
   diff: z.input<typeof DiffBody>;
   timeline: z.input<typeof TimelineBody>;
+  report: z.input<typeof ReportBody>;
 }
 
 /**
@@ -33,6 +36,7 @@ export interface AnalysisResults {
   analyze: ReturnType<typeof redactAnalysis>;
   diff: DiffResult | { diff: ReturnType<typeof redactDiff> };
   timeline: ReturnType<typeof redactTimeline>;
+  report: ReturnType<typeof redactReport>;
 }
 
 export type AnalysisKind = keyof AnalysisBodies;

@@ -27,6 +27,9 @@ export class ApiClient {
   private csrfToken: string | null = null;
   private onSignedOut: (() => void) | undefined;
 
+  /** In the app: same origin, the browser's fetch. Tests give a server's address and a fetch with a cookie jar. */
+  constructor(private readonly transport: { base?: string; fetch?: typeof fetch } = {}) {}
+
   setCsrfToken(token: string | null): void {
     this.csrfToken = token;
   }
@@ -46,7 +49,8 @@ export class ApiClient {
     if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
     let response: Response;
     try {
-      response = await fetch(url, {
+      const send = this.transport.fetch ?? fetch;
+      response = await send(`${this.transport.base ?? ''}${url}`, {
         method,
         headers,
         credentials: 'same-origin',

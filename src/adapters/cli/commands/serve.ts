@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { buildServer } from '../../../server/http/build-server.js';
 import { hasWebApp } from '../../../server/http/web-app.js';
 import { DEMO_ACCOUNTS, isLoopbackHost, seedDemo } from '../../server/demo-seed.js';
+import { domainImporter } from '../../server/domain-importer.js';
+import { reportRenderer } from '../../server/report-renderer.js';
 import { scenarioCodec } from '../../server/scenario-codec.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { usageError } from '../load.js';
@@ -71,6 +73,8 @@ export async function serveCommand(
     store,
     secureCookies: options.secureCookies === true,
     logger: options.log === true,
+    domains: domainImporter,
+    reports: reportRenderer,
     ...(webRoot ? { webRoot } : {}),
   });
   try {

@@ -11,6 +11,7 @@ import { auditRead } from './workspace-routes.js';
 const SUMMARIES: Record<AnalysisKind, string> = {
   evaluate: 'Evaluate a package, document versions or an outcome: utilities, red lines, verdict',
   analyze: 'Analyse the workspace: zone, explanation, frontier, bargaining, concessions, robustness',
+  report: "The HTML report's data (as `parley report`); GET …/report renders the page",
   diff: 'What changed between two versions or packages, and who gains',
   timeline: 'What happened when, and how the settlement gaps moved',
 };

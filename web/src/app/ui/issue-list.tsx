@@ -15,7 +15,7 @@ export function IssueText({ issue }: { issue: ApiIssue }) {
     <>
       {where && <span className="issue-where">{where}: </span>}
       {issue.message}
-      {issue.expected && <> (expected {issue.expected})</>}
+      {issue.expected && !issue.message.includes(issue.expected) && <> (expected {issue.expected})</>}
       {issue.suggestion && <> — {issue.suggestion}</>}
     </>
   );

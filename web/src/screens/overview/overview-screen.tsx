@@ -8,6 +8,7 @@ import { useLoad } from '../../app/use-load.js';
 import { useWorkspace } from '../../app/workspace-context.js';
 import { roleText } from '../workspaces/workspace-list-screen.js';
 import { PartyTable } from './party-table.js';
+import { ReportDownload } from './report-download.js';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
@@ -104,7 +105,7 @@ export function OverviewScreen() {
           )}
         </Card>
 
-        <Card title="Latest changes">
+        <Card title="Latest revisions">
           {revisions.state === 'failed' && <ErrorNotice error={revisions.error} />}
           {revisions.state === 'ready' && (
             <ol className="plain" reversed>
@@ -120,6 +121,21 @@ export function OverviewScreen() {
           )}
         </Card>
 
+        {scenario.events.length > 0 && (
+          <Card title="Latest events">
+            <ol className="plain" reversed>
+              {[...scenario.events]
+                .sort((a, b) => b.date.localeCompare(a.date))
+                .slice(0, 5)
+                .map((event) => (
+                  <li key={event.id}>
+                    <span className="meta">{event.date}</span> {event.title}
+                  </li>
+                ))}
+            </ol>
+          </Card>
+        )}
+
         <Card title="Downloads">
           <p>As your role may see them.</p>
           <ul className="links">
@@ -128,12 +144,8 @@ export function OverviewScreen() {
                 Scenario (YAML)
               </a>
             </li>
-            <li>
-              <a href={downloads.report} download={`${scenario.id}-report.html`}>
-                Report (HTML)
-              </a>
-            </li>
           </ul>
+          <ReportDownload workspace={id} fileName={`${scenario.id}-report.html`} />
         </Card>
       </div>
     </>
