@@ -1,4 +1,4 @@
-import { parseScenario } from '../../../../src/adapters/load/parse-scenario.js';
+import { parseScenario } from '../../../../src/browser.js';
 import type { Scenario } from '../../../../src/schema/scenario.js';
 import type { PreferencesDraft } from './preferences-form.js';
 
