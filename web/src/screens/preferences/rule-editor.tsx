@@ -49,20 +49,18 @@ function RuleNode({ rule, path, label, issues, problems, onChange, onRemove }: R
     <fieldset className="rule-node">
       <legend className="visually-hidden">{label}</legend>
       <div className="rule-head">
-        <label>
-          <span className="visually-hidden">{label}: kind of condition</span>
-          <select
-            id={fieldId(path)}
-            value={kind}
-            onChange={(e) => onChange(changeKind(rule, e.target.value as typeof kind, issues))}
-          >
-            {RULE_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <select
+          id={fieldId(path)}
+          aria-label={`${label}: kind of condition`}
+          value={kind}
+          onChange={(e) => onChange(changeKind(rule, e.target.value as typeof kind, issues))}
+        >
+          {RULE_KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
         {!group && <LeafIssue rule={rule} path={path} label={label} issues={issues} onChange={onChange} />}
         {onRemove && (
           <button type="button" className="btn btn-secondary" onClick={onRemove}>
@@ -129,24 +127,22 @@ type LeafProps = Omit<RuleProps, 'problems' | 'onRemove'>;
 function LeafIssue({ rule, path, label, issues, onChange }: LeafProps) {
   const current = 'issue' in rule ? rule.issue : '';
   return (
-    <label>
-      <span className="visually-hidden">{label}: issue</span>
-      <select
-        id={fieldId(`${path}.issue`)}
-        value={current}
-        onChange={(e) => {
-          const issue = issues.find((i) => i.id === e.target.value);
-          if (issue) onChange(changeKind(leafFor(issue), kindOf(rule), issues));
-        }}
-      >
-        {!issues.some((i) => i.id === current) && <option value={current}>{current} (unknown)</option>}
-        {issues.map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <select
+      id={fieldId(`${path}.issue`)}
+      aria-label={`${label}: issue`}
+      value={current}
+      onChange={(e) => {
+        const issue = issues.find((i) => i.id === e.target.value);
+        if (issue) onChange(changeKind(leafFor(issue), kindOf(rule), issues));
+      }}
+    >
+      {!issues.some((i) => i.id === current) && <option value={current}>{current} (unknown)</option>}
+      {issues.map((i) => (
+        <option key={i.id} value={i.id}>
+          {i.title}
+        </option>
+      ))}
+    </select>
   );
 }
 
