@@ -179,6 +179,7 @@ describe.skipIf(!hasChromium)('confidential preferences in the browser', () => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(1500);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person sees
       seen.push(await page.evaluate(() => document.body.innerText));
       seen.push(await page.evaluate(() => document.documentElement.outerHTML));
       seen.push(await storageDump(page));
