@@ -38,7 +38,10 @@ function traces(data: ReportData, party: string): string[] {
 
 describe('report summary, typical acceptance and tornado in a party view: redacted, not dropped', async () => {
   const scenario = tinyScenario();
-  const data = await report({ scenario, package: 'clash', method: 'enumerate', samples: 200, seed: 5 }, ports);
+  const data = await report(
+    { scenario, package: 'clash', method: 'enumerate', samples: 200, seed: 5 },
+    ports,
+  );
 
   it('the full report has per-party rows for both parties, so their absence below means something', () => {
     expect(traces(data, 'a').length).toBeGreaterThan(0);

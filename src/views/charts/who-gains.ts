@@ -1,5 +1,5 @@
 import type { Impact } from '../../core/versions/impact.js';
-import type { ChartSpec } from './chart-spec.js';
+import { type ChartLayout, type ChartSpec, isNarrow } from './chart-spec.js';
 import { INK } from './echarts-setup.js';
 import { BODY_FONT, frame, valueAxis } from './frame.js';
 import { ellipsizeMiddle, textWidth } from './text-measure.js';
@@ -16,7 +16,14 @@ export const DEFERRALS_SERIES = 'deferred or reopened issues (midpoint conventio
  * what deferrals gave it. A deferral moves the midpoint of a party's utility range without settling anything,
  * so it is drawn apart, never summed silently into a gain.
  */
-export function whoGainsChart(impact: Impact, before: string, after: string): ChartSpec {
+export function whoGainsChart(
+  impact: Impact,
+  before: string,
+  after: string,
+  layout: ChartLayout = {},
+): ChartSpec {
+  const width = layout.width ?? 700;
+  const narrow = isNarrow(width);
   const totals = impact.attribution.totals;
   const names = new Map(impact.parties.map((p) => [p.party, p.name]));
   const share = (party: string, deferral: boolean) =>
@@ -30,7 +37,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
     deferrals: share(t.party, true),
     total: t.total,
   }));
-  const labels = rows.map((r) => `${ellipsizeMiddle(r.name, 170, BODY_FONT)} ${fmt(r.total)}`);
+  const labels = rows.map((r) => `${ellipsizeMiddle(r.name, narrow ? 90 : 170, BODY_FONT)} ${fmt(r.total)}`);
   const yTick = Math.max(20, ...labels.map((l) => textWidth(l, BODY_FONT)));
   const extent = Math.max(
     5,
@@ -48,7 +55,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
   ];
   const xName = 'change in utility (points)';
   const f = frame({
-    width: 700,
+    width,
     plotHeight: Math.max(120, rows.length * 34),
     title,
     subtitle,
@@ -81,7 +88,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
     height: f.height,
     option: {
       ...f.option,
-      xAxis: valueAxis(xName, -bound, bound),
+      xAxis: valueAxis(xName, -bound, bound, undefined, width),
       yAxis: {
         type: 'category',
         data: labels,

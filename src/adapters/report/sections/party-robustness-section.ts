@@ -1,7 +1,7 @@
 import type { TornadoView, TypicalView } from '../../../app/privacy/redact-summary.js';
 import type { Proportion } from '../../../core/statistics/index.js';
 import { tornadoChart } from '../../../views/charts/tornado.js';
-import { chartFigure } from '../chart-figure.js';
+import { responsiveFigure } from '../chart-figure.js';
 import { escapeHtml, htmlTable } from '../html.js';
 import { WITHHELD } from '../withheld.js';
 
@@ -26,14 +26,21 @@ function tornadoFigure(tornado: TornadoView): string {
   if (!party) return '';
   if (tornado.bars.length === 0)
     return `<p>None of your estimates with a range bears on your verdict on <code>${escapeHtml(tornado.package)}</code>.</p>`;
-  return chartFigure(
-    tornadoChart({
-      subject: `${tornado.package}: ${party.name} accepts`,
-      measure: 'margin: worst utility over the completions minus the BATNA (points)',
-      atEstimates: party.margin,
-      threshold: 0,
-      bars: tornado.bars.map((b) => ({ estimate: b.estimate, atLow: b.marginAtLow, atHigh: b.marginAtHigh })),
-    }),
+  return responsiveFigure((layout) =>
+    tornadoChart(
+      {
+        subject: `${tornado.package}: ${party.name} accepts`,
+        measure: 'margin: worst utility over the completions minus the BATNA (points)',
+        atEstimates: party.margin,
+        threshold: 0,
+        bars: tornado.bars.map((b) => ({
+          estimate: b.estimate,
+          atLow: b.marginAtLow,
+          atHigh: b.marginAtHigh,
+        })),
+      },
+      layout,
+    ),
   );
 }
 

@@ -3,7 +3,7 @@ import type { TypicalAcceptance } from '../../../core/analysis/robustness/typica
 import type { VerdictTornado } from '../../../core/analysis/robustness/verdict-tornado.js';
 import type { Proportion } from '../../../core/statistics/index.js';
 import { tornadoChart } from '../../../views/charts/tornado.js';
-import { chartFigure } from '../chart-figure.js';
+import { responsiveFigure } from '../chart-figure.js';
 import { escapeHtml, htmlTable } from '../html.js';
 
 const share = (p: Proportion) => `${(p.p * 100).toFixed(1)}%`;
@@ -47,14 +47,17 @@ function tornadoHtml(tornado: VerdictTornado): string {
     .map((party) => ({ party, bars: tornado.bars.filter((b) => b.party === party.party) }))
     .filter((group) => group.bars.length > 0)
     .map(({ party, bars }) =>
-      chartFigure(
-        tornadoChart({
-          subject: `${tornado.package}: ${party.name} accepts`,
-          measure: 'margin: worst utility over the completions minus the BATNA (points)',
-          atEstimates: party.margin,
-          threshold: 0,
-          bars: bars.map((b) => ({ estimate: b.estimate, atLow: b.marginAtLow, atHigh: b.marginAtHigh })),
-        }),
+      responsiveFigure((layout) =>
+        tornadoChart(
+          {
+            subject: `${tornado.package}: ${party.name} accepts`,
+            measure: 'margin: worst utility over the completions minus the BATNA (points)',
+            atEstimates: party.margin,
+            threshold: 0,
+            bars: bars.map((b) => ({ estimate: b.estimate, atLow: b.marginAtLow, atHigh: b.marginAtHigh })),
+          },
+          layout,
+        ),
       ),
     );
   return `<h3>Which estimates decide the verdicts on ${escapeHtml(tornado.package)}</h3>
