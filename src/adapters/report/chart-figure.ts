@@ -14,7 +14,7 @@ function tableOf(spec: ChartSpec): string {
  * its text never shrinks below 12 px.
  */
 export function chartFigure(spec: ChartSpec): string {
-  return `<figure class="chart fixed" style="--chart-width: ${spec.width}px">${renderChartSvg(spec)}${tableOf(spec)}</figure>`;
+  return `<figure class="chart fixed" style="--chart-width: ${spec.width}px"><div class="chart-scroll" tabindex="0">${renderChartSvg(spec)}</div>${tableOf(spec)}</figure>`;
 }
 
 /**

@@ -72,8 +72,7 @@ figure.chart details.fold > summary { font-size: .85rem; font-weight: 500; }
   /* Charts keep 12 px text on a phone: a narrow layout where there is one, else their own size, scrolled. */
   figure.chart.responsive .chart-wide { display: none; }
   figure.chart.responsive .chart-narrow { display: block; }
-  figure.chart.fixed { overflow-x: auto; }
-  figure.chart.fixed > svg { width: var(--chart-width); max-width: none; }
+  figure.chart.fixed .chart-scroll > svg { width: var(--chart-width); max-width: none; }
   .chart-scroll { overflow-x: auto; }
   section .chart-scroll > svg { max-width: none; }
 }
@@ -85,7 +84,7 @@ figure.chart details.fold > summary { font-size: .85rem; font-weight: 500; }
   figure.chart, table.bars tr, svg { break-inside: avoid; }
   figure.chart.responsive .chart-wide { display: block; }
   figure.chart.responsive .chart-narrow { display: none; }
-  figure.chart.fixed > svg { width: 100%; max-width: 100%; }
+  figure.chart.fixed .chart-scroll > svg { width: 100%; max-width: 100%; }
   h2, h3 { break-after: avoid; }
   table { overflow: visible; display: table; }
   details > summary { list-style: none; }

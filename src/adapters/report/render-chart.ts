@@ -25,7 +25,7 @@ export function renderChart(option: EChartsCoreOption, width = 640, height = 400
       ...option,
     });
     // In a card that scrolls sideways on a narrow screen, where the chart keeps its size (12 px text).
-    return `<div class="chart-scroll">${accessible(compactSvg(chart.renderToSVGString()), chartName(option))}</div>`;
+    return `<div class="chart-scroll" tabindex="0">${accessible(compactSvg(chart.renderToSVGString()), chartName(option))}</div>`;
   } finally {
     chart.dispose();
   }

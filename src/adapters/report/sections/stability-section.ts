@@ -84,6 +84,6 @@ export function stabilitySection(result: StabilityResult): string {
 <p>${escapeHtml(result.title ?? 'Conflict')}: ${result.states.length} feasible states, ${players.length} decision makers. A state is written as Y/N over the options ${options}. Sanctioning sequences: ${escapeHtml(result.sequenceRule)}. Preferences are analysts' estimates; the stability results are exact for them.</p>
 <table class="pv-table" tabindex="0"><thead><tr><th>concept</th><th>equilibria (states stable for every decision maker)</th></tr></thead><tbody>${rows}</tbody></table>
 ${paths}
-<figure class="pv-chart"><div class="chart-scroll">${stateGraph(result)}</div><figcaption>States shaded by the strongest concept under which they are equilibria (dark: Nash; medium: SEQ; light: GMR); the status quo is ringed; arrows are the moves of the shortest paths from the status quo, coloured by mover: ${legend}.</figcaption></figure>
+<figure class="pv-chart"><div class="chart-scroll" tabindex="0">${stateGraph(result)}</div><figcaption>States shaded by the strongest concept under which they are equilibria (dark: Nash; medium: SEQ; light: GMR); the status quo is ringed; arrows are the moves of the shortest paths from the status quo, coloured by mover: ${legend}.</figcaption></figure>
 </div>`;
 }
