@@ -1,4 +1,3 @@
-import { isNarrow } from './chart-spec.js';
 import { INK, MUTED_INK } from './echarts-setup.js';
 import type { Box } from './label-placement.js';
 import { textHeight, textWidth } from './text-measure.js';
@@ -105,11 +104,11 @@ export function frame(input: FrameInput): Frame {
   // The title–subtitle gap (4) and half a tick label above the plot (8) come on top of the text lines.
   const top = PAD + titleHeight + 4 + 8 + 12 + (input.yName ? 6 : 0);
   const left = PAD + yNameRoom + (input.yTickWidth ?? 0) + 10;
-  const xLines = input.xName ? xNameLines(input.xName, input.width).length : 0;
+  const right = input.rightMargin ?? 24;
+  const xLines = input.xName ? xNameLines(input.xName, input.width - left - right).length : 0;
   const xRoom = input.xName ? textHeight(BODY_FONT) * (1 + xLines) + 14 : textHeight(BODY_FONT) + 10;
   const rows = legendRows(input.legend, input.width);
   const legendHeight = rows.length * (textHeight(BODY_FONT) + 8);
-  const right = input.rightMargin ?? 24;
   const plot: Box = {
     x: left,
     y: top,
@@ -134,24 +133,24 @@ export function frame(input: FrameInput): Frame {
   return { width: input.width, height, plot, option };
 }
 
-/** An x-axis title broken into lines that fit a chart of `width` (one line on a wide chart). */
-export function xNameLines(name: string, width: number): string[] {
-  return wrap(name, width - 2 * PAD - 20, BODY_FONT);
+/** An x-axis title broken into lines that fit under a plot `plotWidth` wide (it is centred on the plot). */
+export function xNameLines(name: string, plotWidth: number): string[] {
+  return wrap(name, plotWidth, BODY_FONT);
 }
 
 /**
  * A value axis with its title in the middle, clear of the tick labels (below them on x, beside them on y). With
- * `width` (the chart's), a long title wraps and a narrow chart gets fewer ticks.
+ * `plotWidth` (the frame's plot width), a long x title wraps and a narrow plot gets fewer ticks.
  */
 export function valueAxis(
   name: string,
   min: number,
   max: number,
   nameGap = textHeight(BODY_FONT) + 12,
-  width?: number,
+  plotWidth?: number,
 ) {
-  const lines = width === undefined ? [name] : xNameLines(name, width);
-  const step = niceStep((max - min) / (width !== undefined && isNarrow(width) ? 3 : 5));
+  const lines = plotWidth === undefined ? [name] : xNameLines(name, plotWidth);
+  const step = niceStep((max - min) / (plotWidth !== undefined && plotWidth < NARROW_PLOT ? 3 : 5));
   // Ends on whole steps: an end label between two ticks would meet its neighbour.
   return {
     type: 'value',
@@ -166,6 +165,9 @@ export function valueAxis(
     splitLine: { lineStyle: { color: '#e6e6e6' } },
   };
 }
+
+/** Plots narrower than this get three tick intervals rather than five. */
+const NARROW_PLOT = 300;
 
 /** A round tick step near `raw`: 1, 2, 2.5 or 5 times a power of ten. */
 export function niceStep(raw: number): number {

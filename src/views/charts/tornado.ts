@@ -94,7 +94,7 @@ export function tornadoChart(input: TornadoInput, layout: ChartLayout = {}): Cha
     height: f.height,
     option: {
       ...f.option,
-      xAxis: valueAxis(input.measure, Math.floor(lo - pad), Math.ceil(hi + pad), undefined, width),
+      xAxis: valueAxis(input.measure, Math.floor(lo - pad), Math.ceil(hi + pad), undefined, f.plot.width),
       yAxis: {
         type: 'category',
         data: labels,

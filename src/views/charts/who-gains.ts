@@ -10,6 +10,7 @@ const fmt = (x: number) => `${x > 0 ? '+' : ''}${(Math.round(x * 10) / 10).toStr
 
 export const CHANGES_SERIES = 'settled or changed issues';
 export const DEFERRALS_SERIES = 'deferred or reopened issues (midpoint convention)';
+export const NARROW_DEFERRALS_SERIES = 'deferred or reopened issues';
 
 /**
  * Who gains from a revision: one diverging bar per party, split into what settled or changed issues gave it and
@@ -45,7 +46,9 @@ export function whoGainsChart(
   );
   const bound = Math.ceil((extent * 1.1) / 5) * 5;
   const hasDeferrals = rows.some((r) => Math.abs(r.deferrals) > 1e-9);
-  const legend = [CHANGES_SERIES, ...(hasDeferrals ? [DEFERRALS_SERIES] : [])];
+  // A narrow chart names the deferrals series shortly; its subtitle states the convention in full.
+  const deferralsSeries = narrow ? NARROW_DEFERRALS_SERIES : DEFERRALS_SERIES;
+  const legend = [CHANGES_SERIES, ...(hasDeferrals ? [deferralsSeries] : [])];
   const title = `Who gains: ${before} → ${after}`;
   const subtitle = [
     `Change in each party's utility (midpoint of its range over open issues, at the estimates), split by Shapley attribution (${impact.attribution.method}).`,
@@ -88,7 +91,7 @@ export function whoGainsChart(
     height: f.height,
     option: {
       ...f.option,
-      xAxis: valueAxis(xName, -bound, bound, undefined, width),
+      xAxis: valueAxis(xName, -bound, bound, undefined, f.plot.width),
       yAxis: {
         type: 'category',
         data: labels,
@@ -109,7 +112,7 @@ export function whoGainsChart(
         ...(hasDeferrals
           ? [
               bar(
-                DEFERRALS_SERIES,
+                deferralsSeries,
                 '#d9d9d9',
                 rows.map((r) => r.deferrals),
                 '#555555',
