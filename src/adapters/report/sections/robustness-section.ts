@@ -2,6 +2,7 @@ import type { AnalysisReport } from '../../../app/analyze.js';
 import type { TypicalAcceptance } from '../../../core/analysis/robustness/typical-completions.js';
 import type { VerdictTornado } from '../../../core/analysis/robustness/verdict-tornado.js';
 import type { Proportion } from '../../../core/statistics/index.js';
+import { acceptanceChart } from '../../../views/charts/acceptance.js';
 import { tornadoChart } from '../../../views/charts/tornado.js';
 import { responsiveFigure } from '../chart-figure.js';
 import { escapeHtml, htmlTable } from '../html.js';
@@ -31,6 +32,15 @@ function acceptanceTable(analysis: AnalysisReport, typical: TypicalAcceptance): 
     ],
     rows,
   );
+}
+
+function acceptanceFigure(analysis: AnalysisReport, typical: TypicalAcceptance): string {
+  const run = analysis.robustness && !('skipped' in analysis.robustness) ? analysis.robustness : undefined;
+  const rows = typical.packages.map((p) => {
+    const worst = run?.packages.find((q) => q.id === p.id)?.allAccept.guaranteed;
+    return { id: p.id, typical: p.allAccept, ...(worst ? { worst } : {}) };
+  });
+  return responsiveFigure((layout) => acceptanceChart(rows, typical.samples, layout));
 }
 
 function tornadoHtml(tornado: VerdictTornado): string {
@@ -84,6 +94,7 @@ export function robustnessHtml(
           : ' Worst completion: not run (add --samples to the report command).'
       }</p>`,
     );
+    parts.push(acceptanceFigure(analysis, typical));
     parts.push(acceptanceTable(analysis, typical));
   }
   if (run && !('skipped' in run) && run.solutions.length > 0) {
