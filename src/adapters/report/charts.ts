@@ -287,15 +287,17 @@ export interface LineSeries {
 
 /** Values over dates, one line per series (e.g. the gap on each issue across dated versions). */
 export function timeLines(title: string, yName: string, lines: LineSeries[]): string {
+  // Room under the axis for every legend row (about four entries a row), so the legend never meets the ticks.
+  const legendRows = Math.ceil(lines.length / 4);
   const option: EChartsCoreOption = {
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
     legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 12 } },
-    grid: { left: 50, right: 30, top: 40, bottom: 90 },
+    grid: { left: 50, right: 30, top: 40, bottom: 50 + 24 * legendRows },
     xAxis: { type: 'time', minInterval: 86_400_000 },
     yAxis: { type: 'value', name: yName, min: 0 },
     series: lines.map((l) => ({ name: l.name, type: 'line', symbolSize: 6, data: l.points })),
   };
-  return renderChart(option, 760, 440);
+  return renderChart(option, 760, 350 + 24 * legendRows);
 }
 
 export interface GraphNode {
@@ -323,7 +325,7 @@ export function lineageGraph(
         symbolSize: 16,
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 8,
-        label: { show: true, position: 'bottom', fontSize: 12 },
+        label: { show: true, position: 'bottom', fontSize: 12, lineHeight: 16 },
         lineStyle: { color: '#888', width: 1.5, curveness: 0.15 },
         data: nodes.map((n) => ({
           name: n.id,

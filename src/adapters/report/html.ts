@@ -1,3 +1,5 @@
+import { CHART_TEXT_CSS } from '../../views/charts/render-svg.js';
+
 const entities: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -18,6 +20,7 @@ export interface Section {
 }
 
 const style = `
+${CHART_TEXT_CSS}
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1f1f1f; background: #fafafa; font-size: 16px; line-height: 1.45; }
@@ -41,8 +44,11 @@ table { overflow-wrap: normal; }
 table.outcomes td { min-width: 9rem; }
 table.outcomes td.differs { background: #fff1c2; font-weight: 600; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
-figure.chart { margin: .5rem 0; flex: 1 1 30rem; max-width: 42rem; min-width: 0; }
+.charts > * { min-width: 0; max-width: 100%; }
+figure.chart { margin: .5rem 0; flex: 1 1 var(--chart-width, 30rem); max-width: max(42rem, var(--chart-width, 42rem)); min-width: 0; }
 figure.chart svg { width: 100%; height: auto; display: block; }
+figure.chart .chart-narrow { display: none; }
+.chart-scroll { max-width: 100%; }
 svg.bar { width: 100%; min-width: 8rem; height: 1rem; display: block; }
 td.barcell { width: 40%; min-width: 8rem; }
 .bar-gain { fill: #1a7a3a; } .bar-loss { fill: #b3261e; } .bar-deferral { fill: #8a6d00; } .bar-flip { fill: #b3261e; } .bar-steady { fill: #5b6f8a; }
@@ -63,6 +69,12 @@ figure.chart details.fold > summary { font-size: .85rem; font-weight: 500; }
   main { padding: .5rem .6rem 2rem; }
   section { padding: .8rem .8rem; }
   figure.chart { flex-basis: 100%; }
+  /* Charts keep 12 px text on a phone: a narrow layout where there is one, else their own size, scrolled. */
+  figure.chart.responsive .chart-wide { display: none; }
+  figure.chart.responsive .chart-narrow { display: block; }
+  figure.chart.fixed .chart-scroll > svg { width: var(--chart-width); max-width: none; }
+  .chart-scroll { overflow-x: auto; }
+  section .chart-scroll > svg { max-width: none; }
 }
 @media print {
   body { background: #fff; font-size: 11pt; }
@@ -70,6 +82,9 @@ figure.chart details.fold > summary { font-size: .85rem; font-weight: 500; }
   header { background: #fff; color: #000; border-bottom: 2px solid #1f3a5f; }
   section { border: none; padding: 0; break-inside: auto; }
   figure.chart, table.bars tr, svg { break-inside: avoid; }
+  figure.chart.responsive .chart-wide { display: block; }
+  figure.chart.responsive .chart-narrow { display: none; }
+  figure.chart.fixed .chart-scroll > svg { width: 100%; max-width: 100%; }
   h2, h3 { break-after: avoid; }
   table { overflow: visible; display: table; }
   details > summary { list-style: none; }

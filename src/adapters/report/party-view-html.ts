@@ -6,9 +6,12 @@ import type { Viewer } from '../../core/privacy/viewer.js';
 import type { PackageDiff, VersionDiff } from '../../core/versions/index.js';
 import { analysisReportHtml } from './analysis-report.js';
 import { escapeHtml, htmlPage, htmlTable, type Section } from './html.js';
+import { partyRobustnessSection } from './sections/party-robustness-section.js';
+import { partySummarySection } from './sections/party-summary-section.js';
 
-/** What a party's view shows where a value is withheld: never a blank, never a zero. */
-export const WITHHELD = 'not disclosed';
+import { WITHHELD } from './withheld.js';
+
+export { WITHHELD };
 
 const fixed = (x: number | undefined, digits = 1) =>
   x === undefined || !Number.isFinite(x) ? WITHHELD : x.toFixed(digits);
@@ -138,7 +141,19 @@ export function partyDiffHtml(diff: DiffView): string {
 /** The report page of a party's (or an observer's) view: only what the view holds, with withheld values marked. */
 export function partyViewHtml(view: ReportView): string {
   const { analysis } = view;
-  const sections: Section[] = [withheldSection(view), partiesSection(analysis), packagesSection(analysis)];
+  const sections: Section[] = [
+    { id: 'summary', title: 'At a glance', html: partySummarySection(view.summary) },
+    withheldSection(view),
+    partiesSection(analysis),
+    packagesSection(analysis),
+  ];
+  if (view.typical || view.tornadoes.length > 0) {
+    sections.push({
+      id: 'robustness',
+      title: 'Robustness: your acceptance under typical completions',
+      html: partyRobustnessSection(view.typical, view.tornadoes),
+    });
+  }
   if (view.versions) {
     sections.push({
       id: 'versions',

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 // One registration of the echarts parts for every chart (the chart layer's).
 import { echarts } from '../../views/charts/echarts-setup.js';
+import { compactSvg } from '../../views/charts/render-svg.js';
 
 export const palette = [
   '#2f6db5',
@@ -23,23 +24,11 @@ export function renderChart(option: EChartsCoreOption, width = 640, height = 400
       textStyle: { fontFamily: 'system-ui, sans-serif' },
       ...option,
     });
-    return accessible(compactPaths(chart.renderToSVGString()), chartName(option));
+    // In a card that scrolls sideways on a narrow screen, where the chart keeps its size (12 px text).
+    return `<div class="chart-scroll" tabindex="0">${accessible(compactSvg(chart.renderToSVGString()), chartName(option))}</div>`;
   } finally {
     chart.dispose();
   }
-}
-
-/**
- * Path coordinates to a tenth of a pixel (invisible on screen; it halves the size of dense scatters), and no
- * pointer-event attributes, which a static page never uses.
- */
-export function compactPaths(svg: string): string {
-  return svg
-    .replace(/ pointer-events="visible"/g, '')
-    .replace(
-      / d="([^"]*)"/g,
-      (_, d: string) => ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`,
-    );
 }
 
 /** The chart's own title as its accessible name (every builder sets one). */

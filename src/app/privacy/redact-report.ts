@@ -3,8 +3,10 @@ import { ownParty, type Viewer } from '../../core/privacy/viewer.js';
 import type { ReportData } from '../report.js';
 import { type AnalysisView, redactAnalysis } from './redact-analysis.js';
 import { type DiffView, redactDiff } from './redact-diff.js';
+import { type RobustnessViews, redactRobustnessViews } from './redact-summary.js';
 
-export interface ReportView {
+/** Summary, typical acceptance and tornadoes pass through the party view: redacted, not dropped. */
+export interface ReportView extends RobustnessViews {
   analysis: AnalysisView;
   /** The charted parties; the BATNA only for the viewer's own. No sample of utilities. */
   utilitySpace: { parties: Array<{ party: string; name: string; batna?: number }> };
@@ -29,6 +31,7 @@ export function redactReport(
   const parties = data.analysis.parties.map((p) => p.id);
   return {
     analysis: redactAnalysis(data.analysis, viewer, policy) as AnalysisView,
+    ...redactRobustnessViews(data, viewer, policy),
     utilitySpace: {
       parties: data.utilitySpace.parties.map((p) => ({
         party: p.party,

@@ -1,4 +1,5 @@
 import type { OutcomeSpace } from '../model/outcome-space.js';
+import { roundLabel, roundsPlayed, shownRound } from './round-label.js';
 import type { Run, TraceEvent } from './trace.js';
 
 export interface FormatTraceOptions {
@@ -44,8 +45,10 @@ export function formatTrace(run: Run, options: FormatTraceOptions = {}): string 
     const head = events.length > max ? Math.ceil(max / 2) : events.length;
     const tail = events.length > max ? Math.floor(max / 2) : 0;
     const partyWidth = Math.max(5, ...run.parties.map((p) => p.length), run.mediator?.party.length ?? 0);
+    const roundWidth = `round (of ${run.deadlineRounds})`.length;
     lines.push(
-      `round  ${'party'.padEnd(partyWidth)}  ${'action'.padEnd(14)}  utilities (${run.parties.join(' / ')})`,
+      `round (of ${run.deadlineRounds})`.padEnd(roundWidth) +
+        `  ${'party'.padEnd(partyWidth)}  ${'action'.padEnd(14)}  utilities (${run.parties.join(' / ')})`,
     );
     const previous = new Map<string, number[]>();
     const describe = (e: TraceEvent, outcome: number[]): string => {
@@ -66,7 +69,7 @@ export function formatTrace(run: Run, options: FormatTraceOptions = {}): string 
         lines.push(`... ${events.length - head - tail} events omitted ...`);
       }
       if (k >= head && k < events.length - tail) return;
-      let line = `${String(e.round).padStart(5)}  ${e.party.padEnd(partyWidth)}  ${e.action.padEnd(14)}`;
+      let line = `${String(shownRound(e.round)).padStart(roundWidth)}  ${e.party.padEnd(partyWidth)}  ${e.action.padEnd(14)}`;
       if (e.utilities) line += `  ${e.utilities.map(num).join(' / ')}`;
       if (e.outcome) line += `  ${text ?? outcomeText(e.outcome, run, options.space)}`;
       if (e.objections)
@@ -77,7 +80,7 @@ export function formatTrace(run: Run, options: FormatTraceOptions = {}): string 
   }
   if (options.summary === false) return `${lines.join('\n')}\n`;
   const o = run.outcome;
-  const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}`;
+  const when = `${roundLabel(o.round, run.deadlineRounds)}${o.date ? ` (${o.date})` : ''}, ${roundsPlayed(run.metrics.rounds)}`;
   if (o.agreement && o.outcome) {
     lines.push(`result: agreement in ${when}: ${outcomeText(o.outcome, run, options.space)}`);
   } else {
@@ -101,7 +104,8 @@ export function formatTrace(run: Run, options: FormatTraceOptions = {}): string 
     m.kalaiDistance === undefined ? '' : `Kalai distance ${m.kalaiDistance.toFixed(2)}`,
   ].filter(Boolean);
   lines.push(extra.join(', '));
-  for (const f of run.faults) lines.push(`fault: ${f.party} in round ${f.round}: ${f.kind}: ${f.message}`);
+  for (const f of run.faults)
+    lines.push(`fault: ${f.party} in ${roundLabel(f.round, run.deadlineRounds)}: ${f.kind}: ${f.message}`);
   for (const note of run.notes) lines.push(`note: ${note}`);
   return `${lines.join('\n')}\n`;
 }

@@ -27,6 +27,17 @@ export interface ChartSpec {
   notes: string[];
 }
 
+/** The width a chart is laid out for, in CSS pixels: the builders take it as an input and stay pure. */
+export interface ChartLayout {
+  width?: number;
+}
+
+/** Width of the narrow layout of a chart: a 390 px phone's card, drawn at 1:1 so that no text is under 12 px. */
+export const NARROW_WIDTH = 320;
+
+/** True when a layout is narrow: fewer ticks, shorter labels (full text stays in the table and description). */
+export const isNarrow = (width: number) => width < 500;
+
 /** Legend entries of a spec: the names listed in its legend(s). */
 export function legendEntries(spec: ChartSpec): string[] {
   const legend = spec.option.legend;

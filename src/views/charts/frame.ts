@@ -35,7 +35,7 @@ export interface FrameInput {
   /** Lines under the title (counts, sampling and thinning statements). */
   subtitle: string[];
   legend: string[];
-  /** Axis titles (with units); omit for charts without Cartesian axes. */
+  /** Axis titles (with units); omit for charts without Cartesian axes. A long x title wraps (see `xNameLines`). */
   xName?: string;
   yName?: string;
   /** Widest y tick label. */
@@ -104,10 +104,11 @@ export function frame(input: FrameInput): Frame {
   // The title–subtitle gap (4) and half a tick label above the plot (8) come on top of the text lines.
   const top = PAD + titleHeight + 4 + 8 + 12 + (input.yName ? 6 : 0);
   const left = PAD + yNameRoom + (input.yTickWidth ?? 0) + 10;
-  const xRoom = input.xName ? textHeight(BODY_FONT) * 2 + 14 : textHeight(BODY_FONT) + 10;
+  const right = input.rightMargin ?? 24;
+  const xLines = input.xName ? xNameLines(input.xName, input.width - left - right).length : 0;
+  const xRoom = input.xName ? textHeight(BODY_FONT) * (1 + xLines) + 14 : textHeight(BODY_FONT) + 10;
   const rows = legendRows(input.legend, input.width);
   const legendHeight = rows.length * (textHeight(BODY_FONT) + 8);
-  const right = input.rightMargin ?? 24;
   const plot: Box = {
     x: left,
     y: top,
@@ -132,19 +133,48 @@ export function frame(input: FrameInput): Frame {
   return { width: input.width, height, plot, option };
 }
 
-/** A value axis with its title in the middle, clear of the tick labels (below them on x, beside them on y). */
-export function valueAxis(name: string, min: number, max: number, nameGap = textHeight(BODY_FONT) + 12) {
+/** An x-axis title broken into lines that fit under a plot `plotWidth` wide (it is centred on the plot). */
+export function xNameLines(name: string, plotWidth: number): string[] {
+  return wrap(name, plotWidth, BODY_FONT);
+}
+
+/**
+ * A value axis with its title in the middle, clear of the tick labels (below them on x, beside them on y). With
+ * `plotWidth` (the frame's plot width), a long x title wraps and a narrow plot gets fewer ticks.
+ */
+export function valueAxis(
+  name: string,
+  min: number,
+  max: number,
+  nameGap = textHeight(BODY_FONT) + 12,
+  plotWidth?: number,
+) {
+  const lines = plotWidth === undefined ? [name] : xNameLines(name, plotWidth);
+  const step = niceStep((max - min) / (plotWidth !== undefined && plotWidth < NARROW_PLOT ? 3 : 5));
+  // Ends on whole steps: an end label between two ticks would meet its neighbour.
   return {
     type: 'value',
-    min,
-    max,
-    name,
+    min: Math.floor(min / step + 1e-9) * step,
+    max: Math.ceil(max / step - 1e-9) * step,
+    interval: step,
+    name: lines.join('\n'),
     nameLocation: 'middle',
     nameGap,
-    nameTextStyle: { fontSize: BODY_FONT, color: INK },
+    nameTextStyle: { fontSize: BODY_FONT, color: INK, lineHeight: textHeight(BODY_FONT) },
     axisLabel: { fontSize: BODY_FONT, color: MUTED_INK },
     splitLine: { lineStyle: { color: '#e6e6e6' } },
   };
+}
+
+/** Plots narrower than this get three tick intervals rather than five. */
+const NARROW_PLOT = 300;
+
+/** A round tick step near `raw`: 1, 2, 2.5 or 5 times a power of ten. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = [1, 2, 2.5, 5, 10].find((m) => m * power >= raw - 1e-12) ?? 10;
+  return unit * power;
 }
 
 /** An axis from 0 to 100 utility points with its title in the middle, clear of the tick labels. */

@@ -1,4 +1,4 @@
-import type { ChartSpec } from './chart-spec.js';
+import { type ChartLayout, type ChartSpec, isNarrow } from './chart-spec.js';
 import { INK } from './echarts-setup.js';
 import { BODY_FONT, frame, valueAxis } from './frame.js';
 import { ellipsizeMiddle, textWidth } from './text-measure.js';
@@ -39,13 +39,15 @@ export const flips = (input: TornadoInput, bar: TornadoBar) => {
  * Tornado of a verdict: one bar per estimate from the measure at the estimates out to the measure at each end
  * of the estimate's range, widest first; estimates that flip the verdict are marked in their axis label.
  */
-export function tornadoChart(input: TornadoInput): ChartSpec {
+export function tornadoChart(input: TornadoInput, layout: ChartLayout = {}): ChartSpec {
+  const width = layout.width ?? 720;
+  const narrow = isNarrow(width);
   const bars = [...input.bars].sort(
     (a, b) =>
       Math.abs(b.atHigh - b.atLow) - Math.abs(a.atHigh - a.atLow) || a.estimate.localeCompare(b.estimate),
   );
   const labels = bars.map(
-    (b) => `${ellipsizeMiddle(b.estimate, 220, BODY_FONT)}${flips(input, b) ? ' (flips)' : ''}`,
+    (b) => `${ellipsizeMiddle(b.estimate, narrow ? 90 : 220, BODY_FONT)}${flips(input, b) ? ' (flips)' : ''}`,
   );
   const yTick = Math.max(20, ...labels.map((l) => textWidth(l, BODY_FONT)));
   const values = bars.flatMap((b) => [b.atLow, b.atHigh]).concat(input.atEstimates, input.threshold);
@@ -60,7 +62,7 @@ export function tornadoChart(input: TornadoInput): ChartSpec {
       : `None of the ${bars.length} estimates flips the verdict on its own.`,
   ];
   const f = frame({
-    width: 720,
+    width,
     plotHeight: Math.max(100, bars.length * 28),
     title,
     subtitle,
@@ -92,7 +94,7 @@ export function tornadoChart(input: TornadoInput): ChartSpec {
     height: f.height,
     option: {
       ...f.option,
-      xAxis: valueAxis(input.measure, Math.floor(lo - pad), Math.ceil(hi + pad)),
+      xAxis: valueAxis(input.measure, Math.floor(lo - pad), Math.ceil(hi + pad), undefined, f.plot.width),
       yAxis: {
         type: 'category',
         data: labels,

@@ -1,5 +1,5 @@
 import type { Impact } from '../../core/versions/impact.js';
-import type { ChartSpec } from './chart-spec.js';
+import { type ChartLayout, type ChartSpec, isNarrow } from './chart-spec.js';
 import { INK } from './echarts-setup.js';
 import { BODY_FONT, frame, valueAxis } from './frame.js';
 import { ellipsizeMiddle, textWidth } from './text-measure.js';
@@ -10,13 +10,21 @@ const fmt = (x: number) => `${x > 0 ? '+' : ''}${(Math.round(x * 10) / 10).toStr
 
 export const CHANGES_SERIES = 'settled or changed issues';
 export const DEFERRALS_SERIES = 'deferred or reopened issues (midpoint convention)';
+export const NARROW_DEFERRALS_SERIES = 'deferred or reopened issues';
 
 /**
  * Who gains from a revision: one diverging bar per party, split into what settled or changed issues gave it and
  * what deferrals gave it. A deferral moves the midpoint of a party's utility range without settling anything,
  * so it is drawn apart, never summed silently into a gain.
  */
-export function whoGainsChart(impact: Impact, before: string, after: string): ChartSpec {
+export function whoGainsChart(
+  impact: Impact,
+  before: string,
+  after: string,
+  layout: ChartLayout = {},
+): ChartSpec {
+  const width = layout.width ?? 700;
+  const narrow = isNarrow(width);
   const totals = impact.attribution.totals;
   const names = new Map(impact.parties.map((p) => [p.party, p.name]));
   const share = (party: string, deferral: boolean) =>
@@ -30,7 +38,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
     deferrals: share(t.party, true),
     total: t.total,
   }));
-  const labels = rows.map((r) => `${ellipsizeMiddle(r.name, 170, BODY_FONT)} ${fmt(r.total)}`);
+  const labels = rows.map((r) => `${ellipsizeMiddle(r.name, narrow ? 90 : 170, BODY_FONT)} ${fmt(r.total)}`);
   const yTick = Math.max(20, ...labels.map((l) => textWidth(l, BODY_FONT)));
   const extent = Math.max(
     5,
@@ -38,7 +46,9 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
   );
   const bound = Math.ceil((extent * 1.1) / 5) * 5;
   const hasDeferrals = rows.some((r) => Math.abs(r.deferrals) > 1e-9);
-  const legend = [CHANGES_SERIES, ...(hasDeferrals ? [DEFERRALS_SERIES] : [])];
+  // A narrow chart names the deferrals series shortly; its subtitle states the convention in full.
+  const deferralsSeries = narrow ? NARROW_DEFERRALS_SERIES : DEFERRALS_SERIES;
+  const legend = [CHANGES_SERIES, ...(hasDeferrals ? [deferralsSeries] : [])];
   const title = `Who gains: ${before} → ${after}`;
   const subtitle = [
     `Change in each party's utility (midpoint of its range over open issues, at the estimates), split by Shapley attribution (${impact.attribution.method}).`,
@@ -48,7 +58,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
   ];
   const xName = 'change in utility (points)';
   const f = frame({
-    width: 700,
+    width,
     plotHeight: Math.max(120, rows.length * 34),
     title,
     subtitle,
@@ -81,7 +91,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
     height: f.height,
     option: {
       ...f.option,
-      xAxis: valueAxis(xName, -bound, bound),
+      xAxis: valueAxis(xName, -bound, bound, undefined, f.plot.width),
       yAxis: {
         type: 'category',
         data: labels,
@@ -102,7 +112,7 @@ export function whoGainsChart(impact: Impact, before: string, after: string): Ch
         ...(hasDeferrals
           ? [
               bar(
-                DEFERRALS_SERIES,
+                deferralsSeries,
                 '#d9d9d9',
                 rows.map((r) => r.deferrals),
                 '#555555',

@@ -38,6 +38,38 @@ const REPORTS = [
   { name: 'timeline', args: ['timeline', 'scenarios/ukraine-2025.yaml', '--html'] },
 ];
 
+/**
+ * Runs in the page: every visible chart text's rendered font size (its font size times the SVG's scale), and
+ * the pairs of visible texts in one chart whose rendered boxes overlap (by more than a pixel each way).
+ */
+function chartTextProblems() {
+  const small: string[] = [];
+  const overlaps: string[] = [];
+  for (const svg of document.querySelectorAll('svg')) {
+    if (svg.classList.contains('bar') || svg.getClientRects().length === 0) continue;
+    const rect = svg.getBoundingClientRect();
+    const viewWidth = svg.viewBox.baseVal?.width || rect.width;
+    const scale = rect.width / viewWidth;
+    const name = svg.querySelector('title')?.textContent ?? '';
+    const boxes: Array<{ text: string; box: DOMRect }> = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const content = text.textContent?.trim() ?? '';
+      if (content === '' || text.getClientRects().length === 0) continue;
+      const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (size < 11.95) small.push(`${name}: "${content}" at ${size.toFixed(1)} px`);
+      boxes.push({ text: content, box: text.getBoundingClientRect() });
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i].box, boxes[j].box];
+        const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (dx > 1 && dy > 1) overlaps.push(`${name}: "${boxes[i].text}" × "${boxes[j].text}"`);
+      }
+  }
+  return { small, overlaps };
+}
+
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`report browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
@@ -94,6 +126,10 @@ describe.skipIf(!hasChromium)('HTML reports in headless chromium', () => {
             .map((svg) => svg.outerHTML.slice(0, 120)),
         );
         expect(unnamed, 'charts without an accessible name').toEqual([]);
+
+        const { small, overlaps } = await page.evaluate(chartTextProblems);
+        expect(small, 'chart text rendered under 12 px').toEqual([]);
+        expect(overlaps, 'chart labels that overlap').toEqual([]);
 
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {

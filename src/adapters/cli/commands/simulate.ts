@@ -11,6 +11,7 @@ import { concessionOptionProblem } from '../../../core/simulation/concession-set
 import type { SimulationConfig } from '../../../core/simulation/config.js';
 import { resolveConfig, SimulationConfigError } from '../../../core/simulation/config.js';
 import { formatTrace } from '../../../core/simulation/format-trace.js';
+import { roundLabel, roundsPlayed } from '../../../core/simulation/round-label.js';
 import {
   builtInStrategies,
   createStrategy,
@@ -449,7 +450,7 @@ export async function simulateCommand(file: string, options: SimulateOptions, io
   io.out(`${s.bold('Simulating')} ${compiled.scenario.title}\n`);
   io.out(`${s.dim("Negotiators play the analysts' estimated preferences; a model run, not a forecast.")}\n`);
   if (run.timeline) {
-    io.out(`Timeline: round 0 on ${run.timeline.start}, ${run.timeline.daysPerRound} day(s) per round.\n`);
+    io.out(`Timeline: round 1 on ${run.timeline.start}, ${run.timeline.daysPerRound} day(s) per round.\n`);
   }
   io.out('\n');
   const maxEvents = options.maxEvents === undefined ? undefined : Number(options.maxEvents);
@@ -458,7 +459,7 @@ export async function simulateCommand(file: string, options: SimulateOptions, io
   io.out('\n');
 
   const o = run.outcome;
-  const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}`;
+  const when = `${roundLabel(o.round, run.deadlineRounds)}${o.date ? ` (${o.date})` : ''}`;
   if (o.agreement && o.outcome) {
     io.out(`${s.bold('Result')}: ${s.green('agreement')} in ${when}\n`);
     const labels = optionLabel(compiled, o.outcome);
@@ -492,7 +493,7 @@ export async function simulateCommand(file: string, options: SimulateOptions, io
   );
   const m = run.metrics;
   const metrics = [
-    `rounds ${m.rounds}`,
+    roundsPlayed(m.rounds),
     `welfare ${num(m.socialWelfare)} (discounted ${num(m.discountedWelfare)})`,
   ];
   if (m.paretoDistance !== undefined)
@@ -518,7 +519,9 @@ export async function simulateCommand(file: string, options: SimulateOptions, io
     io.out(`${s.yellow('No reference')}: ${reference.reason}.\n`);
   }
   for (const f of run.faults)
-    io.out(`${s.yellow('Fault')}: ${f.party} in round ${f.round}: ${f.kind}: ${f.message}\n`);
+    io.out(
+      `${s.yellow('Fault')}: ${f.party} in ${roundLabel(f.round, run.deadlineRounds)}: ${f.kind}: ${f.message}\n`,
+    );
   for (const note of run.notes) io.out(`${s.dim(`Note: ${note}.`)}\n`);
   if (options.html) io.out(`Report written to ${options.html}\n`);
   return EXIT_OK;

@@ -2,8 +2,9 @@ import type { AnalysisReport } from '../../../app/analyze.js';
 import type { TypicalAcceptance } from '../../../core/analysis/robustness/typical-completions.js';
 import type { VerdictTornado } from '../../../core/analysis/robustness/verdict-tornado.js';
 import type { Proportion } from '../../../core/statistics/index.js';
+import { acceptanceChart } from '../../../views/charts/acceptance.js';
 import { tornadoChart } from '../../../views/charts/tornado.js';
-import { chartFigure } from '../chart-figure.js';
+import { responsiveFigure } from '../chart-figure.js';
 import { escapeHtml, htmlTable } from '../html.js';
 
 const share = (p: Proportion) => `${(p.p * 100).toFixed(1)}%`;
@@ -33,6 +34,15 @@ function acceptanceTable(analysis: AnalysisReport, typical: TypicalAcceptance): 
   );
 }
 
+function acceptanceFigure(analysis: AnalysisReport, typical: TypicalAcceptance): string {
+  const run = analysis.robustness && !('skipped' in analysis.robustness) ? analysis.robustness : undefined;
+  const rows = typical.packages.map((p) => {
+    const worst = run?.packages.find((q) => q.id === p.id)?.allAccept.guaranteed;
+    return { id: p.id, typical: p.allAccept, ...(worst ? { worst } : {}) };
+  });
+  return responsiveFigure((layout) => acceptanceChart(rows, typical.samples, layout));
+}
+
 function tornadoHtml(tornado: VerdictTornado): string {
   if (tornado.bars.length === 0)
     return `<p>No estimate with a range bears on a signatory that could accept <code>${escapeHtml(tornado.package)}</code>.</p>`;
@@ -47,14 +57,17 @@ function tornadoHtml(tornado: VerdictTornado): string {
     .map((party) => ({ party, bars: tornado.bars.filter((b) => b.party === party.party) }))
     .filter((group) => group.bars.length > 0)
     .map(({ party, bars }) =>
-      chartFigure(
-        tornadoChart({
-          subject: `${tornado.package}: ${party.name} accepts`,
-          measure: 'margin: worst utility over the completions minus the BATNA (points)',
-          atEstimates: party.margin,
-          threshold: 0,
-          bars: bars.map((b) => ({ estimate: b.estimate, atLow: b.marginAtLow, atHigh: b.marginAtHigh })),
-        }),
+      responsiveFigure((layout) =>
+        tornadoChart(
+          {
+            subject: `${tornado.package}: ${party.name} accepts`,
+            measure: 'margin: worst utility over the completions minus the BATNA (points)',
+            atEstimates: party.margin,
+            threshold: 0,
+            bars: bars.map((b) => ({ estimate: b.estimate, atLow: b.marginAtLow, atHigh: b.marginAtHigh })),
+          },
+          layout,
+        ),
       ),
     );
   return `<h3>Which estimates decide the verdicts on ${escapeHtml(tornado.package)}</h3>
@@ -81,6 +94,7 @@ export function robustnessHtml(
           : ' Worst completion: not run (add --samples to the report command).'
       }</p>`,
     );
+    parts.push(acceptanceFigure(analysis, typical));
     parts.push(acceptanceTable(analysis, typical));
   }
   if (run && !('skipped' in run) && run.solutions.length > 0) {

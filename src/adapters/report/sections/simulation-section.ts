@@ -1,6 +1,7 @@
 import type { CompiledScenario } from '../../../core/model/compile.js';
 import { formatTrace } from '../../../core/simulation/format-trace.js';
 import type { ReferenceResult } from '../../../core/simulation/outcome-reference.js';
+import { roundLabel, roundsPlayed, shownRound } from '../../../core/simulation/round-label.js';
 import type { Run } from '../../../core/simulation/trace.js';
 import { type OfferTrack, offerParallel, offerScatter, type RoundSeries, roundLines } from '../charts.js';
 import { escapeHtml, htmlTable, type Section } from '../html.js';
@@ -43,11 +44,11 @@ export function utilitySeries(run: Run): RoundSeries[] {
     if (!e.utilities) continue;
     if (e.action === 'text') {
       run.parties.forEach((_, k) => {
-        series[k].points.push([e.round, e.utilities?.[k] as number]);
+        series[k].points.push([shownRound(e.round), e.utilities?.[k] as number]);
       });
     } else if (e.action === 'offer') {
       const k = run.parties.indexOf(e.party);
-      if (k >= 0) series[k].points.push([e.round, e.utilities[k]]);
+      if (k >= 0) series[k].points.push([shownRound(e.round), e.utilities[k]]);
     }
   }
   if (!run.timeline) {
@@ -58,8 +59,8 @@ export function utilitySeries(run: Run): RoundSeries[] {
         reference: true,
         color: k,
         points: [
-          [0, r.batna],
-          [Math.max(run.outcome.round, 1), r.batna],
+          [shownRound(0), r.batna],
+          [Math.max(shownRound(run.outcome.round), 2), r.batna],
         ],
       });
     });
@@ -85,8 +86,7 @@ export function simulationSection(input: SimulationSectionInput): Section {
         `${run.conventions} conventions.`,
     )}</p>`,
   );
-  // Rounds are numbered from 0, so the round of the outcome is one less than the rounds played.
-  const when = `round ${o.round}${o.date ? ` (${o.date})` : ''}, numbered from 0: ${run.metrics.rounds} rounds played`;
+  const when = `${roundLabel(o.round, run.deadlineRounds)}${o.date ? ` (${o.date})` : ''}, ${roundsPlayed(run.metrics.rounds)}`;
   parts.push(
     o.agreement
       ? `<p><span class="yes">Agreement</span> in ${escapeHtml(when)}.</p>`
@@ -109,7 +109,7 @@ export function simulationSection(input: SimulationSectionInput): Section {
   );
   const m = run.metrics;
   const metrics: Array<[string, string]> = [
-    ['rounds played (round 0 counts)', String(m.rounds)],
+    ['rounds played', String(m.rounds)],
     ['social welfare (sum of utilities)', fixed(m.socialWelfare)],
     ['discounted welfare', fixed(m.discountedWelfare)],
   ];
@@ -178,7 +178,7 @@ export function simulationSection(input: SimulationSectionInput): Section {
   }
   for (const f of run.faults)
     parts.push(
-      `<p class="note">Fault: ${escapeHtml(`${f.party} in round ${f.round}: ${f.kind}: ${f.message}`)}</p>`,
+      `<p class="note">Fault: ${escapeHtml(`${f.party} in ${roundLabel(f.round, run.deadlineRounds)}: ${f.kind}: ${f.message}`)}</p>`,
     );
   for (const note of run.notes) parts.push(`<p class="note">Note: ${escapeHtml(note)}</p>`);
   return {

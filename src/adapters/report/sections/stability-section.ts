@@ -54,7 +54,7 @@ function stateGraph(result: StabilityResult): string {
       result.statusQuo?.state === s.number
         ? ' stroke="#d08a00" stroke-width="4"'
         : ' stroke="#555" stroke-width="1"';
-    return `<g><title>state ${s.number}: ${escapeHtml(s.vector)}</title><circle cx="${x}" cy="${y}" r="${RADIUS}" fill="${fill}"${ring}/><text x="${x}" y="${y + 4}" text-anchor="middle" font-size="12" fill="${dark ? '#fff' : '#222'}">${s.number}</text><text x="${x}" y="${y + RADIUS + 12}" text-anchor="middle" font-size="9" fill="#666">${escapeHtml(s.vector)}</text></g>`;
+    return `<g><title>state ${s.number}: ${escapeHtml(s.vector)}</title><circle cx="${x}" cy="${y}" r="${RADIUS}" fill="${fill}"${ring}/><text x="${x}" y="${y + 4}" text-anchor="middle" font-size="12" fill="${dark ? '#fff' : '#222'}">${s.number}</text><text x="${x}" y="${y + RADIUS + 12}" text-anchor="middle" font-size="12" fill="#595959">${escapeHtml(s.vector)}</text></g>`;
   });
   const width = Math.min(n, COLUMNS) * CELL;
   const height = rows * CELL;
@@ -84,6 +84,6 @@ export function stabilitySection(result: StabilityResult): string {
 <p>${escapeHtml(result.title ?? 'Conflict')}: ${result.states.length} feasible states, ${players.length} decision makers. A state is written as Y/N over the options ${options}. Sanctioning sequences: ${escapeHtml(result.sequenceRule)}. Preferences are analysts' estimates; the stability results are exact for them.</p>
 <table class="pv-table" tabindex="0"><thead><tr><th>concept</th><th>equilibria (states stable for every decision maker)</th></tr></thead><tbody>${rows}</tbody></table>
 ${paths}
-<figure class="pv-chart">${stateGraph(result)}<figcaption>States shaded by the strongest concept under which they are equilibria (dark: Nash; medium: SEQ; light: GMR); the status quo is ringed; arrows are the moves of the shortest paths from the status quo, coloured by mover: ${legend}.</figcaption></figure>
+<figure class="pv-chart"><div class="chart-scroll" tabindex="0">${stateGraph(result)}</div><figcaption>States shaded by the strongest concept under which they are equilibria (dark: Nash; medium: SEQ; light: GMR); the status quo is ringed; arrows are the moves of the shortest paths from the status quo, coloured by mover: ${legend}.</figcaption></figure>
 </div>`;
 }

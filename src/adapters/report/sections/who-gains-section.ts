@@ -1,6 +1,6 @@
 import type { ReportDiff } from '../../../app/report.js';
 import { whoGainsChart } from '../../../views/charts/who-gains.js';
-import { chartFigure } from '../chart-figure.js';
+import { responsiveFigure } from '../chart-figure.js';
 import { escapeHtml } from '../html.js';
 import { divergingBars } from './diverging-bars.js';
 
@@ -10,7 +10,9 @@ const signed = (x: number) =>
 /** Who gains from a revision, per party: the chart, then the numbers with changes and deferrals apart. */
 export function whoGainsHtml(diff: ReportDiff): string {
   const gains = diff.whoGains;
-  const chart = chartFigure(whoGainsChart(diff.result.impact, diff.before, diff.after));
+  const chart = responsiveFigure((layout) =>
+    whoGainsChart(diff.result.impact, diff.before, diff.after, layout),
+  );
   const rows = gains.parties.map((p) => ({
     label: p.name,
     cells: [signed(p.fromChanges), signed(p.fromDeferrals), signed(p.total)],
