@@ -8,20 +8,25 @@ import { type BenchResult, type BenchSuite, PACKAGE_ROOT } from './bench-result.
 const BIN = join(PACKAGE_ROOT, 'bin/parley.js');
 const RUNS = 11;
 
-/** Wall-clock milliseconds of one whole `parley …` process, from spawn to exit. */
-function runOnce(args: string[]): number {
+/** Wall-clock milliseconds of one whole `node …` process, from spawn to exit. */
+function runNode(args: string[]): number {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, encoding: 'utf8' });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) {
-    throw new Error(`parley ${args.join(' ')} exited with ${run.status}: ${run.stderr.slice(0, 500)}`);
+    throw new Error(`node ${args.join(' ')} exited with ${run.status}: ${run.stderr.slice(0, 500)}`);
   }
   return elapsed;
 }
 
-function medianRun(args: string[]): number {
-  runOnce(args); // warms the file-system cache
-  const samples = Array.from({ length: RUNS }, () => runOnce(args));
+/** Wall-clock milliseconds of one whole `parley …` process. */
+function runOnce(args: string[]): number {
+  return runNode([BIN, ...args]);
+}
+
+function medianRun(args: string[], run: (args: string[]) => number = runOnce): number {
+  run(args); // warms the file-system cache
+  const samples = Array.from({ length: RUNS }, () => run(args));
   samples.sort((a, b) => a - b);
   return samples[Math.floor(RUNS / 2)];
 }
@@ -59,6 +64,16 @@ export const startupSuite: BenchSuite = {
         rmSync(dir, { recursive: true, force: true });
       }
     }
+    // Bare Node, measured in the same run: on a loaded machine the parley figures only mean something beside it.
+    results.push({
+      suite: 'startup',
+      case: 'node -e 0 (for scale: Node start-up alone)',
+      metric: 'whole-process wall time, median',
+      value: Math.round(medianRun(['-e', '0'], runNode) * 10) / 10,
+      unit: 'ms',
+      better: 'lower',
+      notes: `${RUNS} runs`,
+    });
     results.push({
       suite: 'startup',
       case: 'parley --version (for scale: Node start-up plus the entry module)',

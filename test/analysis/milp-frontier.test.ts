@@ -60,7 +60,7 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
         arbitraryScenario({ parties: 2, issues: 5, maxOptions: 4, adjustments: true }),
         (scenario) => compare(scenario, 'all'),
       ),
-      { numRuns: 25 },
+      { numRuns: 25, seed: 6301 },
     );
   }, 120_000);
 
@@ -70,7 +70,7 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
         arbitraryScenario({ parties: 2, issues: 4, maxOptions: 4, adjustments: true, redLines: true }),
         (scenario) => compare(scenario, 'agreement-zone'),
       ),
-      { numRuns: 20 },
+      { numRuns: 20, seed: 6302 },
     );
   }, 120_000);
 
@@ -82,7 +82,7 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
         ),
         (scenario) => compare(scenario, 'all'),
       ),
-      { numRuns: 20 },
+      { numRuns: 20, seed: 6303 },
     );
   }, 120_000);
 
@@ -94,7 +94,7 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
         ),
         (scenario) => compare(scenario, 'agreement-zone'),
       ),
-      { numRuns: 10 },
+      { numRuns: 10, seed: 6304 },
     );
   }, 120_000);
 
@@ -104,7 +104,7 @@ describe('MILP frontier equals the enumerated one, vector for vector', () => {
         arbitraryScenario({ parties: 4, issues: 3, maxOptions: 3, adjustments: true }),
         (scenario) => compare(scenario, 'all'),
       ),
-      { numRuns: 8 },
+      { numRuns: 8, seed: 6305 },
     );
   }, 120_000);
 
@@ -191,7 +191,7 @@ describe('MILP frontier counts the outcomes that share each vector', () => {
           expect(result.points.every((p) => p.countExact)).toBe(true);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 15, seed: 6306 },
     );
   }, 180_000);
 

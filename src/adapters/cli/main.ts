@@ -146,6 +146,7 @@ An issue the text leaves open gives a range over its options, never a guess.`,
       'budget of the whole analysis (default 300 s); past it, a partial answer saying what is not proven',
     )
     .option('--progress', 'progress lines on stderr even when it is not a terminal')
+    .option('--no-progress', 'no progress on stderr, even on a terminal')
     .addOption(
       new Option(
         '--conventions <set>',
@@ -164,7 +165,8 @@ The frontier says which outcomes it is over and whether it is exact or bounded; 
 limit it is proven point by point by MILP (two parties; more with --method milp).
 The whole analysis has a budget (--time-limit, default 300 seconds; "none" for no limit). When it runs out,
 every section keeps what it proved and the output says what is not proven ("completeness" in JSON, a warning
-on stderr); the exit code stays 0. Progress goes to stderr on a terminal, or always with --progress.
+on stderr); the exit code stays 0. Progress goes to stderr on a terminal, or always with --progress;
+--no-progress turns it off.
 
 Examples:
   parley analyze scenarios/ukraine-2025.yaml
@@ -200,6 +202,7 @@ Examples:
       'budget of the analysis (default 300 s); then a partial, labelled page',
     )
     .option('--progress', 'progress lines on stderr even when it is not a terminal')
+    .option('--no-progress', 'no progress on stderr, even on a terminal')
     .addOption(
       new Option('--method <method>', 'enumerate, MILP, or choose by size')
         .choices(['auto', 'enumerate', 'milp'])
@@ -303,6 +306,8 @@ Examples:
     )
     .option('--seed <s>', 'seed of the attribution sampler (default 1); same seed, same result')
     .option('--no-word-diff', 'show changed texts whole (before and after) instead of word by word')
+    .option('--progress', 'progress lines on stderr even when it is not a terminal')
+    .option('--no-progress', 'no progress on stderr, even on a terminal')
     .option('--json', 'machine-readable output (the parley.version-diff / parley.package-diff shape)')
     .option('--html <file>', 'also write the diff as an HTML page: who gains first, then the clauses')
     .option('--force', 'replace the --html file if it exists')

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { SingleBar } from 'cli-progress';
 import { Piscina } from 'piscina';
 import type { ReferenceFactory, TournamentResult, TournamentRunnerPort } from '../../app/tournament.js';
 import { resolveConfig } from '../../core/simulation/config.js';
@@ -10,7 +9,7 @@ import { type OutcomeReference, referenceDistances } from '../../core/simulation
 import { realiseTruths } from '../../core/simulation/realisation.js';
 import { builtInStrategies } from '../../core/simulation/strategies/registry.js';
 import { type MatchRecord, scoreTournament } from '../../core/simulation/tournament.js';
-import { startProgressBar } from '../text/progress-bar.js';
+import { progressDisplay, stderrStream } from '../text/progress.js';
 import { compiledWorkerFile } from './compiled-path.js';
 import { parseTournamentConfig, type TournamentConfig } from './config-schema.js';
 import { appendToJournal, openJournal } from './journal.js';
@@ -103,12 +102,16 @@ export async function runTournament(
   }
   const pending = setup.plan.filter((m) => !records.has(m.index)).map((m) => m.index);
 
-  const bar = options.progress ? progressBar(setup.plan.length, records.size) : undefined;
+  // Drawn on a terminal only: the runner's bar is for a person watching, the progress port tells everyone else.
+  const display = progressDisplay(stderrStream(), options.progress ? undefined : false);
+  const showProgress = () =>
+    display.report({ step: 'tournament matches', done: records.size, total: setup.plan.length });
+  showProgress();
   const finish = (record: MatchRecord) => {
     const withDistances = addReference(setup, record, options.reference, references);
     records.set(record.index, withDistances);
     if (options.journal) appendToJournal(options.journal, configHash, withDistances);
-    bar?.increment();
+    showProgress();
     options.onMatch?.(withDistances);
   };
 
@@ -128,7 +131,7 @@ export async function runTournament(
       await runOnWorkers(setup, modules, pending, threads, finish, options);
     }
   } finally {
-    bar?.stop();
+    display.stop();
   }
 
   const matches = [...records.values()].sort((a, b) => a.index - b.index);
@@ -212,10 +215,6 @@ function addReference(
   }
   const reference = cache.get(key);
   return reference ? { ...record, ...referenceDistances(record.utilities, reference) } : record;
-}
-
-function progressBar(total: number, start: number): SingleBar | undefined {
-  return startProgressBar(process.stderr, 'tournament', 'matches', total, start);
 }
 
 /** The tournament runner port of a Node process: worker threads, the sandbox, the journal on disk. */

@@ -37,21 +37,37 @@ export function xor64(a: Word64, b: Word64): Word64 {
   return [(a[0] ^ b[0]) >>> 0, (a[1] ^ b[1]) >>> 0];
 }
 
-/** a >>> s for 0 < s < 32. */
-function shiftRight64(a: Word64, s: number): Word64 {
-  return [a[0] >>> s, ((a[1] >>> s) | (a[0] << (32 - s))) >>> 0];
-}
-
 /** The splitmix64 increment, 2^64 / golden ratio. */
 export const GOLDEN_GAMMA: Word64 = [0x9e3779b9, 0x7f4a7c15];
 const MIX_1: Word64 = [0xbf58476d, 0x1ce4e5b9];
 const MIX_2: Word64 = [0x94d049bb, 0x133111eb];
 
+/** Halves of the last `mixHalves` result: the mix runs once per character of every fork label, so it allocates nothing. */
+let mixedHi = 0;
+let mixedLo = 0;
+
+/** z ^ (z >>> s), then times m, mod 2^64; the result in mixedHi and mixedLo. */
+function xorShiftMultiply(hi: number, lo: number, s: number, m: Word64): void {
+  const xh = (hi ^ (hi >>> s)) >>> 0;
+  const xl = (lo ^ ((lo >>> s) | (hi << (32 - s)))) >>> 0;
+  mixedLo = Math.imul(xl, m[1]) >>> 0;
+  mixedHi = (mulHigh32(xl, m[1]) + Math.imul(xh, m[1]) + Math.imul(xl, m[0])) >>> 0;
+}
+
+/** mix64 of the word [hi, lo], the result in mixedHi and mixedLo (z ^= z >>> 30, z *= MIX_1, z ^= z >>> 27, z *= MIX_2, z ^= z >>> 31). */
+function mixHalves(hi: number, lo: number): void {
+  xorShiftMultiply(hi, lo, 30, MIX_1);
+  xorShiftMultiply(mixedHi, mixedLo, 27, MIX_2);
+  const h = mixedHi;
+  const l = mixedLo;
+  mixedHi = (h ^ (h >>> 31)) >>> 0;
+  mixedLo = (l ^ ((l >>> 31) | (h << 1))) >>> 0;
+}
+
 /** The splitmix64 output function: a bijection of 64-bit words with full avalanche. */
 export function mix64(z: Word64): Word64 {
-  z = mul64(xor64(z, shiftRight64(z, 30)), MIX_1);
-  z = mul64(xor64(z, shiftRight64(z, 27)), MIX_2);
-  return xor64(z, shiftRight64(z, 31));
+  mixHalves(z[0], z[1]);
+  return [mixedHi, mixedLo];
 }
 
 /** The first `count` outputs of a splitmix64 generator started at `state`. */
@@ -75,9 +91,16 @@ const STRING_TAG: Word64 = [0x73747269, 0x6e670000];
  */
 export function hashKey(value: number | string): Word64 {
   if (typeof value === 'string') {
-    let h: Word64 = xor64(STRING_TAG, [0, value.length >>> 0]);
-    for (let k = 0; k < value.length; k++) h = mix64(add64(h, [0, value.charCodeAt(k)]));
-    return mix64(h);
+    // h = mix64(h + code unit) per code unit, on two halves instead of a new pair per step.
+    let hi = STRING_TAG[0];
+    let lo = (STRING_TAG[1] ^ value.length) >>> 0;
+    for (let k = 0; k < value.length; k++) {
+      const low = lo + value.charCodeAt(k);
+      mixHalves((hi + (low >= TWO_32 ? 1 : 0)) >>> 0, low >>> 0);
+      hi = mixedHi;
+      lo = mixedLo;
+    }
+    return mix64([hi, lo]);
   }
   if (!Number.isFinite(value))
     throw new RangeError(`a seed must be a finite number or a string, not ${value}`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add64, mix64, mul64, splitmix64, type Word64 } from '../../../src/core/random/mix64.js';
+import { add64, hashKey, mix64, mul64, splitmix64, type Word64 } from '../../../src/core/random/mix64.js';
 
 const MASK = (1n << 64n) - 1n;
 const toBig = (w: Word64) => (BigInt(w[0]) << 32n) | BigInt(w[1]);
@@ -32,6 +32,18 @@ describe('64-bit arithmetic on 32-bit halves', () => {
         expect(mix64(a)).toEqual(fromBig(mixBig(toBig(a))));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('hashes a string like the BigInt reference: tag and length, then a mix after each code unit', () => {
+    const stringTag = 0x737472696e670000n;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        let h = stringTag ^ BigInt(text.length);
+        for (let k = 0; k < text.length; k++) h = mixBig((h + BigInt(text.charCodeAt(k))) & MASK);
+        expect(hashKey(text)).toEqual(fromBig(mixBig(h)));
+      }),
+      { numRuns: 2000, seed: 64 },
     );
   });
 

@@ -7,13 +7,13 @@ import type { Tristate } from '../../../core/evaluate/evaluate.js';
 import { outcomeCountText } from '../../../core/model/outcome-count.js';
 import { checkOutputFile, openAtomicStream } from '../../node/atomic-files.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
+import { progressDisplay, stderrStream } from '../../text/progress.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { loadOrExit, usageError } from '../load.js';
 import { integerFlag, threadsFlag, timeLimitFlag } from '../numeric-flags.js';
 import { OPTION_IDS, type OptionNames, optionNames, outcomeLines } from '../option-labels.js';
 import { EXIT_OK, type Io, json, num, range, styler, table } from '../output.js';
 import { validateDate } from '../parse-arguments.js';
-import { stderrProgress } from '../progress-lines.js';
 
 export interface AnalyzeOptions {
   package?: string;
@@ -460,17 +460,20 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   const stream = options.frontierOut
     ? openFrontierStream(options.frontierOut, options.force === true)
     : undefined;
+  const progress = progressDisplay(stderrStream(io.err), options.progress);
   let report: AnalysisReport;
   try {
     report = await analyze(
       { scenario, ...parsed, onFrontierPoint: stream?.write },
-      nodeComputePorts({ threads: parsed.threads, progress: stderrProgress(io, options.progress) }),
+      nodeComputePorts({ threads: parsed.threads, progress }),
     );
   } catch (error) {
     stream?.abort();
     // A method that cannot run on this scenario (e.g. enumerating 10^21 outcomes) is a choice the user can change.
     if (error instanceof AnalysisError) usageError(io, error.message);
     throw error;
+  } finally {
+    progress.stop();
   }
   stream?.finish(report.frontier);
   const { timings, ...timeless } = report;

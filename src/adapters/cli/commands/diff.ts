@@ -11,7 +11,7 @@ import {
 } from '../../../core/versions/index.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
 import { diffPageHtml } from '../../report/diff-page.js';
-import { terminalProgress } from '../../text/progress-bar.js';
+import { progressDisplay, stderrStream } from '../../text/progress.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { FLAG_BOUNDS } from '../flag-bounds.js';
 import { checkHtmlDestination, writeHtml } from '../html-output.js';
@@ -20,6 +20,7 @@ import { integerFlag } from '../numeric-flags.js';
 import { EXIT_OK, type Io, json } from '../output.js';
 
 export interface DiffCommandOptions {
+  progress?: boolean;
   packages?: string[];
   samples?: string;
   seed?: string;
@@ -123,8 +124,8 @@ export async function diffCommand(
   if (options.html !== undefined) checkHtmlDestination(options.html, options.force, io, '--html');
 
   const scenario = loadOrExit(file, io, options.json === true);
-  // Progress on standard error while the diff computes, drawn only on a terminal.
-  const progress = terminalProgress(process.stderr);
+  // Progress on standard error while the diff computes: on a terminal, or always with --progress.
+  const progress = progressDisplay(stderrStream(io.err), options.progress);
   const ports: DiffPorts = {
     ...nodeComputePorts({ progress }),
     ...(options.wordDiff === false ? {} : { wordDiff: readableWordDiff }),

@@ -1,11 +1,11 @@
 import { report } from '../../../app/report.js';
 import { nodeComputePorts } from '../../node/node-ports.js';
 import { analysisReportHtml } from '../../report/analysis-report.js';
+import { progressDisplay, stderrStream } from '../../text/progress.js';
 import { readableWordDiff } from '../../text/readable-word-diff.js';
 import { checkHtmlDestination, writeHtml } from '../html-output.js';
 import { loadOrExit, usageError } from '../load.js';
 import { EXIT_OK, type Io } from '../output.js';
-import { stderrProgress } from '../progress-lines.js';
 import { type AnalyzeOptions, parseAnalyzeOptions, warnIfPartial } from './analyze.js';
 
 export interface ReportCommandOptions extends AnalyzeOptions {
@@ -33,13 +33,11 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   }
   const scenario = loadOrExit(file, io, false);
   const parsed = parseAnalyzeOptions(options, scenario, io);
+  const progress = progressDisplay(stderrStream(io.err), options.progress);
   const data = await report(
     { scenario, ...parsed, diff: options.diff ? [options.diff[0], options.diff[1]] : undefined },
-    {
-      ...nodeComputePorts({ threads: parsed.threads, progress: stderrProgress(io, options.progress) }),
-      wordDiff: readableWordDiff,
-    },
-  );
+    { ...nodeComputePorts({ threads: parsed.threads, progress }), wordDiff: readableWordDiff },
+  ).finally(() => progress.stop());
   await writeHtml(output, analysisReportHtml(data), io);
   warnIfPartial(data.analysis.completeness, io);
   return EXIT_OK;

@@ -24,7 +24,7 @@ export interface TimelineCommandOptions {
   force?: boolean;
 }
 
-/** Greedy word wrap for table cells (cli-table3 wraps only with fixed column widths). */
+/** Greedy word wrap for table cells. */
 function wrap(text: string, width: number): string {
   return text
     .split('\n')
