@@ -45,9 +45,10 @@ export function formatTrace(run: Run, options: FormatTraceOptions = {}): string 
     const head = events.length > max ? Math.ceil(max / 2) : events.length;
     const tail = events.length > max ? Math.floor(max / 2) : 0;
     const partyWidth = Math.max(5, ...run.parties.map((p) => p.length), run.mediator?.party.length ?? 0);
-    const roundWidth = `round (of ${run.deadlineRounds})`.length;
+    // Rounds print from 1, as the header line's "N rounds" counts them; JSON keeps the 0-based index.
+    const roundWidth = Math.max('round'.length, String(run.deadlineRounds).length);
     lines.push(
-      `round (of ${run.deadlineRounds})`.padEnd(roundWidth) +
+      'round'.padEnd(roundWidth) +
         `  ${'party'.padEnd(partyWidth)}  ${'action'.padEnd(14)}  utilities (${run.parties.join(' / ')})`,
     );
     const previous = new Map<string, number[]>();

@@ -1,5 +1,6 @@
 import type { ChartSpec } from './chart-spec.js';
 import { echarts, FONT_FAMILY, withBase } from './echarts-setup.js';
+import { groupShapes } from './group-shapes.js';
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -44,7 +45,7 @@ export function renderChartSvg(spec: ChartSpec): string {
  * `CHART_TEXT_CSS`). Path coordinates are kept to a tenth of a pixel, which no screen shows.
  */
 export function compactSvg(svg: string): string {
-  return svg
+  const compact = svg
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
     .replace(/ class="zr\d+-cls-\d+"/g, '')
@@ -55,7 +56,13 @@ export function compactSvg(svg: string): string {
       / d="([^"]*)"/g,
       (_all, d: string) =>
         ` d="${d.replace(/-?\d+\.\d{2,}/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`,
+    )
+    .replace(
+      / transform="matrix\(([^)]*)\)"/g,
+      (_all, m: string) =>
+        ` transform="matrix(${m.replace(/-?\d+\.\d{3,}/g, (x) => String(Math.round(Number(x) * 100) / 100))})"`,
     );
+  return groupShapes(compact);
 }
 
 /** The font of chart texts, for the page's style sheet (renderChartSvg leaves it off each text). */
