@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/server/auth/password.js';
+import { SCHEMA_VERSION } from '../../src/server/db/migrations.js';
 import { openStore } from '../../src/server/db/open-store.js';
 import { repoRoot, runCli } from '../support/run-cli.js';
 
@@ -133,7 +134,7 @@ describe('parley users and parley db', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
       file,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       method: expect.stringMatching(/VACUUM INTO/),
     });
     const again = await runCli(['db', 'backup', file, '--data-dir', dir]);
@@ -162,7 +163,7 @@ describe('parley users and parley db', () => {
     );
     expect(pg.stderr).not.toContain('pw');
     expect((await runCli(['db', 'migrate', '--data-dir', dir])).stdout).toBe(
-      'sqlite database at schema version 1 (up to date)\n',
+      `sqlite database at schema version ${SCHEMA_VERSION} (up to date)\n`,
     );
   });
 });
