@@ -239,11 +239,12 @@ function aliasAndCollectionKeys(root: unknown, file: string, source: SourceMap):
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = pair.key;
-        const at = positionAt(source, (key as { range?: [number] } | null)?.range?.[0] ?? 0);
+        // Only when a problem is found: on one long line (compact JSON) each position costs the line's length.
+        const at = () => positionAt(source, (key as { range?: [number] } | null)?.range?.[0] ?? 0);
         const target = isAlias(key) ? key.resolve(source.document) : key;
         if (isCollection(target)) {
           found.push(
-            diagnostic(file, at, 'a list or mapping used as a key; keys are plain names', {
+            diagnostic(file, at(), 'a list or mapping used as a key; keys are plain names', {
               expected: 'a plain key such as an id',
             }),
           );
@@ -252,7 +253,7 @@ function aliasAndCollectionKeys(root: unknown, file: string, source: SourceMap):
           found.push(
             diagnostic(
               file,
-              at,
+              at(),
               `an alias (*${key.source}) used as a key; it stands for '${value}': write the key out`,
               {
                 severity: 'warning',
