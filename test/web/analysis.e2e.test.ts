@@ -2,18 +2,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WITHHELD } from '../../web/src/screens/analysis/disclosure.js';
+import { checkView } from './support/check-view.js';
 import {
-  axeViolations,
   DEMO_ACCOUNTS,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
   type RunningServer,
-  screenshot,
   signIn,
   startParleyServer,
-  type WatchedPage,
 } from './support/index.js';
 
 /**
@@ -47,17 +44,6 @@ describe.skipIf(!hasChromium)('analysis dashboard', () => {
     await browser?.close();
     await server?.stop();
   });
-
-  async function checkView(watched: WatchedPage, name: string) {
-    await screenshot(watched.page, name);
-    for (const width of [1400, 390]) {
-      await watched.page.setViewportSize({ width, height: 900 });
-      expect(await horizontalOverflow(watched.page), `${name} overflows at ${width} px`).toBe(0);
-    }
-    await watched.page.setViewportSize({ width: 1400, height: 900 });
-    expect(await axeViolations(watched.page), `${name}: axe`).toEqual([]);
-    expect(watched.problems, `${name}: console errors`).toEqual([]);
-  }
 
   it(
     'shows the mediator the flagship’s empty zone, the two conflicts and the relaxation that opens it',

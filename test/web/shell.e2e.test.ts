@@ -5,15 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { checkView } from './support/check-view.js';
 import {
-  axeViolations,
   DEMO_ACCOUNTS,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
   type RunningServer,
-  screenshot,
   signIn,
   startParleyServer,
   type WatchedPage,
@@ -52,19 +50,6 @@ describe.skipIf(!hasChromium)('web app shell', () => {
     await browser?.close();
     await server?.stop();
   });
-
-  /** The checks every view gets, at both widths. */
-  async function checkView(watched: WatchedPage, name: string) {
-    await screenshot(watched.page, name);
-    for (const width of [1400, 390]) {
-      await watched.page.setViewportSize({ width, height: 900 });
-      expect(await horizontalOverflow(watched.page), `${name} overflows at ${width} px`).toBe(0);
-    }
-    await watched.page.setViewportSize({ width: 1400, height: 900 });
-    expect(await axeViolations(watched.page), `${name}: axe`).toEqual([]);
-    expect(watched.problems, `${name}: console errors`).toEqual([]);
-    expect(watched.foreignRequests, `${name}: requests to other origins`).toEqual([]);
-  }
 
   /** As checkView, for a view reached through an expected failed request (the browser logs its status). */
   async function checkViewAllowing401(watched: WatchedPage, name: string) {
